@@ -1,0 +1,34 @@
+"""Where kg finds its data files and settings.
+
+In a source checkout the top-level `data/` and `schemas/` are used; an
+installed wheel carries copies under `kg/_data` and `kg/_schemas`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _first_existing(*candidates: Path) -> Path:
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[-1]
+
+
+DATA_DIR = _first_existing(_PACKAGE / "_data", _PACKAGE.parent / "data")
+SCHEMAS_DIR = _first_existing(_PACKAGE / "_schemas", _PACKAGE.parent / "schemas")
+SAMPLES_DIR = DATA_DIR / "samples"
+
+
+@cache
+def load_data_yaml(relative: str) -> Any:
+    """Parse a YAML file under `data/` once per process."""
+    with open(DATA_DIR / relative, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)

@@ -1,0 +1,63 @@
+"""Articles → the JSONL records of the extraction guide.
+
+Offsets in a record (`start`, `end`, mention and evidence offsets) index
+the issue's normalised text; `text` is that text from `start` to `end`, so
+`text[m["start"] - start : m["end"] - start]` is a mention's surface form.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from kg.models import Article, Issue
+
+__all__ = ["article_record", "write_jsonl", "write_jsonl_file"]
+
+
+def article_record(issue: Issue, article: Article) -> dict[str, Any]:
+    """The guide's fields for one article; extraction stages fill the lists."""
+    return {
+        "issue": issue.id,
+        "article": article.id,
+        "source": issue.path.name,
+        "position": article.position,
+        "title": article.title,
+        "section": article.section,
+        "untitled": article.untitled,
+        "subheadings": [s.text for s in article.subheadings],
+        "start": article.start,
+        "end": article.end,
+        "text": issue.text[article.start:article.end],
+        "industries": [],
+        "entities": [],
+        "relations": [],
+    }
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], handle: IO[str]) -> int:
+    """Write one compact JSON object per line; returns the number written."""
+    count = 0
+    for record in records:
+        handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        handle.write("\n")
+        count += 1
+    return count
+
+
+def write_jsonl_file(records: Iterable[dict[str, Any]], path: Path) -> int:
+    """Write records to `path` atomically: a failure leaves no half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            count = write_jsonl(records, handle)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count

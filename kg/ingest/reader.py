@@ -1,0 +1,39 @@
+"""Newsletter files → `Issue`s: decode, normalise, split."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.ingest.decoding import DecodeError, decode_newsletter
+from kg.ingest.ids import issue_id
+from kg.ingest.normalize import normalize_text
+from kg.ingest.splitting import split_issue
+from kg.models import Issue, ReadError
+
+__all__ = ["read_issue", "read_issues", "parse_issue"]
+
+
+def parse_issue(source: str, path: Path, encoding: str = "utf-8") -> Issue:
+    """Split already-decoded text into an `Issue`."""
+    normalized = normalize_text(source)
+    ident = issue_id(normalized.text)
+    result = split_issue(normalized, ident)
+    return Issue(ident, path, encoding, normalized.text, result.sections, result.articles, result.front_matter)
+
+
+def read_issue(path: Path) -> Issue:
+    """Read one file; raises `DecodeError` (or `OSError`) with the reason."""
+    text, encoding = decode_newsletter(path.read_bytes())
+    return parse_issue(text, path, encoding)
+
+
+def read_issues(paths: list[Path]) -> Iterator[Issue | ReadError]:
+    """Read each file, yielding an `Issue` or the `ReadError` that stopped it."""
+    for path in paths:
+        try:
+            yield read_issue(path)
+        except DecodeError as error:
+            yield ReadError(path, str(error))
+        except OSError as error:
+            yield ReadError(path, f"cannot be read ({error.strerror or error})")

@@ -1,0 +1,271 @@
+"""Normalised issue text → sections → articles → paragraphs → sentences.
+
+Headlines and in-article subheadings look alike: short lines without
+sentence-final punctuation.  A short line right after a section marker or at
+the start of the issue is a headline.  One in the middle of an article is
+weighed on the evidence a reader uses (see `headline_evidence`): what the
+next paragraph does (opens with a dateline, declares a short form, or
+continues with 此外 or the article's own declared 《报告》), the line's
+length, its indentation and spacing compared with the article's paragraphs,
+and whether it looks like a subheading the article already has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.ingest.ids import article_id
+from kg.ingest.layout import LayoutRules, layout_rules
+from kg.ingest.normalize import Line, NormalizedText
+from kg.ingest.sentences import split_sentences
+from kg.models import Article, Paragraph, Span
+
+__all__ = ["SplitResult", "split_issue", "headline_evidence"]
+
+
+@dataclass
+class SplitResult:
+    sections: list[str]
+    articles: list[Article]
+    front_matter: list[Span]
+
+
+@dataclass
+class _Block:
+    """One non-blank line with the blank-line context around it."""
+
+    line: Line
+    blank_before: bool
+    blank_after: bool
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+@dataclass
+class _Draft:
+    """An article being assembled, before ids and positions are fixed."""
+
+    title: str
+    section: str | None
+    untitled: bool
+    start: int
+    headline: Span | None
+    headline_indented: bool = False
+    body: list[_Block] = field(default_factory=list)
+    subheadings: list[_Block] = field(default_factory=list)
+    declared: set[str] = field(default_factory=set)
+
+    def end(self) -> int:
+        blocks = self.body + self.subheadings
+        return max([b.line.end for b in blocks] + [self.headline.end if self.headline else self.start])
+
+
+def split_issue(normalized: NormalizedText, issue_id: str) -> SplitResult:
+    """Split an issue's normalised text into its sections and articles."""
+    rules = layout_rules()
+    blocks = _blocks(normalized.lines)
+    spacing = _Spacing.of(blocks, rules)
+    sections: list[str] = []
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    section: str | None = None
+    front_matter = _front_matter(blocks, rules)
+    index = len(front_matter)
+    while index < len(blocks):
+        block = blocks[index]
+        text = block.text
+        if rules.is_marker(text):
+            section, inline_title = _parse_marker(text, rules)
+            sections.append(section)
+            current = None
+            if inline_title:
+                title_start = block.line.end - len(inline_title)
+                current = _Draft(inline_title, section, False, block.line.start,
+                                 Span(title_start, block.line.end), block.line.indent > 0)
+                drafts.append(current)
+        elif rules.is_heading_shaped(text) and (
+            current is None
+            or (current.body and _is_headline(blocks, index, current, rules, spacing))
+        ):
+            current = _Draft(text, section, False, block.line.start, Span(block.line.start, block.line.end),
+                             block.line.indent > 0)
+            drafts.append(current)
+        elif current is None:
+            current = _untitled_draft(block, section, rules)
+            drafts.append(current)
+            current.body.append(block)
+        elif rules.is_heading_shaped(text):
+            current.subheadings.append(block)
+        else:
+            current.body.append(block)
+        if current is not None and not rules.is_marker(text):
+            current.declared.update(rules.declared_short_form.findall(text))
+        index += 1
+    articles = [_finish(draft, position, issue_id) for position, draft in enumerate(drafts)]
+    return SplitResult(sections, articles, [Span(b.line.start, b.line.end) for b in front_matter])
+
+
+def _blocks(lines: tuple[Line, ...]) -> list[_Block]:
+    blocks = []
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        before = i > 0 and not lines[i - 1].text
+        after = i + 1 < len(lines) and not lines[i + 1].text
+        blocks.append(_Block(line, before, after))
+    return blocks
+
+
+def _front_matter(blocks: list[_Block], rules: LayoutRules) -> list[_Block]:
+    """Masthead lines before the first section marker, when no story precedes it."""
+    for i, block in enumerate(blocks):
+        if rules.is_marker(block.text):
+            return blocks[:i]
+        if not rules.is_heading_shaped(block.text):
+            return []
+    return []
+
+
+def _parse_marker(text: str, rules: LayoutRules) -> tuple[str, str]:
+    """`●行业报告 标题` → ('行业报告', '标题'); the headline may be empty."""
+    rest = text.lstrip("".join(rules.section_markers)).strip()
+    parts = rest.split(maxsplit=1)
+    if len(parts) == 2:
+        return parts[0], parts[1].strip()
+    for name in rules.known_section_names:
+        if rest.startswith(name) and len(rest) > len(name):
+            return name, rest[len(name):].lstrip("：: ")
+    return rest, ""
+
+
+def _untitled_draft(block: _Block, section: str | None, rules: LayoutRules) -> _Draft:
+    """A story with no headline: named after its section or its first sentence."""
+    if section in rules.single_article_sections:
+        return _Draft(section, section, False, block.line.start, None)
+    first = split_sentences(block.text)[0].text
+    return _Draft(first[: rules.max_heading_chars], section, True, block.line.start, None)
+
+
+def _finish(draft: _Draft, position: int, issue_id: str) -> Article:
+    return Article(
+        id=article_id(issue_id, position),
+        issue_id=issue_id,
+        position=position,
+        title=draft.title,
+        section=draft.section,
+        untitled=draft.untitled,
+        start=draft.start,
+        end=draft.end(),
+        headline=draft.headline,
+        paragraphs=[_paragraph(b) for b in draft.body],
+        subheadings=[_paragraph(b) for b in draft.subheadings],
+    )
+
+
+def _paragraph(block: _Block) -> Paragraph:
+    line = block.line
+    return Paragraph(line.start, line.end, line.text, split_sentences(line.text, line.start))
+
+
+@dataclass(frozen=True)
+class _Spacing:
+    """Whether the issue separates its paragraphs with blank lines."""
+
+    blank_separated: bool
+
+    @classmethod
+    def of(cls, blocks: list[_Block], rules: LayoutRules) -> _Spacing:
+        body = [b for b in blocks if not rules.is_heading_shaped(b.text)]
+        spaced = sum(1 for b in body if b.blank_before or b.blank_after)
+        return cls(bool(body) and spaced > 0.6 * len(body))
+
+
+def _is_headline(
+    blocks: list[_Block],
+    index: int,
+    article: _Draft,
+    rules: LayoutRules,
+    spacing: _Spacing,
+) -> bool:
+    evidence = headline_evidence(blocks, index, article, rules, spacing)
+    return sum(evidence.values()) > rules.headline_threshold
+
+
+def headline_evidence(
+    blocks: list[_Block],
+    index: int,
+    article: _Draft,
+    rules: LayoutRules,
+    spacing: _Spacing,
+) -> dict[str, float]:
+    """The weighted evidence that `blocks[index]` starts a new story.
+
+    Returns the features that fired with their weights, so a surprising
+    split can be explained.  A short line followed by no body paragraph
+    (end of issue, a section marker) closes the article it sits in.
+    """
+    w = rules.weights
+    block = blocks[index]
+    following = _next_body(blocks, index, rules)
+    if following is None:
+        return {"no_following_body": -1.0}
+    text, next_text = block.text, following.text
+    opening = next_text[: rules.dateline_window]
+    evidence: dict[str, float] = {}
+    if len(text) >= rules.long_line_chars:
+        evidence["long_line"] = w["long_line"]
+    if len(text) <= rules.short_line_chars:
+        evidence["short_line"] = w["short_line"]
+    if rules.dateline.search(opening):
+        evidence["dateline"] = w["dateline"]
+    if rules.declaration.search(next_text):
+        evidence["declaration"] = w["declaration"]
+    if next_text.startswith(rules.continuation_openers):
+        evidence["continuation"] = w["continuation"]
+    if any(_uses_short_form(next_text, short) for short in article.declared):
+        evidence["back_reference"] = w["back_reference"]
+    if rules.numbered_heading.search(text):
+        evidence["numbered"] = w["numbered"]
+    previous = blocks[index - 1]
+    if rules.credit.search(previous.text):
+        evidence["after_credit"] = w["after_credit"]
+    if spacing.blank_separated:
+        if not block.blank_after:
+            evidence["glued_to_body"] = w["glued_to_body"]
+        elif block.blank_before:
+            evidence["spaced_like_body"] = w["spaced_like_body"]
+    indented = [b.line.indent > 0 for b in article.body]
+    if article.headline and not article.headline_indented and sum(indented) > 0.6 * len(indented):
+        if block.line.indent == 0:
+            evidence["flush_among_indented"] = w["flush_among_indented"]
+        else:
+            evidence["indented_like_body"] = w["indented_like_body"]
+    if any(_same_shape(block, earlier, rules) for earlier in article.subheadings):
+        evidence["like_earlier_subheading"] = w["like_earlier_subheading"]
+    return evidence
+
+
+def _same_shape(block: _Block, earlier: _Block, rules: LayoutRules) -> bool:
+    """Parallel subheadings share indentation, spacing and roughly their length."""
+    return (
+        (block.line.indent > 0) == (earlier.line.indent > 0)
+        and block.blank_before == earlier.blank_before
+        and block.blank_after == earlier.blank_after
+        and abs(len(block.text) - len(earlier.text)) <= rules.parallel_length_slack
+    )
+
+
+def _next_body(blocks: list[_Block], index: int, rules: LayoutRules) -> _Block | None:
+    for block in blocks[index + 1:]:
+        if rules.is_marker(block.text):
+            return None
+        if not rules.is_heading_shaped(block.text):
+            return block
+    return None
+
+
+def _uses_short_form(text: str, short: str) -> bool:
+    short = short.strip("《》“”\"")
+    return f"《{short}》" in text or f"“{short}”" in text or text.startswith(short)

@@ -1,0 +1,84 @@
+"""The records passed between kg's stages.
+
+Offsets (`start`, `end`) always index the issue's normalised text
+(`Issue.text`), so every stage can cite the exact characters it used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Span", "Sentence", "Paragraph", "Article", "Issue", "ReadError"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range `[start, end)` of an issue's text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass
+class Article:
+    """A headline and its body: the unit entities and relations are found in."""
+
+    id: str
+    issue_id: str
+    position: int
+    title: str
+    section: str | None
+    untitled: bool
+    start: int
+    end: int
+    headline: Span | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    subheadings: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def body_chars(self) -> int:
+        """Characters of body text, headline and subheadings excluded."""
+        return sum(len(p) for p in self.paragraphs)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+
+@dataclass
+class Issue:
+    """One newsletter file, decoded and normalised."""
+
+    id: str
+    path: Path
+    encoding: str
+    text: str
+    sections: list[str]
+    articles: list[Article]
+    front_matter: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A file that could not be read, with what the user can do about it."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

@@ -1,0 +1,48 @@
+"""The one place that orders kg's stages: files → issues → records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.export.jsonl import article_record
+from kg.ingest.reader import read_issues
+from kg.ingest.sources import expand_sources
+from kg.models import Issue, ReadError
+
+__all__ = ["Corpus", "read_corpus", "extract_records"]
+
+
+@dataclass
+class Corpus:
+    """The issues read from the user's paths, and the files that failed."""
+
+    issues: list[Issue] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None) -> Corpus:
+    """Read every newsletter named by files, directories or globs.
+
+    A file that cannot be read is recorded in `errors`; the others are still
+    read.  `on_file(path)` is called after each file (for progress bars).
+    """
+    paths, errors = expand_sources(arguments)
+    corpus = Corpus(errors=list(errors))
+    for result in read_issues(paths):
+        if isinstance(result, ReadError):
+            corpus.errors.append(result)
+        else:
+            corpus.issues.append(result)
+        if on_file is not None:
+            on_file(result)
+    return corpus
+
+
+def extract_records(issues: Iterable[Issue]) -> Iterator[dict[str, Any]]:
+    """One JSONL record per article, in document order."""
+    for issue in issues:
+        for article in issue.articles:
+            yield article_record(issue, article)
