@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from kg.ingest.reader import parse_issue
+import pytest
+
+from kg.ingest.reader import parse_issue, read_issue
 
 SAMPLE_004_ARTICLES = [
     ("编者的话", "编者的话", []),
@@ -88,3 +91,15 @@ def test_masthead_before_the_first_section_is_front_matter():
     issue = _parse(text)
     assert [a.title for a in issue.articles] == ["某地智能装备产业提速"]
     assert [issue.text[s.start:s.end] for s in issue.front_matter] == ["许昌竞争情报快递", "2024年第12期"]
+
+
+UNSEEN_DIR = Path(__file__).parent / "unseen"
+
+
+@pytest.mark.parametrize("name", ["issue_a", "issue_b"])
+def test_issues_written_for_the_tests_split_into_their_gold_articles(name):
+    """Issues not used to write the rules: other layouts, a same-line headline, an untitled story."""
+    gold = json.loads((UNSEEN_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    issue = read_issue(UNSEEN_DIR / f"{name}.txt")
+    expected = [(a["section"], a["title"], a["subheadings"], a.get("untitled", False)) for a in gold["articles"]]
+    assert [(a.section, a.title, [s.text for s in a.subheadings], a.untitled) for a in issue.articles] == expected

@@ -25,6 +25,10 @@ class LayoutRules:
     long_line_chars: int
     short_line_chars: int
     parallel_length_slack: int
+    lead_sentences: int
+    name_gram_size: int
+    max_name_gram_paragraphs: int
+    min_shared_names: int
     dateline_window: int
     dateline: re.Pattern[str]
     declaration: re.Pattern[str]
@@ -63,6 +67,10 @@ def layout_rules() -> LayoutRules:
         long_line_chars=int(raw["long_line_chars"]),
         short_line_chars=int(raw["short_line_chars"]),
         parallel_length_slack=int(raw["parallel_length_slack"]),
+        lead_sentences=int(raw["lead_sentences"]),
+        name_gram_size=int(raw["name_gram_size"]),
+        max_name_gram_paragraphs=int(raw["max_name_gram_paragraphs"]),
+        min_shared_names=int(raw["min_shared_names"]),
         dateline_window=int(raw["dateline_window"]),
         dateline=_any_of(raw["dateline_patterns"]),
         declaration=_any_of(raw["declaration_patterns"]),

@@ -7,11 +7,13 @@ weighed on the evidence a reader uses (see `headline_evidence`): what the
 next paragraph does (opens with a dateline, declares a short form, or
 continues with 此外 or the article's own declared 《报告》), the line's
 length, its indentation and spacing compared with the article's paragraphs,
+whether the next paragraph names again what the article already named,
 and whether it looks like a subheading the article already has.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.ingest.ids import article_id
@@ -67,6 +69,7 @@ def split_issue(normalized: NormalizedText, issue_id: str) -> SplitResult:
     rules = layout_rules()
     blocks = _blocks(normalized.lines)
     spacing = _Spacing.of(blocks, rules)
+    rare = _RareGrams.of(blocks, rules)
     sections: list[str] = []
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -87,7 +90,7 @@ def split_issue(normalized: NormalizedText, issue_id: str) -> SplitResult:
                 drafts.append(current)
         elif rules.is_heading_shaped(text) and (
             current is None
-            or (current.body and _is_headline(blocks, index, current, rules, spacing))
+            or (current.body and _is_headline(blocks, index, current, rules, spacing, rare))
         ):
             current = _Draft(text, section, False, block.line.start, Span(block.line.start, block.line.end),
                              block.line.indent > 0)
@@ -188,8 +191,9 @@ def _is_headline(
     article: _Draft,
     rules: LayoutRules,
     spacing: _Spacing,
+    rare: _RareGrams,
 ) -> bool:
-    evidence = headline_evidence(blocks, index, article, rules, spacing)
+    evidence = headline_evidence(blocks, index, article, rules, spacing, rare)
     return sum(evidence.values()) > rules.headline_threshold
 
 
@@ -199,6 +203,7 @@ def headline_evidence(
     article: _Draft,
     rules: LayoutRules,
     spacing: _Spacing,
+    rare: _RareGrams,
 ) -> dict[str, float]:
     """The weighted evidence that `blocks[index]` starts a new story.
 
@@ -242,6 +247,9 @@ def headline_evidence(
             evidence["flush_among_indented"] = w["flush_among_indented"]
         else:
             evidence["indented_like_body"] = w["indented_like_body"]
+    lead = "".join(s.text for s in split_sentences(next_text)[: rules.lead_sentences])
+    if len(rare.shared(lead, article)) >= rules.min_shared_names:
+        evidence["names_continue"] = w["names_continue"]
     if any(_same_shape(block, earlier, rules) for earlier in article.subheadings):
         evidence["like_earlier_subheading"] = w["like_earlier_subheading"]
     return evidence
@@ -255,6 +263,40 @@ def _same_shape(block: _Block, earlier: _Block, rules: LayoutRules) -> bool:
         and block.blank_after == earlier.blank_after
         and abs(len(block.text) - len(earlier.text)) <= rules.parallel_length_slack
     )
+
+
+@dataclass(frozen=True)
+class _RareGrams:
+    """Character n-grams found in few paragraphs of the issue: pieces of names.
+
+    A story that goes on names again the companies and people it already
+    named; a new story names new ones.  Genre words (科技创新) are too common
+    in an issue to count.
+    """
+
+    size: int
+    rare: frozenset[str]
+
+    @classmethod
+    def of(cls, blocks: list[_Block], rules: LayoutRules) -> _RareGrams:
+        counts: Counter[str] = Counter()
+        for block in blocks:
+            counts.update(_grams(block.text, rules.name_gram_size))
+        rare = frozenset(g for g, n in counts.items() if n <= rules.max_name_gram_paragraphs)
+        return cls(rules.name_gram_size, rare)
+
+    def shared(self, text: str, article: _Draft) -> set[str]:
+        wanted = _grams(text, self.size) & self.rare
+        if not wanted:
+            return set()
+        seen: set[str] = _grams(article.title, self.size)
+        for block in article.body + article.subheadings:
+            seen |= _grams(block.text, self.size)
+        return wanted & seen
+
+
+def _grams(text: str, size: int) -> set[str]:
+    return {text[i:i + size] for i in range(len(text) - size + 1) if text[i:i + size].isalnum()}
 
 
 def _next_body(blocks: list[_Block], index: int, rules: LayoutRules) -> _Block | None:
