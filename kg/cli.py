@@ -15,7 +15,11 @@ from kg.console import console, err_console, progress_bar
 from kg.export.jsonl import write_jsonl, write_jsonl_file
 from kg.ingest.sources import expand_sources
 from kg.models import Issue
-from kg.pipeline import Corpus, extract_records, read_corpus
+from kg.eval.report import report_table
+from kg.eval.scoring import score_files
+from kg.nlp.display import render_html, render_terminal
+from kg.nlp.extract import process_articles
+from kg.pipeline import Corpus, extract_records, find_article, read_corpus
 
 app = typer.Typer(
     help=(
@@ -105,10 +109,62 @@ def extract(
     Example: kg extract data/samples --format jsonl -o articles.jsonl
     """
     corpus = _read(paths)
-    records = extract_records(corpus.issues)
-    if output is None:
-        write_jsonl(records, sys.stdout)
-    else:
-        count = write_jsonl_file(records, output)
-        err_console.print(f"Wrote {count} articles to {output}")
+    total = sum(len(issue.articles) for issue in corpus.issues)
+    with progress_bar("Extracting articles", total=total) as advance:
+        records = extract_records(corpus.issues, on_article=lambda _: advance(1))
+        if output is None:
+            write_jsonl(records, sys.stdout)
+        else:
+            count = write_jsonl_file(records, output)
+            err_console.print(f"Wrote {count} articles to {output}")
     _exit_for(corpus)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="An article id from `kg split` or `kg extract`.")],
+    paths: Annotated[Optional[list[str]], typer.Option("--input", "-i", help="Newsletters to look in (default: the samples).")] = None,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Write a displaCy HTML page to FILE.", metavar="FILE")] = None,
+) -> None:
+    """Show one article with the entities kg found highlighted (displaCy).
+
+    In the terminal each entity is coloured and tagged with its label; with
+    --html the article is written as a displaCy page to open in a browser.
+
+    Example: kg show 4da0b16879e72d23-004 --html article.html
+    """
+    corpus = _read(paths)
+    found = find_article(corpus.issues, article_id)
+    if found is None:
+        err_console.print(f"[bold red]error:[/] no article {article_id!r}; `kg split` lists the ids")
+        raise typer.Exit(1)
+    issue, article = found
+    [(_, doc)] = list(process_articles(issue, [article]))
+    if html is not None:
+        html.write_text(render_html(doc, article.title), encoding="utf-8")
+        err_console.print(f"Wrote {html}")
+    else:
+        console.print(render_terminal(doc))
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (JSON, the format of tests/gold/).")],
+    system: Annotated[Path, typer.Option("--system", "-s", help="The `kg extract` JSONL to score.")],
+    show_errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List misses and false hits.")] = True,
+) -> None:
+    """Score an extraction against gold: precision, recall and F1 per label.
+
+    Articles pair by title; an entity matches when its label and one surface
+    form agree with a gold entity; gold items marked required: false count
+    neither way.  Misses and false hits are listed so they can be read.
+
+    Example: kg eval tests/gold/*.json --system articles.jsonl
+    """
+    report = score_files(gold, system)
+    console.print(report_table(report))
+    if show_errors:
+        for title, label, name in report.misses:
+            console.print(f"[red]miss[/]      {label:<12} {name}   ({title})")
+        for title, label, name in report.false_hits:
+            console.print(f"[yellow]false hit[/] {label:<12} {name}   ({title})")

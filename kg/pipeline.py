@@ -10,9 +10,10 @@ from typing import Any
 from kg.export.jsonl import article_record
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
-from kg.models import Issue, ReadError
+from kg.models import Article, Issue, ReadError
+from kg.nlp.extract import entity_records, process_articles
 
-__all__ = ["Corpus", "read_corpus", "extract_records"]
+__all__ = ["Corpus", "read_corpus", "extract_records", "find_article"]
 
 
 @dataclass
@@ -41,8 +42,21 @@ def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None) -> Corp
     return corpus
 
 
-def extract_records(issues: Iterable[Issue]) -> Iterator[dict[str, Any]]:
-    """One JSONL record per article, in document order."""
+def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Iterator[dict[str, Any]]:
+    """One JSONL record per article, in document order, with its entities."""
+    for issue in issues:
+        for article, doc in process_articles(issue):
+            record = article_record(issue, article)
+            record["entities"] = entity_records(article, doc)
+            if on_article is not None:
+                on_article(article)
+            yield record
+
+
+def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Article] | None:
+    """The issue and article with this id, if any."""
     for issue in issues:
         for article in issue.articles:
-            yield article_record(issue, article)
+            if article.id == article_id:
+                return issue, article
+    return None

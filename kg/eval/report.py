@@ -1,0 +1,25 @@
+"""Scores as a rich table."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from kg.eval.scoring import Report, Score
+
+__all__ = ["report_table"]
+
+
+def _row(table: Table, name: str, score: Score) -> None:
+    table.add_row(name, str(score.tp), str(score.fp), str(score.fn),
+                  f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+
+
+def report_table(report: Report) -> Table:
+    table = Table(title="kg eval")
+    for column in ("what", "tp", "fp", "fn", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "what" else "right")
+    _row(table, "articles", report.articles)
+    _row(table, "entities", report.entities)
+    for label in sorted(report.by_label):
+        _row(table, f"  {label}", report.by_label[label])
+    return table

@@ -1,0 +1,110 @@
+"""Score extraction against hand-annotated gold (the format of `tests/gold/`).
+
+Articles pair by title.  A system entity matches a gold entity when the
+labels agree (or the system label is one of the gold `alt_labels`) and a
+surface form is shared (name or alias, with or without quotes).  Gold items
+marked `required: false` count neither way: matching them is no false hit,
+missing them no miss.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Score", "Report", "score_files", "score_articles"]
+
+_QUOTES = "“”‘’\"'「」"
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    articles: Score = field(default_factory=Score)
+    entities: Score = field(default_factory=Score)
+    by_label: dict[str, Score] = field(default_factory=dict)
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (article, label, name)
+    false_hits: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def label(self, name: str) -> Score:
+        return self.by_label.setdefault(name, Score())
+
+
+def _forms(item: dict[str, Any]) -> set[str]:
+    forms = {item["name"], *item.get("aliases", [])}
+    return forms | {f.strip(_QUOTES) for f in forms}
+
+
+def _matches(system: dict[str, Any], gold: dict[str, Any]) -> bool:
+    labels = {gold["label"], *gold.get("alt_labels", [])}
+    return system["label"] in labels and bool(_forms(system) & _forms(gold))
+
+
+def score_articles(gold_articles: list[dict], system_articles: list[dict], report: Report) -> None:
+    """Add one issue's counts to `report`."""
+    system_by_title = {a["title"]: a for a in system_articles}
+    gold_titles = {a["title"] for a in gold_articles}
+    report.articles.tp += len(gold_titles & system_by_title.keys())
+    report.articles.fn += len(gold_titles - system_by_title.keys())
+    report.articles.fp += len(system_by_title.keys() - gold_titles)
+    for gold in gold_articles:
+        system = system_by_title.get(gold["title"], {"entities": []})
+        _score_entities(gold["title"], gold["entities"], system["entities"], report)
+
+
+def _score_entities(title: str, gold: list[dict], system: list[dict], report: Report) -> None:
+    unmatched = list(system)
+    for required in (True, False):
+        for item in (g for g in gold if g.get("required", True) == required):
+            hit = next((s for s in unmatched if _matches(s, item)), None)
+            if hit is not None:
+                unmatched.remove(hit)
+                if required:
+                    report.entities.tp += 1
+                    report.label(item["label"]).tp += 1
+            elif required:
+                report.entities.fn += 1
+                report.label(item["label"]).fn += 1
+                report.misses.append((title, item["label"], item["name"]))
+    optional = [g for g in gold if not g.get("required", True)]
+    for item in unmatched:
+        if any(_matches(item, g) for g in optional) and not any(_matches(item, g) for g in gold if g.get("required", True)):
+            continue
+        report.entities.fp += 1
+        report.label(item["label"]).fp += 1
+        report.false_hits.append((title, item["label"], item["name"]))
+
+
+def score_files(gold_paths: list[Path], system_path: Path) -> Report:
+    """Score every gold file against the system JSONL (paired by `source`, then title)."""
+    records = [json.loads(line) for line in system_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_source: dict[str, list[dict]] = {}
+    for record in records:
+        by_source.setdefault(record.get("source", ""), []).append(record)
+    report = Report()
+    for path in gold_paths:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        system = by_source.get(gold.get("source", ""), records)
+        score_articles(gold["articles"], system, report)
+    return report

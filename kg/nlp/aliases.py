@@ -1,0 +1,209 @@
+"""One entity per real thing within an article: aliases and canonical names.
+
+- Declared short forms: `A（以下简称“B”）` makes every later B (《B》, “B”) a
+  mention of A.
+- Contextual abbreviations: 省科技厅 in an article about 浙江 is 浙江省科技厅,
+  市委 in one about 深圳 is 深圳市委; the province or city is the one the
+  article names most.
+- Tails: 科创母基金 after 浙江省科创母基金, 审批局 after …行政审批局 — a later
+  tail of exactly one fuller name of the article is that name.
+- The canonical name is the fullest form seen; all forms are kept as aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc
+
+from kg.config import load_data_yaml
+from kg.nlp.gazetteers import Gazetteers, Place, gazetteers
+
+__all__ = ["Mention", "ArticleEntity", "article_entities"]
+
+_DECLARATION = re.compile(r"[（(](?:以下简称|下称|简称)[“\"「《]?([^）)”\"」》]{1,16})[”\"」》]?[）)]")
+_LEVEL_PREFIX = {"省": "province", "市": "prefecture", "自治区": "province"}
+_QUOTE_PAIRS = ("“”", "‘’", "「」")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # in the article's text
+    end: int
+    text: str
+    label: str
+
+
+@dataclass
+class ArticleEntity:
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@cache
+def _abbreviable_heads() -> re.Pattern[str]:
+    """省/市 + a department or organ: 省科技厅, 市委, 市政府, 省金融控股有限公司."""
+    gaz = gazetteers()
+    organs = sorted(set(gaz.departments) | {"委", "政府", "人民政府"}, key=len, reverse=True)
+    return re.compile("(省|市|自治区)(" + "|".join(map(re.escape, organs)) + ")")
+
+
+def _unquoted(text: str) -> str:
+    for pair in _QUOTE_PAIRS:
+        if len(text) > 2 and text[0] == pair[0] and text[-1] == pair[1] and pair[0] not in text[1:-1]:
+            return text[1:-1]
+    return text
+
+
+def _place_prefix(text: str, gaz: Gazetteers) -> Place | None:
+    for length in range(min(len(text), gaz.max_place_chars), 1, -1):
+        place = gaz.places.get(text[:length])
+        if place is not None:
+            return place
+    return None
+
+
+def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]:
+    """The province and the city (prefecture) the article names most."""
+    counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter()}
+    for mention in mentions:
+        place = _place_prefix(mention.text, gaz)
+        while place is not None:
+            if place.kind in counts:
+                counts[place.kind][place.name] += 1
+            place = gaz.places.get(place.parent) if place.parent else None
+    return {kind: c.most_common(1)[0][0] for kind, c in counts.items() if c}
+
+
+def _expand(text: str, dominant: dict[str, str]) -> str:
+    """省科技厅 → 浙江省科技厅, using the article's own province or city."""
+    for prefix, level in _LEVEL_PREFIX.items():
+        if text.startswith(prefix) and level in dominant:
+            return dominant[level] + text[len(prefix):]
+    return text
+
+
+def article_entities(doc: Doc) -> list[ArticleEntity]:
+    """Group a processed article's entity mentions into canonical entities."""
+    gaz = gazetteers()
+    text = doc.text
+    mentions = [Mention(s.start_char, s.end_char, s.text, s.label_) for s in [*doc.ents, *doc.spans["kg_nested"]]]
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    dominant = _dominant_places(mentions, gaz)
+    canonical: dict[Mention, str] = {}
+
+    for match in _abbreviable_heads().finditer(text):
+        if match.start() in covered or _ends_a_place(text, match.start() + len(match.group(1)), gaz):
+            continue
+        mention = Mention(match.start(), match.end(), match.group(), "Organization")
+        mentions.append(mention)
+        covered.update(range(mention.start, mention.end))
+
+    for mention in mentions:
+        if mention.label == "Organization":
+            canonical[mention] = _expand(mention.text, dominant)
+
+    declared = _declared_aliases(text, mentions)
+    zone_shorts: dict[str, str] = {}
+    for short, target in declared.items():
+        for match in re.finditer(re.escape(short), text):
+            start, end = match.span()
+            if start > 0 and text[start - 1] in "《“" and text[end:end + 1] in "》”":
+                start, end = start - 1, end + 1
+            mention = Mention(start, end, text[start:end], target.label)
+            same = [m for m in mentions if m.start == start and m.end == end]
+            if not same and any(m.start <= start and end <= m.end for m in mentions):
+                continue
+            if not same:
+                mentions.append(mention)
+            for m in same or [mention]:
+                canonical[m] = canonical.get(target, target.text)
+            covered.update(range(start, end))
+        if target.label == "Region":
+            zone_shorts[short] = canonical.get(target, target.text)
+
+    _expand_zone_organs(mentions, canonical, zone_shorts, gaz)
+    mentions.extend(_tail_mentions(text, mentions, covered, canonical, gaz))
+    return _group(mentions, canonical, gaz)
+
+
+def _declared_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    declared: dict[str, Mention] = {}
+    for match in _DECLARATION.finditer(text):
+        target = next((m for m in mentions if m.end == match.start()), None)
+        if target is not None:
+            declared[match.group(1).strip("《》“”")] = target
+    return declared
+
+
+def _expand_zone_organs(
+    mentions: list[Mention], canonical: dict[Mention, str], zone_shorts: dict[str, str], gaz: Gazetteers
+) -> None:
+    """高新区管委会 after 唐山高新区 was declared: the organ of that zone."""
+    for short in zone_shorts:
+        cut = next((k for k in range(len(short) - 1, 1, -1) if short[:k] in gaz.places), 0)
+        bare = short[cut:]
+        if not cut or len(bare) < 2:
+            continue
+        for mention in mentions:
+            if mention.label == "Organization" and mention.text.startswith(bare) and len(mention.text) > len(bare):
+                canonical[mention] = short + mention.text[len(bare):]
+
+
+def _ends_a_place(text: str, end: int, gaz: Gazetteers) -> bool:
+    """The 市 of 深圳市委 closes a place name: that 市委 is no abbreviation."""
+    return any(text[k:end] in gaz.places for k in range(max(0, end - 6), end - 1))
+
+
+def _tail_mentions(
+    text: str, mentions: list[Mention], covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
+) -> list[Mention]:
+    """Bare tails (科创母基金, 管委会) of exactly one fuller name in the article."""
+    owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for mention in mentions:
+        if mention.label not in ("Organization", "Program"):
+            continue
+        name = canonical.get(mention, mention.text)
+        for cut in range(1, len(name) - 2):
+            tail = name[cut:]
+            if not any(ch in tail for ch in "“”‘’《》"):
+                owners[tail].add((name, mention.label))
+    found = []
+    for tail, names in owners.items():
+        if len(names) != 1 or tail in gaz.places:
+            continue
+        (name, label), = names
+        for match in re.finditer(re.escape(tail), text):
+            if covered.isdisjoint(range(match.start(), match.end())):
+                mention = Mention(match.start(), match.end(), tail, label)
+                canonical[mention] = name
+                found.append(mention)
+                covered.update(range(match.start(), match.end()))
+    return found
+
+
+def _group(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazetteers) -> list[ArticleEntity]:
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if mention in canonical:
+            key = _unquoted(canonical[mention])
+        elif mention.label == "Region":
+            place = gaz.places.get(mention.text)
+            key = place.name if place is not None else mention.text
+        else:
+            key = _unquoted(canonical.get(mention, mention.text))
+        groups[(mention.label, key)].append(mention)
+    entities = []
+    for (label, key), members in groups.items():
+        forms = list(dict.fromkeys(m.text for m in members))
+        name = max(forms if label == "Region" else [key, *forms], key=len)
+        name = _unquoted(name)
+        aliases = list(dict.fromkeys([name, *forms, *(_unquoted(f) for f in forms)]))
+        spans = sorted({(m.start, m.end) for m in members})
+        entities.append(ArticleEntity(name, label, aliases, spans))
+    return sorted(entities, key=lambda e: e.mentions[0])

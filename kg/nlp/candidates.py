@@ -1,0 +1,63 @@
+"""Entity candidates: what each recogniser proposes before conflicts are settled.
+
+Recognisers work on characters (Chinese names do not respect jieba's word
+boundaries), so a candidate is a character range; only the resolver turns the
+winners into token-aligned `doc.ents`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+__all__ = ["Candidate", "candidates_of", "TokenView"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    text: str
+    source: str  # which recogniser proposed it
+    kind: str = ""  # finer kind: zone, province, nested …
+    nested: bool = False  # lies inside a longer name and is kept beside it
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+if not Doc.has_extension("kg_candidates"):
+    Doc.set_extension("kg_candidates", default=None)
+
+
+def candidates_of(doc: Doc) -> list[Candidate]:
+    """The doc's candidate list, created on first use."""
+    if doc._.kg_candidates is None:
+        doc._.kg_candidates = []
+    return doc._.kg_candidates
+
+
+class TokenView:
+    """jieba's token boundaries over a doc's text, indexed by character."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t.text) for t in doc]
+        self.token_at = [0] * (len(doc.text) + 1)
+        for i, (start, end) in enumerate(zip(self.starts, self.ends)):
+            for offset in range(start, end):
+                self.token_at[offset] = i
+        self.token_at[len(doc.text)] = len(self.starts)
+
+    def is_start(self, offset: int) -> bool:
+        return offset == 0 or offset >= len(self.text) or self.starts[self.token_at[offset]] == offset
+
+    def token_before(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the token holding the character before `offset`."""
+        if offset <= 0:
+            return None
+        i = self.token_at[offset - 1]
+        return self.starts[i], min(self.ends[i], offset)

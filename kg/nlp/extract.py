@@ -1,0 +1,34 @@
+"""Articles → entity records: the spaCy pipeline run in batches, then aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.tokens import Doc
+
+from kg.models import Article, Issue
+from kg.nlp.aliases import article_entities
+from kg.nlp.language import get_nlp
+
+__all__ = ["process_articles", "entity_records"]
+
+
+def process_articles(issue: Issue, articles: Iterable[Article] | None = None) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over articles with `nlp.pipe`, yielding each with its Doc."""
+    chosen = list(issue.articles if articles is None else articles)
+    texts = (issue.text[a.start:a.end] for a in chosen)
+    yield from zip(chosen, get_nlp().pipe(texts, batch_size=16))
+
+
+def entity_records(article: Article, doc: Doc) -> list[dict[str, Any]]:
+    """The guide's `entities` list; mention offsets index the issue's text."""
+    return [
+        {
+            "name": entity.name,
+            "label": entity.label,
+            "aliases": entity.aliases,
+            "mentions": [{"start": article.start + s, "end": article.start + e} for s, e in entity.mentions],
+        }
+        for entity in article_entities(doc)
+    ]

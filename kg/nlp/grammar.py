@@ -1,0 +1,91 @@
+"""Name grammar: read a name leftwards from its head until something ends it.
+
+`[region] + core + suffix` names have a clear right end (the suffix or head
+word) and a fuzzy left one.  Reading jieba tokens leftwards, a name ends at
+punctuation, at a stop word (的, 由, 走进, 联合 …), at a function word by
+jieba's dictionary tag, or at the length limit.  Quoted parts “…” belong to
+program and event names (浙江省“315”科技创新体系), and a bracketed region
+to company names (高膳（河北）智能科技有限公司).
+"""
+
+from __future__ import annotations
+
+from kg.nlp.candidates import TokenView
+from kg.nlp.gazetteers import Gazetteers, word_tag
+
+__all__ = ["name_start", "is_generic", "is_name_char"]
+
+# jieba tags of words that never sit inside a name: prepositions,
+# conjunctions, pronouns, particles, adverbs, time words.
+_STOP_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "t", "y", "e", "o"})
+_LEADING_NON_NAME = frozenset({"v", "vn", "vd", "a", "ad", "d", "p", "c", "f", "m", "t"})
+_QUOTES = {"”": "“", "’": "‘", "」": "「"}
+_JOINERS = frozenset("·•－-—")
+
+
+def is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "+＋&"
+
+
+def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: bool) -> int:
+    """Where the name whose head begins at `head_start` starts."""
+    text = view.text
+    start = head_start
+    limit = max(0, head_start - gaz.max_name_chars)
+    while start > limit:
+        ch = text[start - 1]
+        if quotes and ch in _QUOTES:
+            opening = text.rfind(_QUOTES[ch], limit, start - 1)
+            if opening < 0:
+                break
+            start = opening
+            continue
+        if ch in "）)":
+            opening = max(text.rfind("（", limit, start), text.rfind("(", limit, start))
+            if opening >= 0 and text[opening + 1:start - 1] in gaz.places:
+                start = opening
+                continue
+            break
+        if ch in _JOINERS and quotes:
+            start -= 1
+            continue
+        if not is_name_char(ch):
+            break
+        token = view.token_before(start)
+        if token is None:
+            break
+        token_start, token_end = token
+        word = text[token_start:token_end]
+        full_word = text[token_start:view.ends[view.token_at[token_start]]]
+        if word in gaz.stop_words or full_word in gaz.stop_words:
+            break
+        if word_tag(full_word) in _STOP_TAGS and full_word == word:
+            break
+        if word.isdigit() and not quotes:
+            break
+        if quotes and word_tag(full_word) == "v" and full_word not in gaz.name_verbs:
+            break
+        start = token_start
+    return _trim_leading_verbs(view, start, head_start)
+
+
+def _trim_leading_verbs(view: TokenView, start: int, head_start: int) -> int:
+    """促进北京大学 → 北京大学: a name does not open with a verb or adverb."""
+    while start < head_start:
+        i = view.token_at[start]
+        end = min(view.ends[i], head_start)
+        if word_tag(view.text[start:view.ends[i]]) not in _LEADING_NON_NAME:
+            break
+        start = end
+    return start
+
+
+def is_generic(name: str, head: str, gaz: Gazetteers) -> bool:
+    """该公司, 联合实验室 alone, 两家企业: heads with nothing that names them."""
+    if name in gaz.generic_names or len(name) <= len(head):
+        return True
+    for prefix in gaz.generic_prefixes:
+        if name.startswith(prefix):
+            rest = name[len(prefix):]
+            return rest in gaz.generic_names or len(rest) <= len(head) + 1
+    return False

@@ -1,0 +1,28 @@
+"""The spaCy pipeline: Chinese with jieba, then kg's components, built once."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+import kg.nlp.components  # noqa: F401  (registers the kg_* factories)
+
+__all__ = ["PIPELINE", "build_nlp", "get_nlp"]
+
+PIPELINE = ("kg_regions", "kg_organizations", "kg_people", "kg_titled_names", "kg_entity_resolver")
+
+
+def build_nlp(components: tuple[str, ...] = PIPELINE) -> Language:
+    """A blank Chinese pipeline segmented by jieba, with kg's components."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def get_nlp() -> Language:
+    """The process-wide pipeline: jieba's dictionary is loaded once."""
+    return build_nlp()

@@ -1,0 +1,94 @@
+"""Organizations: [region] + core + organizational suffix, departments, national bodies."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.nlp.candidates import Candidate, TokenView
+from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
+from kg.nlp.grammar import is_generic, name_start
+
+__all__ = ["find_organizations"]
+
+# Tags of a word that swallows a suffix character without being a name
+# (布局 ends in 局, 中心城区 starts with 中心).
+_YEAR_WORD = re.compile(r"年度|年|")
+_NAME_TAGS = frozenset({"n", "nt", "ns", "nz", "nr", "nrt", "j", "l"})
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str]:
+    gaz = gazetteers()
+    words = set(gaz.org_suffixes) | set(gaz.departments) | set(gaz.sub_unit_suffixes)
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool:
+    """A word the suffix shares must be a name word (科技厅), not 布局 or 展厅.
+
+    One-character suffixes (厅, 局) must also end their word.
+    """
+    i = view.token_at[start]
+    word = view.text[view.starts[i]:view.ends[i]]
+    if end - start == 1:
+        return view.is_start(end) and (
+            word == view.text[start:end] or word in gaz.departments or word_tag(word) in (None, "nt")
+        )
+    if view.starts[i] < start:
+        return word_tag(word) in _NAME_TAGS or word_tag(word) is None
+    return True
+
+
+def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    text = view.text
+    found: list[Candidate] = []
+    for match in _suffix_pattern().finditer(text):
+        suffix_start, end = match.span()
+        suffix = match.group()
+        if not _suffix_fits(view, suffix_start, end, gaz):
+            continue
+        start = name_start(view, gaz, suffix_start, quotes=False)
+        if start > 0 and text[start - 1].isdigit():
+            start += len(_YEAR_WORD.match(text, start).group())  # 2024年度… is not part of a name
+        name = text[start:end]
+        if suffix in gaz.departments and start == suffix_start:
+            continue  # a bare 科技厅: only an alias, resolved in its article
+        if is_generic(name, suffix, gaz):
+            continue
+        if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
+            continue
+        found.append(Candidate(start, end, "Organization", name, "org_grammar"))
+        found.extend(_parents_inside(start, name, gaz))
+    found.extend(_national_bodies(view, gaz))
+    return found
+
+
+def _has_parent(core: str, gaz: Gazetteers) -> bool:
+    return any(core.endswith(s) or s in core[:-1] for s in gaz.org_suffixes if len(s) >= 2)
+
+
+def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
+    """北京大学 inside 北京大学计算机学院: the parent is named too, and kept."""
+    parents = []
+    for match in _suffix_pattern().finditer(name):
+        cut = match.end()
+        if cut >= len(name) or match.group() in gaz.sub_unit_suffixes:
+            continue
+        parent = name[:cut]
+        if not is_generic(parent, match.group(), gaz) and len(parent) > len(match.group()) + 1:
+            parents.append(Candidate(start, start + cut, "Organization", parent, "org_parent", nested=True))
+    return parents
+
+
+@cache
+def _national_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(gazetteers().national_bodies, key=len, reverse=True))))
+
+
+def _national_bodies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    return [
+        Candidate(m.start(), m.end(), "Organization", m.group(), "national")
+        for m in _national_pattern().finditer(view.text)
+        if view.is_start(m.start())
+    ]

@@ -1,0 +1,62 @@
+"""Settle conflicts between candidates: the longest name wins.
+
+Winners become `doc.ents` (tokens are split where a name ends inside a jieba
+word); names kept inside a winner (北京大学 in 北京大学计算机学院) go to
+`doc.spans["kg_nested"]`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.nlp.candidates import Candidate
+
+__all__ = ["choose_entities", "apply_entities"]
+
+# On equal length, the more specific reading wins.
+# Labels whose names may contain other named things worth keeping.
+_CONTAINERS = frozenset({"Event", "Program"})
+_LABEL_ORDER = {"Document": 0, "Event": 1, "Program": 2, "Organization": 3, "Person": 4, "Region": 5}
+
+
+def choose_entities(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Return (winners, nested): non-overlapping longest names, and kept inner names."""
+    ranked = sorted(
+        (c for c in candidates if not c.nested),
+        key=lambda c: (-len(c), _LABEL_ORDER[c.label], c.start),
+    )
+    taken: list[Candidate] = []
+    used: set[int] = set()
+    for candidate in ranked:
+        if used.isdisjoint(range(candidate.start, candidate.end)):
+            taken.append(candidate)
+            used.update(range(candidate.start, candidate.end))
+    winners = sorted(taken, key=lambda c: c.start)
+    nested = sorted({c for c in candidates if _kept_inside(c, winners)}, key=lambda c: (c.start, c.end))
+    return winners, nested
+
+
+def _kept_inside(candidate: Candidate, winners: list[Candidate]) -> bool:
+    """A parent organization inside its sub-unit's name, or a name inside an event or program's."""
+    for w in winners:
+        if w.start <= candidate.start and candidate.end <= w.end and len(candidate) < len(w):
+            if candidate.nested and w.label == candidate.label:
+                return True
+            if w.label in _CONTAINERS and candidate.label not in ("Region", w.label) and candidate.source != "quoted_program":
+                return True
+    return False
+
+
+def apply_entities(doc: Doc, winners: list[Candidate], nested: list[Candidate]) -> Doc:
+    """Split tokens at name boundaries, then set `doc.ents` and nested spans."""
+    cuts = {c.start for c in winners + nested} | {c.end for c in winners + nested}
+    with doc.retokenize() as retokenizer:
+        for token in doc:
+            inner = sorted(b - token.idx for b in cuts if token.idx < b < token.idx + len(token.text))
+            if inner:
+                bounds = [0, *inner, len(token.text)]
+                pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+                retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+    doc.ents = [doc.char_span(c.start, c.end, label=c.label) for c in winners]
+    doc.spans["kg_nested"] = [doc.char_span(c.start, c.end, label=c.label) for c in nested]
+    return doc

@@ -1,0 +1,92 @@
+"""Programs, events and documents: 《titles》, quoted names and head-word grammars.
+
+A head word alone (计划, 大会, 基金) names nothing in particular; a name is
+only taken when something makes it specific: a place, 国家/中央/全国, a year
+or edition, a quoted part, a number, or an organization inside it.  That keeps
+政府引导基金 and 科技计划体系 out and 浙江省科创母基金 in.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.nlp.candidates import Candidate, TokenView
+from kg.nlp.gazetteers import Gazetteers, gazetteers
+from kg.nlp.grammar import is_generic, name_start
+
+__all__ = ["find_documents", "find_quoted_programs", "find_headed_names"]
+
+_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_QUOTED = re.compile(r"[“‘「]([^“”‘’「」\n]{1,24})[”’」]")
+_SPECIFIC_STARTS = ("国家", "中央", "全国", "中国", "省", "市", "区", "县", "党的", "世界", "国际", "亚洲")
+
+
+def find_documents(view: TokenView) -> list[Candidate]:
+    return [Candidate(m.start(), m.end(), "Document", m.group(), "title_marks") for m in _TITLE.finditer(view.text)]
+
+
+def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """“助企行”: a quoted name that something is done with (开展, 获评, …工作)."""
+    text = view.text
+    found = []
+    for match in _QUOTED.finditer(text):
+        inner = match.group(1)
+        if any(ch in inner for ch in "，。！？；、") or len(inner) < 2:
+            continue
+        before = text[max(0, match.start() - gaz.program_trigger_window):match.start()]
+        after = text[match.end():match.end() + 3]
+        if any(v in before for v in gaz.program_verbs_before) or after.startswith(gaz.program_words_after):
+            found.append(Candidate(match.start(), match.end(), "Program", match.group(), "quoted_program"))
+    return found
+
+
+@cache
+def _head_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    gaz = gazetteers()
+    labels = {head: "Program" for head in gaz.program_heads}
+    labels.update({head: "Event" for head in gaz.event_heads})
+    pattern = re.compile("|".join(map(re.escape, sorted(labels, key=len, reverse=True))))
+    return pattern, labels
+
+
+def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """…计划, …大会, …母基金: read leftwards from the head word."""
+    text = view.text
+    pattern, labels = _head_pattern()
+    found = []
+    for match in pattern.finditer(text):
+        head = match.group()
+        if not view.is_start(match.end()):
+            continue
+        start = name_start(view, gaz, match.start(), quotes=True)
+        edition = _edition_before(text, start, gaz)
+        start -= len(edition)
+        name = text[start:match.end()]
+        if is_generic(name, head, gaz) or not _is_specific(name, edition, gaz) or _bare_place(name, head, gaz):
+            continue
+        found.append(Candidate(start, match.end(), labels[head], name, "head_grammar"))
+    return found
+
+
+def _edition_before(text: str, start: int, gaz: Gazetteers) -> str:
+    window = text[max(0, start - 8):start]
+    for cut in range(len(window)):
+        if gaz.edition_prefix.match(window[cut:]):
+            return window[cut:]
+    return ""
+
+
+def _bare_place(name: str, head: str, gaz: Gazetteers) -> bool:
+    """浙江计划: a place and a head word with nothing between names nothing."""
+    return name[: -len(head)] in gaz.places
+
+
+def _is_specific(name: str, edition: str, gaz: Gazetteers) -> bool:
+    if edition or "“" in name or "‘" in name or any(ch.isdigit() for ch in name):
+        return True
+    if name.startswith(_SPECIFIC_STARTS):
+        return True
+    if any(name.startswith(p) for p in (name[:k] for k in range(2, min(len(name), 8))) if p in gaz.places):
+        return True
+    return any(name.find(s, 2, len(name) - 2) > 0 for s in gaz.org_suffixes if len(s) >= 2)
