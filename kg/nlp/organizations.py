@@ -49,6 +49,7 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if not _suffix_fits(view, suffix_start, end, gaz):
             continue
         start = name_start(view, gaz, suffix_start, quotes=False)
+        start = _across_conjunction(view, gaz, start)
         if start > 0 and text[start - 1].isdigit():
             start += len(_YEAR_WORD.match(text, start).group())  # 2024年度… is not part of a name
         name = text[start:end]
@@ -62,6 +63,16 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         found.extend(_parents_inside(start, name, gaz))
     found.extend(_national_bodies(view, gaz))
     return found
+
+
+def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int) -> int:
+    """华南理工大学材料科学与工程学院: a sub-unit named with 与/和 after its parent."""
+    if start < 2 or view.text[start - 1] not in "与和":
+        return start
+    left = name_start(view, gaz, start - 1, quotes=False)
+    part = view.text[left:start - 1]
+    ends_with_suffix = any(part.endswith(s) for s in gaz.org_suffixes)
+    return left if part and not ends_with_suffix and _has_parent(part, gaz) else start
 
 
 def _has_parent(core: str, gaz: Gazetteers) -> bool:
