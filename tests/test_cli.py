@@ -65,3 +65,27 @@ def test_every_command_has_help_with_an_example(name):
     result = runner.invoke(app, [name, "--help"])
     assert result.exit_code == 0
     assert "Example: kg " + name in result.output
+
+
+def test_show_writes_a_displacy_page_with_the_articles_entities(tmp_path):
+    page = tmp_path / "article.html"
+    result = runner.invoke(app, ["show", "4da0b16879e72d23-003", "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "北京大学计算机学院" in html and "Organization" in html and "刘譞哲" in html
+
+
+def test_show_names_an_unknown_article():
+    result = runner.invoke(app, ["show", "0000000000000000-999"])
+    assert result.exit_code == 1
+    assert "no article '0000000000000000-999'" in result.stderr
+
+
+def test_eval_prints_scores_misses_and_false_hits(tmp_path):
+    system = tmp_path / "system.jsonl"
+    assert runner.invoke(app, ["extract", str(SAMPLE_000), "-o", str(system)]).exit_code == 0
+    result = runner.invoke(app, ["eval", "tests/gold/000_37a592d5b46665a4.json", "--system", str(system)],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Organization" in result.output
+    assert "miss      Organization 字节跳动" in result.output
