@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-__all__ = ["Candidate", "candidates_of", "TokenView"]
+__all__ = ["Candidate", "candidates_of", "TokenView", "token_view"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Candidate:
 
 if not Doc.has_extension("kg_candidates"):
     Doc.set_extension("kg_candidates", default=None)
+if not Doc.has_extension("kg_token_view"):
+    Doc.set_extension("kg_token_view", default=None)
 
 
 def candidates_of(doc: Doc) -> list[Candidate]:
@@ -39,13 +41,20 @@ def candidates_of(doc: Doc) -> list[Candidate]:
     return doc._.kg_candidates
 
 
+def token_view(doc: Doc) -> TokenView:
+    """The doc's token view, built once and shared by every recogniser."""
+    if doc._.kg_token_view is None:
+        doc._.kg_token_view = TokenView(doc)
+    return doc._.kg_token_view
+
+
 class TokenView:
     """jieba's token boundaries over a doc's text, indexed by character."""
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
         self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
+        self.ends = [*self.starts[1:], len(doc.text)]
         self.token_at = [0] * (len(doc.text) + 1)
         for i, (start, end) in enumerate(zip(self.starts, self.ends)):
             for offset in range(start, end):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate, TokenView, candidates_of
+from kg.nlp.candidates import Candidate, TokenView, candidates_of, token_view
 from kg.nlp.gazetteers import Gazetteers, gazetteers
 from kg.nlp.organizations import find_organizations
 from kg.nlp.people import find_people
@@ -30,7 +30,7 @@ class RecognizerComponent:
         self.find = find
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates_of(doc).extend(self.find(TokenView(doc), gazetteers()))
+        candidates_of(doc).extend(self.find(token_view(doc), gazetteers()))
         return doc
 
 
@@ -67,6 +67,8 @@ def make_titled_names(nlp: Language, name: str) -> RecognizerComponent:
 def make_entity_resolver(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def resolve(doc: Doc) -> Doc:
         winners, nested = choose_entities(candidates_of(doc))
-        return apply_entities(doc, winners, nested)
+        view = token_view(doc)
+        doc._.kg_token_view = None  # the tokens are about to be split
+        return apply_entities(doc, view, winners, nested)
 
     return resolve

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.nlp.candidates import Candidate
+from kg.nlp.candidates import Candidate, TokenView
 
 __all__ = ["choose_entities", "apply_entities"]
 
@@ -47,16 +47,18 @@ def _kept_inside(candidate: Candidate, winners: list[Candidate]) -> bool:
     return False
 
 
-def apply_entities(doc: Doc, winners: list[Candidate], nested: list[Candidate]) -> Doc:
+def apply_entities(doc: Doc, view: TokenView, winners: list[Candidate], nested: list[Candidate]) -> Doc:
     """Split tokens at name boundaries, then set `doc.ents` and nested spans."""
-    cuts = {c.start for c in winners + nested} | {c.end for c in winners + nested}
+    cuts_in: dict[int, list[int]] = {}
+    for cut in {c.start for c in winners + nested} | {c.end for c in winners + nested}:
+        if not view.is_start(cut):
+            cuts_in.setdefault(view.token_at[cut], []).append(cut - view.starts[view.token_at[cut]])
     with doc.retokenize() as retokenizer:
-        for token in doc:
-            inner = sorted(b - token.idx for b in cuts if token.idx < b < token.idx + len(token.text))
-            if inner:
-                bounds = [0, *inner, len(token.text)]
-                pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
-                retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+        for index, inner in cuts_in.items():
+            token = doc[index]
+            bounds = [0, *sorted(inner), len(token.text)]
+            pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
     doc.ents = [doc.char_span(c.start, c.end, label=c.label) for c in winners]
     doc.spans["kg_nested"] = [doc.char_span(c.start, c.end, label=c.label) for c in nested]
     return doc
