@@ -19,12 +19,11 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from kg.config import load_data_yaml
+from kg.ingest.layout import layout_rules
 from kg.nlp.gazetteers import Gazetteers, Place, gazetteers
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
 
-_DECLARATION = re.compile(r"[（(](?:以下简称|下称|简称)[“\"「《]?([^）)”\"」》]{1,16})[”\"」》]?[）)]")
 _LEVEL_PREFIX = {"省": "province", "市": "prefecture", "自治区": "province"}
 _QUOTE_PAIRS = ("“”", "‘’", "「」")
 
@@ -134,7 +133,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
 
 def _declared_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     declared: dict[str, Mention] = {}
-    for match in _DECLARATION.finditer(text):
+    for match in layout_rules().declared_short_form.finditer(text):
         target = next((m for m in mentions if m.end == match.start()), None)
         if target is not None:
             declared[match.group(1).strip("《》“”")] = target
