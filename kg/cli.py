@@ -168,3 +168,7 @@ def evaluate(
             console.print(f"[red]miss[/]      {label:<12} {name}   ({title})")
         for title, label, name in report.false_hits:
             console.print(f"[yellow]false hit[/] {label:<12} {name}   ({title})")
+        for title, kind, ends in report.relation_misses:
+            console.print(f"[red]miss[/]      {kind:<16} {ends}   ({title})")
+        for title, kind, ends in report.relation_false_hits:
+            console.print(f"[yellow]false hit[/] {kind:<16} {ends}   ({title})")

@@ -11,7 +11,9 @@ from kg.export.jsonl import article_record
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
 from kg.models import Article, Issue, ReadError
+from kg.nlp.aliases import article_entities
 from kg.nlp.extract import entity_records, process_articles
+from kg.relations.extract import article_relations, relation_records
 
 __all__ = ["Corpus", "read_corpus", "extract_records", "find_article"]
 
@@ -43,11 +45,13 @@ def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None) -> Corp
 
 
 def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Iterator[dict[str, Any]]:
-    """One JSONL record per article, in document order, with its entities."""
+    """One JSONL record per article, in document order, with its entities and relations."""
     for issue in issues:
         for article, doc in process_articles(issue):
             record = article_record(issue, article)
-            record["entities"] = entity_records(article, doc)
+            entities = article_entities(doc)
+            record["entities"] = entity_records(article, entities)
+            record["relations"] = relation_records(article, article_relations(article, doc.text, entities))
             if on_article is not None:
                 on_article(article)
             yield record

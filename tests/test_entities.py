@@ -107,9 +107,9 @@ def test_components_are_registered_spacy_factories():
 
 
 # The F1 reached, pinned: raise these as extraction improves.
-GOLD_PINS = {"entities": 0.94, "Document": 1.0, "Event": 0.85, "Organization": 0.94, "Person": 1.0,
+GOLD_PINS = {"entities": 0.95, "Document": 1.0, "Event": 0.85, "Organization": 0.94, "Person": 1.0,
              "Program": 0.93, "Region": 0.89}
-UNSEEN_PINS = {"entities": 0.91, "Document": 1.0, "Event": 1.0, "Organization": 0.88, "Person": 1.0,
+UNSEEN_PINS = {"entities": 0.92, "Document": 1.0, "Event": 1.0, "Organization": 0.88, "Person": 1.0,
                "Program": 0.76, "Region": 0.90}
 
 

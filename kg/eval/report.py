@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from kg.eval.scoring import Report, Score
+from kg.eval.scores import Report, Score
 
 __all__ = ["report_table"]
 
@@ -22,4 +22,8 @@ def report_table(report: Report) -> Table:
     _row(table, "entities", report.entities)
     for label in sorted(report.by_label):
         _row(table, f"  {label}", report.by_label[label])
+    if report.relations.tp + report.relations.fp + report.relations.fn:
+        _row(table, "relations", report.relations)
+        for kind in sorted(report.by_type):
+            _row(table, f"  {kind}", report.by_type[kind])
     return table

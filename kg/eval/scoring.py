@@ -10,55 +10,18 @@ missing them no miss.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.eval.relations import score_relations
+from kg.eval.scores import Report, Score, surface_forms
+
 __all__ = ["Score", "Report", "score_files", "score_articles"]
-
-_QUOTES = "“”‘’\"'「」"
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
-class Report:
-    articles: Score = field(default_factory=Score)
-    entities: Score = field(default_factory=Score)
-    by_label: dict[str, Score] = field(default_factory=dict)
-    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (article, label, name)
-    false_hits: list[tuple[str, str, str]] = field(default_factory=list)
-
-    def label(self, name: str) -> Score:
-        return self.by_label.setdefault(name, Score())
-
-
-def _forms(item: dict[str, Any]) -> set[str]:
-    forms = {item["name"], *item.get("aliases", [])}
-    return forms | {f.strip(_QUOTES) for f in forms}
 
 
 def _matches(system: dict[str, Any], gold: dict[str, Any]) -> bool:
     labels = {gold["label"], *gold.get("alt_labels", [])}
-    return system["label"] in labels and bool(_forms(system) & _forms(gold))
+    return system["label"] in labels and bool(surface_forms(system) & surface_forms(gold))
 
 
 def score_articles(gold_articles: list[dict], system_articles: list[dict], report: Report) -> None:
@@ -69,8 +32,9 @@ def score_articles(gold_articles: list[dict], system_articles: list[dict], repor
     report.articles.fn += len(gold_titles - system_by_title.keys())
     report.articles.fp += len(system_by_title.keys() - gold_titles)
     for gold in gold_articles:
-        system = system_by_title.get(gold["title"], {"entities": []})
+        system = system_by_title.get(gold["title"], {"entities": [], "relations": []})
         _score_entities(gold["title"], gold["entities"], system["entities"], report)
+        score_relations(gold, system, report)
 
 
 def _score_entities(title: str, gold: list[dict], system: list[dict], report: Report) -> None:

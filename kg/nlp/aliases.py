@@ -115,7 +115,8 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
             if start > 0 and text[start - 1] in "《“" and text[end:end + 1] in "》”":
                 start, end = start - 1, end + 1
             mention = Mention(start, end, text[start:end], target.label)
-            same = [m for m in mentions if m.start == start and m.end == end]
+            # “唐山高新区” and the bare 唐山高新区 inside its quotes are one mention.
+            same = [m for m in mentions if (m.start, m.end) in ((start, end), match.span())]
             if not same and any(m.start <= start and end <= m.end for m in mentions):
                 continue
             if not same:
@@ -200,7 +201,8 @@ def _group(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazettee
     entities = []
     for (label, key), members in groups.items():
         forms = list(dict.fromkeys(m.text for m in members))
-        name = max(forms if label == "Region" else [key, *forms], key=len)
+        # A known region is named as the gazetteer names it (杭州 → 杭州市, 我国 → 中国).
+        name = key if label == "Region" and key in gaz.places else max(forms if label == "Region" else [key, *forms], key=len)
         name = _unquoted(name)
         aliases = list(dict.fromkeys([name, *forms, *(_unquoted(f) for f in forms)]))
         spans = sorted({(m.start, m.end) for m in members})

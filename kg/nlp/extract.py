@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kg.models import Article, Issue
-from kg.nlp.aliases import article_entities
+from kg.nlp.aliases import ArticleEntity
 from kg.nlp.language import get_nlp
 
 __all__ = ["process_articles", "entity_records"]
@@ -21,7 +21,7 @@ def process_articles(issue: Issue, articles: Iterable[Article] | None = None) ->
     yield from zip(chosen, get_nlp().pipe(texts, batch_size=16))
 
 
-def entity_records(article: Article, doc: Doc) -> list[dict[str, Any]]:
+def entity_records(article: Article, entities: list[ArticleEntity]) -> list[dict[str, Any]]:
     """The guide's `entities` list; mention offsets index the issue's text."""
     return [
         {
@@ -30,5 +30,5 @@ def entity_records(article: Article, doc: Doc) -> list[dict[str, Any]]:
             "aliases": entity.aliases,
             "mentions": [{"start": article.start + s, "end": article.start + e} for s, e in entity.mentions],
         }
-        for entity in article_entities(doc)
+        for entity in entities
     ]

@@ -1,0 +1,1 @@
+"""Doc → typed relations between an article's entities, each citing its sentence."""

@@ -1,0 +1,114 @@
+"""该公司, 本届博览会, 该白皮书: the entity such a phrase stands for.
+
+A title with no name before it (该公司总裁助理王玥, 公司董事长狄敏) belongs to
+the company the article named last; in a quotation put before its speaker
+(“公司联合…”，…某某有限公司首席科学家郝鹏超说) the company comes later in
+the same paragraph.  本届博览会, 大会由…主办 and 该白皮书由…编制 refer back to
+the article's event or document with that head word, and 出席开幕式 to its
+event.  Each anaphor becomes a mention of the entity it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.nlp.gazetteers import gazetteers
+from kg.relations.items import EntityMention
+from kg.relations.rules import relation_rules
+
+__all__ = ["anaphor_mentions"]
+
+_CLAUSE_START = frozenset("，。；：！？“”‘’、（）\n")
+_WRAPPERS = re.compile(r"^[《“‘]|[》”’]$|（[^（）]*）(?=》?$)")
+
+
+@dataclass(frozen=True)
+class _Kind:
+    label: str
+    pattern: re.Pattern[str]  # group 1: determiner (optional), group 2: head
+    bare: frozenset[str]  # heads that count without a determiner (see `_bare_allowed`)
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@cache
+def _kinds() -> tuple[_Kind, ...]:
+    rules, gaz = relation_rules(), gazetteers()
+    organizations = _Kind(
+        "Organization",
+        re.compile(f"({_alternation(rules.anaphor_determiners)})?({_alternation(rules.anaphor_heads)})"),
+        rules.anaphor_bare,
+    )
+    named = []
+    for label, heads in (("Event", (*gaz.event_heads, *rules.event_parts)), ("Document", gaz.document_heads),
+                         ("Program", gaz.program_heads)):
+        pattern = re.compile(f"({_alternation(rules.named_determiners)})?({_alternation(heads)})")
+        named.append(_Kind(label, pattern, frozenset(heads)))
+    return (organizations, *named)
+
+
+@cache
+def _verbs() -> tuple[str, ...]:
+    return tuple(v for rule in relation_rules().verb_relations for v in rule.verbs)
+
+
+def _bare_allowed(text: str, start: int) -> bool:
+    """A bare head refers back at a clause start (大会由…) or right after a verb (出席论坛)."""
+    return start == 0 or text[start - 1] in _CLAUSE_START or text.endswith(_verbs(), 0, start)
+
+
+def _core(name: str) -> str:
+    """《苏州…白皮书（2024）》 → 苏州…白皮书: the part a head word ends."""
+    return _WRAPPERS.sub("", _WRAPPERS.sub("", name))
+
+
+def _refers_to(mention: EntityMention, label: str, head: str) -> bool:
+    if mention.label != label:
+        return False
+    if label == "Organization":
+        rules = relation_rules()
+        return mention.name.endswith(rules.anaphor_heads[head]) and not mention.name.endswith(rules.anaphor_never)
+    return head in relation_rules().event_parts or _core(mention.name).endswith(head)
+
+
+def anaphor_mentions(
+    text: str, paragraphs: list[tuple[int, int]], mentions: list[EntityMention]
+) -> list[EntityMention]:
+    """A mention for each anaphor whose entity can be found."""
+    candidates = [m for m in mentions if not m.nested]
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for kind in _kinds():
+        for match in kind.pattern.finditer(text):
+            start, end = match.span()
+            determiner, head = match.group(1), match.group(2)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if determiner is None and head not in relation_rules().event_parts and not (
+                    head in kind.bare and _bare_allowed(text, start)):
+                continue
+            paragraph = next(((a, b) for a, b in paragraphs if a <= start < b), (start, end))
+            same = [m for m in candidates if _refers_to(m, kind.label, head)]
+            antecedent = _antecedent(start, paragraph, same, allow_later=kind.label == "Organization")
+            if antecedent is not None:
+                found.append(EntityMention(antecedent.name, antecedent.label, start, end, nested=False))
+                taken.append((start, end))
+    return found
+
+
+def _antecedent(
+    position: int, paragraph: tuple[int, int], candidates: list[EntityMention], *, allow_later: bool
+) -> EntityMention | None:
+    before = [m for m in candidates if m.end <= position]
+    in_paragraph = [m for m in before if m.start >= paragraph[0]]
+    if in_paragraph:
+        return in_paragraph[-1]
+    if allow_later:
+        later = [m for m in candidates if position < m.start < paragraph[1]]
+        if later:
+            return later[0]
+    return before[-1] if before else None

@@ -1,0 +1,41 @@
+"""An article's sentences, each with the entity mentions it holds."""
+
+from __future__ import annotations
+
+from kg.models import Article
+from kg.nlp.aliases import ArticleEntity
+from kg.relations.anaphora import anaphor_mentions
+from kg.relations.items import EntityMention, SentenceView
+
+__all__ = ["entity_mentions", "sentence_views"]
+
+
+def entity_mentions(entities: list[ArticleEntity]) -> list[EntityMention]:
+    """Every mention of every entity, marking those inside a longer one."""
+    spans = [(e, s, t) for e in entities for s, t in e.mentions]
+    mentions = []
+    for entity, start, end in spans:
+        nested = any(s <= start and end <= t and (t - s) > (end - start) for _, s, t in spans)
+        mentions.append(EntityMention(entity.name, entity.label, start, end, nested))
+    return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def sentence_views(article: Article, text: str, entities: list[ArticleEntity]) -> list[SentenceView]:
+    """Headline, subheadings and body sentences, in text order, with their mentions.
+
+    `text` is the article's text; offsets are relative to it.  Anaphors
+    (该公司) count as mentions of the organization they stand for.
+    """
+    spans = [(s.start, s.end) for s in article.sentences]
+    spans += [(p.start, p.end) for p in article.subheadings]
+    if article.headline is not None:
+        spans.append((article.headline.start, article.headline.end))
+    mentions = entity_mentions(entities)
+    paragraphs = [(p.start - article.start, p.end - article.start) for p in article.paragraphs]
+    mentions = sorted(mentions + anaphor_mentions(text, paragraphs, mentions), key=lambda m: (m.start, -m.end))
+    views = []
+    for start, end in sorted(set(spans)):
+        start, end = start - article.start, end - article.start
+        inside = tuple(m for m in mentions if start <= m.start and m.end <= end)
+        views.append(SentenceView(start, end, text[start:end], inside))
+    return views

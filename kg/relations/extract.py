@@ -1,0 +1,60 @@
+"""An article's relations, found once each, as the guide's `relations` records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.models import Article
+from kg.nlp.aliases import ArticleEntity
+from kg.relations.context import sentence_views
+from kg.relations.items import Relation
+from kg.relations.names import hierarchy_relations, name_relations
+from kg.relations.positions import position_relations
+from kg.relations.verbs import partner_relations, placement_relations, verb_relations
+
+__all__ = ["article_relations", "relation_records"]
+
+_SYMMETRIC = frozenset({"PARTNERS_WITH"})
+
+
+def article_relations(article: Article, text: str, entities: list[ArticleEntity]) -> list[Relation]:
+    """Every relation of the article, in text order, each once (first evidence kept)."""
+    sentences = sentence_views(article, text, entities)
+    found: list[Relation] = []
+    for sentence in sentences:
+        found += position_relations(sentence)
+        found += verb_relations(sentence)
+        found += partner_relations(sentence)
+        found += placement_relations(sentence)
+    found += name_relations(entities, sentences)
+    found += hierarchy_relations(entities, sentences)
+    unique: dict[tuple, Relation] = {}
+    for relation in sorted(found, key=lambda r: (r.sentence.start, r.type)):
+        unique.setdefault(_identity(relation), relation)
+    return list(unique.values())
+
+
+def _identity(relation: Relation) -> tuple:
+    if relation.type in _SYMMETRIC:
+        ends = tuple(sorted([relation.source, relation.target]))
+        return (ends, relation.type)
+    return relation.identity
+
+
+def relation_records(article: Article, relations: list[Relation]) -> list[dict[str, Any]]:
+    """The guide's `relations` list; evidence offsets index the issue's text."""
+    return [
+        {
+            "source": r.source[1],
+            "source_label": r.source[0],
+            "type": r.type,
+            "target": r.target[1],
+            "target_label": r.target[0],
+            "properties": dict(r.properties),
+            "evidence": r.sentence.text,
+            "start": article.start + r.sentence.start,
+            "end": article.start + r.sentence.end,
+            "basis": r.basis,
+        }
+        for r in relations
+    ]

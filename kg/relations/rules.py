@@ -1,0 +1,71 @@
+"""The relation rules of `data/patterns/relations.yaml`, loaded once as typed records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from kg.config import load_data_yaml
+
+__all__ = ["VerbRelation", "RelationRules", "relation_rules"]
+
+
+@dataclass(frozen=True)
+class VerbRelation:
+    type: str
+    subject_labels: frozenset[str]
+    object_labels: frozenset[str]
+    verbs: tuple[str, ...]  # longest first
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    coordination: tuple[str, ...]
+    joint_coordination: tuple[str, ...]
+    list_end: str
+    max_verb_gap: int
+    clause_breaks: frozenset[str]
+    verb_relations: tuple[VerbRelation, ...]
+    passive_marks: tuple[str, ...]
+    located_before: tuple[str, ...]
+    partner_words: tuple[str, ...]
+    parent_before: tuple[str, ...]
+    party_organs: tuple[str, ...]
+    anaphor_determiners: tuple[str, ...]
+    anaphor_bare: frozenset[str]
+    anaphor_never: tuple[str, ...]  # name endings an anaphor never refers to
+    named_determiners: tuple[str, ...]
+    event_parts: tuple[str, ...]
+    anaphor_heads: dict[str, tuple[str, ...]]  # head word → name endings it may refer to
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def relation_rules() -> RelationRules:
+    raw = load_data_yaml("patterns/relations.yaml")
+    verbs = tuple(
+        VerbRelation(r["type"], frozenset(r["subject"]), frozenset(r["object"]), _longest_first(r["verbs"]))
+        for r in raw["verb_relations"]
+    )
+    return RelationRules(
+        coordination=_longest_first(raw["coordination"]),
+        joint_coordination=_longest_first(raw["joint_coordination"]),
+        list_end=raw["list_end"],
+        max_verb_gap=raw["max_verb_gap"],
+        clause_breaks=frozenset(raw["clause_breaks"]),
+        verb_relations=verbs,
+        passive_marks=tuple(raw["passive_marks"]),
+        located_before=_longest_first(raw["located_before"]),
+        partner_words=_longest_first(raw["partner_words"]),
+        parent_before=_longest_first(raw["parent_before"]),
+        party_organs=_longest_first(raw["party_organs"]),
+        anaphor_determiners=tuple(raw["anaphora"]["determiners"]),
+        anaphor_bare=frozenset(raw["anaphora"]["bare"]),
+        anaphor_never=tuple(raw["anaphora"]["never"]),
+        named_determiners=_longest_first(raw["anaphora"]["named_determiners"]),
+        event_parts=_longest_first(raw["anaphora"]["event_parts"]),
+        anaphor_heads={head: tuple(ends) for head, ends in raw["anaphora"]["heads"].items()},
+    )

@@ -1,0 +1,132 @@
+"""Relations a verb shows: 由A、B联合编制的《报告》, A联合设立B, A隶属于B.
+
+Mentions joined only by 、/和/与 act together as one subject, so every
+member of 浙江省科技厅、省财政厅、省金融控股有限公司联合设立… runs the fund,
+and members followed by a partner word (联合, 共同, 签约 …) partner each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from kg.relations.items import EntityMention, Relation, SentenceView
+from kg.relations.rules import RelationRules, VerbRelation, relation_rules
+
+__all__ = ["coordinated_groups", "verb_relations", "partner_relations", "placement_relations"]
+
+
+def coordinated_groups(sentence: SentenceView) -> list[list[EntityMention]]:
+    """Runs of top-level mentions joined only by coordination words (、, 和, 联合 …)."""
+    rules = relation_rules()
+    joiners = (*rules.coordination, *rules.joint_coordination)
+    groups: list[list[EntityMention]] = []
+    for mention in sentence.top_level:
+        if groups and sentence.between(groups[-1][-1], mention) in joiners:
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _jointly(sentence: SentenceView, group: list[EntityMention], rules: RelationRules) -> bool:
+    """A联合B, A携手B: the group's members say they work together."""
+    return any(sentence.between(a, b) in rules.joint_coordination for a, b in zip(group, group[1:]))
+
+
+def _clause_piece(text: str, rules: RelationRules) -> str:
+    """`text` up to the first clause break, at most the verb gap long."""
+    cut = next((i for i, ch in enumerate(text) if ch in rules.clause_breaks), len(text))
+    return text[:min(cut, rules.max_verb_gap)]
+
+
+def _has_verb(text: str, rule: VerbRelation) -> bool:
+    return any(verb in text for verb in rule.verbs)
+
+
+def _subjects(group: list[EntityMention], rule: VerbRelation) -> list[EntityMention]:
+    return [m for m in group if m.label in rule.subject_labels]
+
+
+def verb_relations(sentence: SentenceView) -> Iterator[Relation]:
+    rules = relation_rules()
+    groups = coordinated_groups(sentence)
+    for rule in rules.verb_relations:
+        for index, group in enumerate(groups):
+            subjects = _subjects(group, rule)
+            if not subjects:
+                continue
+            yield from _active(sentence, groups[index + 1:], subjects, rule, rules)
+            yield from _passive(sentence, groups[:index], group, subjects, rule, rules)
+
+
+def _active(
+    sentence: SentenceView, later: list[list[EntityMention]], subjects: list[EntityMention],
+    rule: VerbRelation, rules: RelationRules,
+) -> Iterator[Relation]:
+    """A、B联合设立C: the verb between the subjects and the object."""
+    last = subjects[-1]
+    for group in later:
+        if group and sentence.between(last, group[0]).startswith(rules.list_end):
+            subjects = _listed_before(sentence, last)
+        if any(m.label in rule.subject_labels and m.label not in rule.object_labels for m in group):
+            return
+        for target in group:
+            if target.label not in rule.object_labels:
+                continue
+            gap = sentence.between(last, target)
+            if len(gap) > rules.max_verb_gap or any(ch in rules.clause_breaks for ch in gap):
+                return
+            if _has_verb(gap, rule):
+                for subject in subjects:
+                    if subject.key != target.key:
+                        yield Relation(subject.key, rule.type, target.key, sentence, "verb")
+            return
+
+
+def _listed_before(sentence: SentenceView, last: EntityMention) -> list[EntityMention]:
+    """A，B，C等出席: every earlier mention with the last one's label."""
+    return [m for m in sentence.top_level if m.label == last.label and m.end <= last.end]
+
+
+def _passive(
+    sentence: SentenceView, earlier: list[list[EntityMention]], group: list[EntityMention],
+    subjects: list[EntityMention], rule: VerbRelation, rules: RelationRules,
+) -> Iterator[Relation]:
+    """C由A、B主办: the object first, then 由, the subjects and the verb."""
+    if not earlier:
+        return
+    target = earlier[-1][-1]
+    gap = sentence.between(target, group[0])
+    if target.label not in rule.object_labels or not gap.endswith(rules.passive_marks):
+        return
+    if len(gap) > rules.max_verb_gap or any(ch in rules.clause_breaks for ch in gap):
+        return
+    if _has_verb(_clause_piece(sentence.after(group[-1]), rules), rule):
+        for subject in subjects:
+            yield Relation(subject.key, rule.type, target.key, sentence, "verb")
+
+
+def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
+    """Organizations that act together: A、B联合…, A与B签约, A携手B."""
+    rules = relation_rules()
+    for group in coordinated_groups(sentence):
+        organizations = [m for m in group if m.label == "Organization"]
+        after = _clause_piece(sentence.after(group[-1]), rules)
+        if len(organizations) > 1 and (after.startswith(rules.partner_words) or _jointly(sentence, group, rules)):
+            for left, right in combinations(organizations, 2):
+                if left.key != right.key:
+                    yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_word")
+
+
+def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
+    """位于A的B → B in A; B下属的A → A part of B."""
+    rules = relation_rules()
+    mentions = sentence.top_level
+    for left, right in zip(mentions, mentions[1:]):
+        between = sentence.between(left, right)
+        if (left.label == "Region" and right.label in ("Organization", "Region") and between == "的"
+                and sentence.before(left).endswith(rules.located_before)):
+            yield Relation(right.key, "LOCATED_IN", left.key, sentence, "located_before")
+        if left.label == right.label == "Organization" and between in rules.parent_before:
+            yield Relation(right.key, "PART_OF", left.key, sentence, "parent_before")

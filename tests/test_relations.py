@@ -1,0 +1,116 @@
+"""Relations: specific edges of the gold sample with their title and evidence,
+text written for the test, and relation F1 pinned on gold and unseen issues."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.eval.scoring import score_files
+from kg.ingest.reader import parse_issue
+from kg.pipeline import extract_records, read_corpus
+from tests.conftest import GOLD_DIR, SAMPLE_000
+
+UNSEEN_DIR = Path(__file__).parent / "unseen"
+
+
+@pytest.fixture(scope="module")
+def sample_records(issue_000):
+    return {r["title"]: r for r in extract_records([issue_000])}
+
+
+def _edges(record: dict) -> dict[tuple[str, str, str], dict]:
+    return {(r["source"], r["type"], r["target"]): r for r in record["relations"]}
+
+
+def test_title_before_a_name_holds_a_position(sample_records, issue_000):
+    edges = _edges(sample_records["锻造新质生产力发展主力军"])
+    edge = edges[("高鹰忠", "HOLDS_POSITION", "浙江省科技厅")]
+    assert edge["properties"] == {"title": "厅长"}
+    assert edge["evidence"].startswith("浙江省科技厅厅长高鹰忠表示")
+    assert issue_000.text[edge["start"]:edge["end"]] == edge["evidence"]
+
+
+def test_chained_titles_each_take_their_organization(sample_records):
+    robots = _edges(sample_records["机器人领航，打造“五大产业集群”"])
+    assert robots[("董学忠", "HOLDS_POSITION", "唐山高新区党工委")]["properties"] == {"title": "副书记"}
+    assert robots[("董学忠", "HOLDS_POSITION", "唐山高新区管委会")]["properties"] == {"title": "主任"}
+    lab = _edges(sample_records["校企合作解决大模型发展中的“真问题”"])
+    assert lab[("刘譞哲", "HOLDS_POSITION", "豆包大模型系统软件联合实验室")]["properties"] == {"title": "主任"}
+    assert lab[("刘譞哲", "HOLDS_POSITION", "北京大学计算机学院")]["properties"] == {"title": "教授"}
+    zhejiang = _edges(sample_records["锻造新质生产力发展主力军"])
+    assert zhejiang[("高兴夫", "HOLDS_POSITION", "浙江省人大常委会")]["properties"] == {"title": "副主任"}
+
+
+def test_a_title_after_该公司_belongs_to_the_company_named_before(sample_records):
+    edges = _edges(sample_records["机器人领航，打造“五大产业集群”"])
+    assert ("王玥", "HOLDS_POSITION", "河北微探科技有限公司") in edges
+    assert ("狄敏", "HOLDS_POSITION", "江苏南大电子信息技术股份有限公司") in edges
+
+
+def test_joint_subjects_run_publish_and_partner(sample_records):
+    edges = _edges(sample_records["锻造新质生产力发展主力军"])
+    for founder in ("浙江省科技厅", "浙江省财政厅", "浙江省金融控股有限公司"):
+        assert (founder, "RUNS", "浙江省科创母基金") in edges
+    assert ("浙江省科技厅", "PARTNERS_WITH", "浙江省财政厅") in edges
+    report = "《2024浙江省高新技术产业发展报告》"
+    assert ("浙江省科技信息研究院", "PUBLISHED", report) in edges
+    assert ("浙江省高新技术企业协会", "PUBLISHED", report) in edges
+
+
+def test_names_and_gazetteer_place_things(sample_records):
+    robots = _edges(sample_records["机器人领航，打造“五大产业集群”"])
+    assert ("唐山国家高新技术产业开发区", "LOCATED_IN", "唐山市") in robots
+    assert ("唐山市", "PART_OF", "河北省") in robots
+    assert robots[("唐山高新区党工委", "LOCATED_IN", "唐山国家高新技术产业开发区")]["basis"] == "name"
+    lab = _edges(sample_records["校企合作解决大模型发展中的“真问题”"])
+    assert ("北京大学计算机学院", "PART_OF", "北京大学") in lab
+    assert ("北京大学", "PART_OF", "北京大学计算机学院") not in lab
+    editor = _edges(sample_records["编者的话"])
+    assert ("许昌市科学技术情报研究所", "PART_OF", "许昌市科技局") in editor
+
+
+def test_relations_in_text_written_for_the_test():
+    text = (
+        "●产业观察\n西江新材料产业加速集聚\n"
+        "12月3日，肇庆市翔宇光电材料股份有限公司与华南理工大学材料科学与工程学院签署合作协议。"
+        "该公司董事长吴海涛表示，双方将共建联合实验室。\n"
+        "由肇庆市工业和信息化局、肇庆市新材料产业协会联合编制的《肇庆市新材料产业发展报告（2025）》日前发布。\n"
+        "2025西江新材料产业大会由肇庆市人民政府主办。广东省工信厅副厅长欧阳明、华南理工大学副校长韩立新等出席大会。\n"
+        "位于端州区的肇庆星火储能科技有限公司入选“链主护航”专项行动。\n"
+    )
+    [record] = extract_records([parse_issue(text, Path("written.txt"))])
+    edges = _edges(record)
+    company = "肇庆市翔宇光电材料股份有限公司"
+    assert (company, "PARTNERS_WITH", "华南理工大学材料科学与工程学院") in edges
+    assert edges[("吴海涛", "HOLDS_POSITION", company)]["properties"] == {"title": "董事长"}
+    assert ("肇庆市新材料产业协会", "PUBLISHED", "《肇庆市新材料产业发展报告（2025）》") in edges
+    assert ("肇庆市人民政府", "RUNS", "2025西江新材料产业大会") in edges
+    assert ("欧阳明", "PARTICIPATES_IN", "2025西江新材料产业大会") in edges
+    assert ("韩立新", "PARTICIPATES_IN", "2025西江新材料产业大会") in edges
+    assert ("肇庆星火储能科技有限公司", "LOCATED_IN", "端州区") in edges
+    assert ("肇庆星火储能科技有限公司", "PARTICIPATES_IN", "“链主护航”专项行动") in edges
+    names = {e["name"] for e in record["entities"]}
+    assert all(r["source"] in names and r["target"] in names for r in record["relations"])
+
+
+# Relation F1 reached, pinned: raise these as extraction improves.
+PINS = {"gold": 0.95, "unseen": 0.82}
+
+
+@pytest.mark.parametrize("which", ["gold", "unseen"])
+def test_relation_f1_is_pinned(which, tmp_path):
+    sources, gold_dir = ([SAMPLE_000], GOLD_DIR) if which == "gold" else ([UNSEEN_DIR], UNSEEN_DIR)
+    records = extract_records(read_corpus([str(s) for s in sources]).issues)
+    system = tmp_path / "system.jsonl"
+    system.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    report = score_files(sorted(gold_dir.glob("*.json")), system)
+    assert report.relations.f1 >= PINS[which]
+    if which == "gold":
+        gold_types = {r["type"] for a in json.loads(next(GOLD_DIR.glob("*.json")).read_text("utf-8"))["articles"]
+                      for r in a["relations"]}
+        # The one required PARTICIPATES_IN (a company "上榜" of a ranking named two
+        # sentences away) is a known miss; every other type is found.
+        assert {t for t, s in report.by_type.items() if s.tp} == gold_types - {"PARTICIPATES_IN"}
