@@ -156,8 +156,10 @@ def evaluate(
     """Score an extraction against gold: precision, recall and F1 per label.
 
     Articles pair by title; an entity matches when its label and one surface
-    form agree with a gold entity; gold items marked required: false count
-    neither way.  Misses and false hits are listed so they can be read.
+    form agree with a gold entity; a relation when its type and both ends
+    agree (ends compared through aliases); industry top-1 when the first
+    industry is one of the gold article's.  Gold items marked required: false
+    count neither way.  Misses and false hits are listed so they can be read.
 
     Example: kg eval tests/gold/*.json --system articles.jsonl
     """
@@ -172,3 +174,5 @@ def evaluate(
             console.print(f"[red]miss[/]      {kind:<16} {ends}   ({title})")
         for title, kind, ends in report.relation_false_hits:
             console.print(f"[yellow]false hit[/] {kind:<16} {ends}   ({title})")
+        for title, expected, first in report.industry_misses:
+            console.print(f"[red]industry[/]  {first or '(none)'} first, gold {expected or '(none)'}   ({title})")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.export.jsonl import article_record
+from kg.industries import classify
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
 from kg.models import Article, Issue, ReadError
@@ -45,13 +46,14 @@ def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None) -> Corp
 
 
 def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Iterator[dict[str, Any]]:
-    """One JSONL record per article, in document order, with its entities and relations."""
+    """One JSONL record per article, in document order: entities, relations, industries."""
     for issue in issues:
         for article, doc in process_articles(issue):
             record = article_record(issue, article)
             entities = article_entities(doc)
             record["entities"] = entity_records(article, entities)
             record["relations"] = relation_records(article, article_relations(article, doc.text, entities))
+            record["industries"] = [score.as_record() for score in classify(record["title"], record["text"])]
             if on_article is not None:
                 on_article(article)
             yield record

@@ -22,6 +22,9 @@ def report_table(report: Report) -> Table:
     _row(table, "entities", report.entities)
     for label in sorted(report.by_label):
         _row(table, f"  {label}", report.by_label[label])
+    if report.industries.tp + report.industries.fn:
+        top1 = report.industries.recall
+        table.add_row("industry top-1", str(report.industries.tp), "", str(report.industries.fn), "", "", f"{top1:.3f}")
     if report.relations.tp + report.relations.fp + report.relations.fn:
         _row(table, "relations", report.relations)
         for kind in sorted(report.by_type):

@@ -41,6 +41,8 @@ class Report:
     by_type: dict[str, Score] = field(default_factory=dict)
     relation_misses: list[tuple[str, str, str]] = field(default_factory=list)  # (article, type, "source → target")
     relation_false_hits: list[tuple[str, str, str]] = field(default_factory=list)
+    industries: Score = field(default_factory=Score)  # top-1: tp correct, fn wrong
+    industry_misses: list[tuple[str, list[str], str | None]] = field(default_factory=list)
 
     def label(self, name: str) -> Score:
         return self.by_label.setdefault(name, Score())

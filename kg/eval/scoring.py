@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kg.eval.industries import industry_top1
 from kg.eval.relations import score_relations
 from kg.eval.scores import Report, Score, surface_forms
 
@@ -35,6 +36,10 @@ def score_articles(gold_articles: list[dict], system_articles: list[dict], repor
         system = system_by_title.get(gold["title"], {"entities": [], "relations": []})
         _score_entities(gold["title"], gold["entities"], system["entities"], report)
         score_relations(gold, system, report)
+    top1 = industry_top1(gold_articles, system_articles)
+    report.industries.tp += top1.correct
+    report.industries.fn += top1.total - top1.correct
+    report.industry_misses += top1.misses
 
 
 def _score_entities(title: str, gold: list[dict], system: list[dict], report: Report) -> None:
