@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from kg.export.jsonl import article_record
+from kg.graph.assemble import build_graph
+from kg.graph.schema import SchemaViolation, validate_graph
 from kg.industries import classify
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
@@ -16,7 +20,7 @@ from kg.nlp.aliases import article_entities
 from kg.nlp.extract import entity_records, process_articles
 from kg.relations.extract import article_relations, relation_records
 
-__all__ = ["Corpus", "read_corpus", "extract_records", "find_article"]
+__all__ = ["Corpus", "read_corpus", "extract_records", "find_article", "Build", "build_graph_from"]
 
 
 @dataclass
@@ -66,3 +70,19 @@ def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Artic
             if article.id == article_id:
                 return issue, article
     return None
+
+
+@dataclass
+class Build:
+    """The records, the graph assembled from them, and how it departs from the schema."""
+
+    records: list[dict[str, Any]]
+    graph: nx.MultiDiGraph
+    violations: list[SchemaViolation]
+
+
+def build_graph_from(issues: Iterable[Issue], *, on_article: Any = None) -> Build:
+    """Extract every article, assemble the graph and validate it against `schemas/graph.yaml`."""
+    records = list(extract_records(issues, on_article=on_article))
+    graph = build_graph(records)
+    return Build(records, graph, validate_graph(graph))

@@ -8,12 +8,11 @@ the issue's normalised text; `text` is that text from `start` to `end`, so
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from kg.export.atomic import atomic_path
 from kg.models import Article, Issue
 
 __all__ = ["article_record", "write_jsonl", "write_jsonl_file"]
@@ -33,6 +32,7 @@ def article_record(issue: Issue, article: Article) -> dict[str, Any]:
         "start": article.start,
         "end": article.end,
         "text": issue.text[article.start:article.end],
+        "sentences": [[s.start, s.end] for s in article.sentences],
         "industries": [],
         "entities": [],
         "relations": [],
@@ -51,13 +51,5 @@ def write_jsonl(records: Iterable[dict[str, Any]], handle: IO[str]) -> int:
 
 def write_jsonl_file(records: Iterable[dict[str, Any]], path: Path) -> int:
     """Write records to `path` atomically: a failure leaves no half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            count = write_jsonl(records, handle)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8") as handle:
+        return write_jsonl(records, handle)

@@ -42,6 +42,7 @@ class ArticleEntity:
     label: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    declared: list[str] = field(default_factory=list)  # short forms declared with 以下简称
 
 
 @cache
@@ -129,7 +130,10 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
 
     _expand_zone_organs(mentions, canonical, zone_shorts, gaz)
     mentions.extend(_tail_mentions(text, mentions, covered, canonical, gaz))
-    return _group(mentions, canonical, gaz)
+    entities = _group(mentions, canonical, gaz)
+    for entity in entities:
+        entity.declared = [short for short in declared if short in entity.aliases]
+    return entities
 
 
 def _declared_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:

@@ -28,6 +28,7 @@ def entity_records(article: Article, entities: list[ArticleEntity]) -> list[dict
             "name": entity.name,
             "label": entity.label,
             "aliases": entity.aliases,
+            "declared_aliases": entity.declared,
             "mentions": [{"start": article.start + s, "end": article.start + e} for s, e in entity.mentions],
         }
         for entity in entities

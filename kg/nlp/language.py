@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 
+import jieba
 import spacy
 from spacy.language import Language
 
@@ -16,6 +18,7 @@ PIPELINE = ("kg_regions", "kg_organizations", "kg_people", "kg_titled_names", "k
 
 def build_nlp(components: tuple[str, ...] = PIPELINE) -> Language:
     """A blank Chinese pipeline segmented by jieba, with kg's components."""
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not the user's business
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     for name in components:
         nlp.add_pipe(name)

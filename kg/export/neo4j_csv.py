@@ -1,0 +1,88 @@
+"""`neo4j-import/`: the CSV files `neo4j-admin database import full` reads.
+
+One `nodes_<Label>.csv` per label (`key:ID`, typed property columns,
+`:LABEL`) and one `relationships_<TYPE>.csv` per type (`:START_ID`,
+`:END_ID`, `:TYPE`, typed property columns).  Column types come from
+`schemas/graph.yaml`; lists use the tool's default array delimiter `;`.
+`import-command.txt` holds the exact command for these files.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.export.atomic import atomic_path
+from kg.graph.schema import GraphSchema, Property, graph_schema
+
+__all__ = ["write_neo4j_import", "import_command"]
+
+_SCALAR = {"string": "string", "integer": "long", "float": "double", "boolean": "boolean"}
+ARRAY_DELIMITER = ";"
+
+
+def _column(prop: Property, values: list[Any]) -> str:
+    if prop.type == "list":
+        sample = next((v[0] for v in values if v), "")
+        element = "long" if isinstance(sample, int) and not isinstance(sample, bool) else "string"
+        return f"{prop.name}:{element}[]"
+    return f"{prop.name}:{_SCALAR[prop.type]}"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ARRAY_DELIMITER.join(str(v) for v in value)
+    return str(value)
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSchema | None = None) -> list[Path]:
+    """Write the CSV files; returns them, nodes first."""
+    schema = schema or graph_schema()
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    written = []
+    for label in schema.labels.values():
+        nodes = [data for _, data in graph.nodes(data=True) if data["label"] == label.name]
+        if not nodes:
+            continue
+        props = [p for p in label.properties if p.name != schema.key_property]
+        header = [f"{schema.key_property}:ID", *(_column(p, [n.get(p.name) for n in nodes]) for p in props), ":LABEL"]
+        rows = [[n[schema.key_property], *(_cell(n.get(p.name)) for p in props), label.name] for n in nodes]
+        path = directory / f"nodes_{label.name}.csv"
+        _write_csv(path, header, rows)
+        written.append(path)
+    for kind in schema.relationships.values():
+        edges = [(s, t, data) for s, t, data in graph.edges(data=True) if data["type"] == kind.name]
+        if not edges:
+            continue
+        header = [":START_ID", ":END_ID", ":TYPE", *(_column(p, [e[2].get(p.name) for e in edges]) for p in kind.properties)]
+        rows = [[s, t, kind.name, *(_cell(data.get(p.name)) for p in kind.properties)] for s, t, data in edges]
+        path = directory / f"relationships_{kind.name}.csv"
+        _write_csv(path, header, rows)
+        written.append(path)
+    (directory / "import-command.txt").write_text(import_command(written) + "\n", encoding="utf-8")
+    return written
+
+
+def import_command(files: list[Path], database: str = "neo4j") -> str:
+    """The `neo4j-admin` command that loads these files into an empty, stopped database."""
+    nodes = " ".join(f"--nodes={f.name}" for f in files if f.name.startswith("nodes_"))
+    relationships = " ".join(f"--relationships={f.name}" for f in files if f.name.startswith("relationships_"))
+    return (f"neo4j-admin database import full {database} --overwrite-destination=true "
+            f"--multiline-fields=true --array-delimiter=\"{ARRAY_DELIMITER}\" {nodes} {relationships}")

@@ -1,0 +1,1 @@
+"""Extraction records → one networkx graph, checked against `schemas/graph.yaml`."""
