@@ -95,5 +95,6 @@ def test_build_writes_every_format_and_summarizes(tmp_path):
     result = runner.invoke(app, ["build", str(SAMPLE_000), "-o", str(tmp_path / "out")], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     names = {p.name for p in (tmp_path / "out").iterdir()}
-    assert {"graph.graphml", "graph.gexf", "graph.json", "cytoscape.json", "articles.jsonl", "neo4j-import"} <= names
+    assert {"graph.graphml", "graph.gexf", "graph.json", "cytoscape.json", "articles.jsonl", "neo4j-import",
+            "index.html"} <= names
     assert "HOLDS_POSITION" in result.stdout and "│ Region       │ 浙江省" in result.stdout

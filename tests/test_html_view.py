@@ -119,3 +119,29 @@ def test_markup_in_a_name_stays_text(view: View):
     assert view.panel_title() == name
     assert view.page.evaluate("window.pwned") is None
     assert view.errors == []
+
+
+@pytest.fixture(scope="module")
+def sample_page_file(issue_000, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from kg.graph.assemble import build_graph
+    from kg.pipeline import extract_records
+
+    path = tmp_path_factory.mktemp("sample") / "index.html"
+    write_html(build_graph(extract_records([issue_000])), path)
+    return path
+
+
+def test_the_sample_graph_renders_and_a_search_lists_articles_and_evidence(browser: Browser, sample_page_file: Path):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(sample_page_file.as_uri())
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    assert page.evaluate("Object.keys(kgView.network.getPositions()).length") > 50
+    page.fill("#search", "高鹰忠")
+    assert page.inner_text("#panel h2") == "高鹰忠"
+    assert "锻造新质生产力发展主力军" in page.inner_text("#panel-articles")
+    assert "浙江省科技厅厅长高鹰忠表示" in page.inner_text("#panel-evidence")
+    assert errors == []
+    page.close()

@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 
 from kg.export.formats import write_cytoscape, write_gexf, write_graphml, write_node_link
+from kg.export.html import write_html
 from kg.export.jsonl import write_jsonl_file
 from kg.export.neo4j_csv import write_neo4j_import
 
@@ -20,7 +21,8 @@ def write_bundle(graph: nx.MultiDiGraph, records: Iterable[dict[str, Any]], dire
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for name, writer in (("graph.graphml", write_graphml), ("graph.gexf", write_gexf),
-                         ("graph.json", write_node_link), ("cytoscape.json", write_cytoscape)):
+                         ("graph.json", write_node_link), ("cytoscape.json", write_cytoscape),
+                         ("index.html", write_html)):
         writer(graph, directory / name)
         written.append(directory / name)
     write_jsonl_file(records, directory / "articles.jsonl")

@@ -26,8 +26,10 @@ __all__ = ["write_graphml", "write_gexf", "write_node_link", "write_cytoscape", 
 
 @cache
 def label_colors() -> dict[str, str]:
-    """Label → "#rrggbb", shared by GEXF and the HTML view."""
-    return dict(load_data_yaml("display.yaml")["label_colors"])
+    """Label → "#rrggbb" (and `default`), as the HTML view draws them."""
+    display = load_data_yaml("display.yaml")
+    return {**{label: style["color"] for label, style in display["labels"].items()},
+            "default": display["fallback"]["color"]}
 
 
 def _flat(value: Any) -> Any:

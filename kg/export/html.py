@@ -4,15 +4,13 @@ The page draws with vis-network, whose standalone build ships inside the
 pyvis package: it is read from the installed package and inlined with kg's
 own template and the graph's data, so the file opens from disk with no
 network and the repository carries no third-party code.  Colours and which
-labels start visible are data: `data/html_view.yaml`.
+labels start visible are data: `data/display.yaml`.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 from collections import defaultdict
 from functools import cache
 from importlib.resources import files
@@ -22,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from kg.config import load_data_yaml
+from kg.export.atomic import atomic_path
 
 __all__ = ["render_html", "view_data", "write_html"]
 
@@ -86,17 +85,8 @@ def write_html(graph: nx.MultiDiGraph, path: Path) -> None:
     out/index.html in any browser, offline.
     """
     text = render_html(graph)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Created by open(), unlike mkstemp's 0600, so the page gets the umask's
-    # usual permissions and a web server can read it.
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-    try:
-        with open(temporary, "x", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as temporary:
+        temporary.write_text(text, encoding="utf-8")
 
 
 def _nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
@@ -108,8 +98,8 @@ def _nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
 
 def _legend(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """Labels present in the graph, in the order of html_view.yaml, then by name."""
-    style = load_data_yaml("html_view.yaml")
+    """Labels present in the graph, in the order of display.yaml, then by name."""
+    style = load_data_yaml("display.yaml")
     counts: defaultdict[str, int] = defaultdict(int)
     for _, label in graph.nodes(data="label"):
         counts[label] += 1
