@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from neo4j.exceptions import Neo4jError
 from rich.table import Table
 
 from kg.config import SAMPLES_DIR
@@ -20,8 +21,13 @@ from kg.eval.scoring import score_files
 from kg.nlp.display import render_html, render_terminal
 from kg.nlp.extract import process_articles
 from kg.export.bundle import write_bundle
+from kg.export.formats import read_node_link
 from kg.graph.summary import GraphSummary, summarize
 from kg.pipeline import Corpus, build_graph_from, extract_records, find_article, read_corpus
+from kg.store.connection import open_driver
+from kg.store.errors import StoreUnavailable
+from kg.store.settings import Neo4jSettings
+from kg.store.writer import graph_counts, load_graph, plan_batches, wipe_graph
 
 app = typer.Typer(
     help=(
@@ -108,12 +114,75 @@ def _print_summary(summary: GraphSummary) -> None:
         kind = types[index] if index < len(types) else ("", "")
         counts.add_row(label[0], str(label[1]), kind[0], str(kind[1]))
     console.print(counts)
+    if not summary.top_entities:
+        return
     top = Table(title="best-connected entities")
     for column in ("label", "name", "degree"):
         top.add_column(column, justify="right" if column == "degree" else "left")
     for label, name, degree in summary.top_entities:
         top.add_row(label, name, str(degree))
     console.print(top)
+
+
+def _graph_to_load(paths: list[str] | None):
+    """A `kg build` directory's graph.json, or the graph built from newsletters."""
+    if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
+        return read_node_link(Path(paths[0]) / "graph.json")
+    corpus = _read(paths)
+    if corpus.errors:
+        _exit_for(corpus)
+    total = sum(len(issue.articles) for issue in corpus.issues)
+    with progress_bar("Extracting articles", total=total) as advance:
+        result = build_graph_from(corpus.issues, on_article=lambda _: advance(1))
+    if result.violations:
+        for violation in result.violations:
+            err_console.print(f"[bold red]schema:[/] {violation}")
+        raise typer.Exit(1)
+    return result.graph
+
+
+@app.command()
+def load(
+    paths: PathsArgument = None,
+    wipe: Annotated[bool, typer.Option("--wipe", help="Delete kg's nodes and relationships from Neo4j first.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --wipe.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 5000,
+) -> None:
+    """Write the knowledge graph into Neo4j: constraints first, then batched MERGEs.
+
+    PATH is a `kg build` output directory (its graph.json is loaded) or
+    newsletters (extracted and assembled first).  Loading the same input
+    twice changes nothing; loading a new issue adds its articles and links
+    them to the entities already there.  Neo4j is the project's own server
+    (`kg neo4j start`) unless NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
+    NEO4J_DATABASE point elsewhere.  Each batch is one transaction: a failure
+    leaves no part of that batch written.
+
+    Example: kg load data/samples --wipe --yes
+    """
+    graph = _graph_to_load(paths)
+    settings = Neo4jSettings.from_environment()
+    try:
+        with open_driver(settings) as driver:
+            if wipe:
+                if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
+                    raise typer.Exit(1)
+                wipe_graph(driver, settings.database)
+            total = sum(len(batch.rows) for batch in plan_batches(graph, size=batch_size))
+            with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
+                stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size)
+            labels, types = graph_counts(driver, settings.database)
+    except StoreUnavailable as error:
+        err_console.print(f"[bold red]error:[/] {error}")
+        raise typer.Exit(2)
+    except Neo4jError as error:
+        err_console.print(f"[bold red]error:[/] Neo4j at {settings.uri} rejected a batch ({error.code}): "
+                          f"{error.message}; that batch was rolled back")
+        raise typer.Exit(1)
+    err_console.print(f"Loaded {stats.rows} rows into {settings.uri} ({settings.database}): "
+                      f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
+                      f"{stats.properties_set} properties set.")
+    _print_summary(GraphSummary(labels, types, []))
 
 
 @app.command()

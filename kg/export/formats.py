@@ -21,7 +21,8 @@ import networkx as nx
 from kg.config import load_data_yaml
 from kg.export.atomic import atomic_path
 
-__all__ = ["write_graphml", "write_gexf", "write_node_link", "write_cytoscape", "label_colors", "flat_copy"]
+__all__ = ["write_graphml", "write_gexf", "write_node_link", "read_node_link", "write_cytoscape", "label_colors",
+           "flat_copy"]
 
 
 @cache
@@ -72,6 +73,12 @@ def _write_json(data: Any, path: Path) -> None:
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
     _write_json(nx.node_link_data(graph, edges="links"), path)
+
+
+def read_node_link(path: Path) -> nx.MultiDiGraph:
+    """A graph written by `write_node_link` (a `kg build` directory's graph.json)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
 
 
 def write_cytoscape(graph: nx.MultiDiGraph, path: Path) -> None:

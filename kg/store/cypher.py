@@ -1,0 +1,85 @@
+"""Every Cypher statement kg sends, in one place, all parameterised.
+
+Labels and relationship types come from `schemas/graph.yaml` (checked to be
+plain identifiers before use); names and every other value travel as
+parameters, so quotes, backslashes, braces or newlines in a name load as
+they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["identifier", "create_constraint", "create_index", "merge_nodes", "merge_edges", "merge_co_occurrences",
+           "wipe", "count_by_label", "count_by_type"]
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def identifier(name: str) -> str:
+    """A label, type or property name from the schema, safe to write into Cypher."""
+    if not _IDENTIFIER.match(name):
+        raise ValueError(f"{name!r} is not a plain identifier; schemas/graph.yaml must use [A-Za-z0-9_] names")
+    return name
+
+
+def create_constraint(label: str, prop: str) -> str:
+    label, prop = identifier(label), identifier(prop)
+    return f"CREATE CONSTRAINT kg_{label}_{prop} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
+
+
+def create_index(label: str, prop: str) -> str:
+    label, prop = identifier(label), identifier(prop)
+    return f"CREATE INDEX kg_{label}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+
+
+def merge_nodes(label: str, key: str) -> str:
+    """Merge on the key; aliases are united with those already stored, kept sorted."""
+    label, key = identifier(label), identifier(key)
+    return (
+        f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.key}}) SET n += row.properties "
+        "WITH n, row WHERE row.aliases IS NOT NULL "
+        "CALL (n, row) { UNWIND coalesce(n.aliases, []) + row.aliases AS alias "
+        "WITH DISTINCT alias ORDER BY alias RETURN collect(alias) AS aliases } "
+        "SET n.aliases = aliases"
+    )
+
+
+def merge_edges(source_label: str, kind: str, target_label: str, key: str, merge_on: tuple[str, ...]) -> str:
+    """Merge a relationship between two keyed nodes, on the properties that identify it."""
+    source_label, kind, target_label, key = map(identifier, (source_label, kind, target_label, key))
+    identity = ", ".join(f"{identifier(p)}: row.properties.{p}" for p in merge_on)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{source_label} {{{key}: row.source}}) MATCH (b:{target_label} {{{key}: row.target}}) "
+        f"MERGE (a)-[r:{kind}{' {' + identity + '}' if identity else ''}]->(b) SET r += row.properties"
+    )
+
+
+def merge_co_occurrences(source_label: str, target_label: str, key: str) -> str:
+    """Add each article's sentence count once: reloading an article never counts it twice."""
+    source_label, target_label, key = map(identifier, (source_label, target_label, key))
+    return (
+        f"UNWIND $rows AS row MATCH (a:{source_label} {{{key}: row.source}}) MATCH (b:{target_label} {{{key}: row.target}}) "
+        "MERGE (a)-[r:CO_OCCURS_WITH]->(b) "
+        "WITH r, row, [i IN range(0, size(row.article_ids) - 1) "
+        "WHERE NOT row.article_ids[i] IN coalesce(r.article_ids, [])] AS fresh "
+        "SET r.article_ids = coalesce(r.article_ids, []) + [i IN fresh | row.article_ids[i]], "
+        "r.article_weights = coalesce(r.article_weights, []) + [i IN fresh | row.article_weights[i]], "
+        "r.weight = coalesce(r.weight, 0) + reduce(total = 0, i IN fresh | total + row.article_weights[i]) "
+        "SET r.articles = size(r.article_ids)"
+    )
+
+
+def wipe(labels: list[str]) -> str:
+    for label in labels:
+        identifier(label)
+    return ("MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) "
+            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+
+
+def count_by_label() -> str:
+    return "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
+
+
+def count_by_type() -> str:
+    return "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
