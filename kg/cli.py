@@ -20,6 +20,7 @@ from kg.eval.scoring import score_files
 from kg.nlp.display import render_html, render_terminal
 from kg.nlp.extract import process_articles
 from kg.pipeline import Corpus, extract_records, find_article, read_corpus
+from kg.store.cli import neo4j_app
 
 app = typer.Typer(
     help=(
@@ -32,6 +33,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=False,
 )
+app.add_typer(neo4j_app, name="neo4j")
 
 PathsArgument = Annotated[
     Optional[list[str]],

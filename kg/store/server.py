@@ -225,7 +225,7 @@ class Neo4jServer:
         deadline = time.monotonic() + timeout
         while True:
             if not _alive(pid):
-                raise ServerError(f"Neo4j exited while starting; see {self.home.log_file}\n{self._log_tail()}")
+                raise ServerError(f"Neo4j exited while starting; see {self._logs_named()}\n{self._log_tail()}")
             try:
                 open_driver(settings).close()
                 return
@@ -238,9 +238,12 @@ class Neo4jServer:
                 if time.monotonic() > deadline:
                     raise ServerError(
                         f"Neo4j (pid {pid}) did not answer at {self.home.uri} within {timeout:.0f} s; it may still be "
-                        f"starting (`kg neo4j status`); see {self.home.log_file}\n{self._log_tail()}"
+                        f"starting (`kg neo4j status`); see {self._logs_named()}\n{self._log_tail()}"
                     ) from None
                 time.sleep(_POLL_SECONDS)
+
+    def _logs_named(self) -> str:
+        return f"{self.home.log_file} and {self.home.console_file.name} beside it"
 
     def _log_tail(self) -> str:
         lines: list[str] = []
