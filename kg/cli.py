@@ -28,6 +28,7 @@ from kg.store.connection import open_driver
 from kg.store.errors import StoreUnavailable
 from kg.store.settings import Neo4jSettings
 from kg.store.writer import graph_counts, load_graph, plan_batches, wipe_graph
+from kg.store.cli import neo4j_app
 
 app = typer.Typer(
     help=(
@@ -40,6 +41,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=False,
 )
+app.add_typer(neo4j_app, name="neo4j")
 
 PathsArgument = Annotated[
     Optional[list[str]],

@@ -1,8 +1,10 @@
-"""Shared fixtures: the sample issues and the gold annotation."""
+"""Shared fixtures: the sample issues, the gold annotation and the test Neo4j server."""
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,10 +12,32 @@ import pytest
 from kg.config import SAMPLES_DIR
 from kg.ingest.reader import read_issue
 from kg.models import Issue
+from kg.store.errors import ServerError, StoreUnavailable
+from kg.store.home import ServerHome
+from kg.store.server import Neo4jServer
 
 GOLD_DIR = Path(__file__).parent / "gold"
 SAMPLE_000 = SAMPLES_DIR / "000_37a592d5b46665a4.txt"
 SAMPLE_004 = SAMPLES_DIR / "004_d800323ad11d4dac.txt"
+
+# The tests' own server: a home and ports apart from the project's server
+# (.neo4j, 7687) and from a Neo4j of the user's, whose data the import test
+# would otherwise replace.  None removes a variable (CliRunner's convention).
+NEO4J_TEST_ENV: dict[str, str | None] = {
+    "KG_NEO4J_HOME": str(Path(__file__).parent.parent / ".neo4j" / "test"),
+    "KG_NEO4J_BOLT_PORT": "17687",
+    "KG_NEO4J_HTTP_PORT": "17474",
+    "NEO4J_URI": None,
+    "NEO4J_USER": None,
+    "NEO4J_PASSWORD": None,
+    "NEO4J_DATABASE": None,
+}
+
+
+def neo4j_test_environment() -> dict[str, str]:
+    """os.environ as the test server's commands see it."""
+    merged = {**os.environ, **NEO4J_TEST_ENV}
+    return {name: value for name, value in merged.items() if value is not None}
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +53,22 @@ def issue_000() -> Issue:
 @pytest.fixture(scope="session")
 def issue_004() -> Issue:
     return read_issue(SAMPLE_004)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> Iterator[Neo4jServer]:
+    """The test server, installed and started once per run (or reused if running), stopped at the end.
+
+    A server that cannot be installed or started fails the tests that need
+    it; it never skips them.
+    """
+    server = Neo4jServer(ServerHome.from_environment(neo4j_test_environment()))
+    failure = None
+    try:
+        server.start()
+    except (ServerError, StoreUnavailable) as error:
+        failure = f"the Neo4j test server could not start: {error}"
+    if failure:
+        pytest.fail(failure, pytrace=False)
+    yield server
+    server.stop()

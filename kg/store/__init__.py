@@ -1,0 +1,1 @@
+"""Neo4j: the project's own server, connection settings and the driver."""

@@ -1,0 +1,114 @@
+"""The project's own Neo4j: settings, the verified driver, the server's life cycle, bulk import, `kg neo4j`."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.store.cli import NOT_RUNNING_EXIT_CODE, neo4j_app
+from kg.store.connection import open_driver
+from kg.store.errors import CredentialsRefused, ServerError, StoreUnavailable
+from kg.store.home import ServerHome
+from kg.store.server import Neo4jServer
+from kg.store.settings import Neo4jSettings
+from tests.conftest import NEO4J_TEST_ENV, neo4j_test_environment
+
+runner = CliRunner()
+
+
+def test_settings_take_the_users_own_neo4j_from_the_environment():
+    settings = Neo4jSettings.from_environment({"NEO4J_URI": "neo4j://db.example:7687", "NEO4J_USER": "kg",
+                                               "NEO4J_PASSWORD": "s3cret-pass", "NEO4J_DATABASE": "graph"})
+    assert (settings.uri, settings.user, settings.password, settings.database) == \
+        ("neo4j://db.example:7687", "kg", "s3cret-pass", "graph")
+    assert "s3cret-pass" not in repr(settings)
+
+
+def test_without_neo4j_uri_settings_point_at_the_projects_server_and_its_password_file(tmp_path):
+    home = ServerHome.from_environment({"KG_NEO4J_HOME": str(tmp_path), "KG_NEO4J_BOLT_PORT": "7700"})
+    password = home.create_password()
+    settings = Neo4jSettings.from_environment({"KG_NEO4J_HOME": str(tmp_path), "KG_NEO4J_BOLT_PORT": "7700"})
+    assert (settings.uri, settings.user, settings.password, settings.database) == \
+        ("bolt://127.0.0.1:7700", "neo4j", password, "neo4j")
+    assert settings.password_source == str(tmp_path / "password")
+    assert stat.S_IMODE(home.password_file.stat().st_mode) == 0o600
+
+
+def test_a_port_that_is_not_a_number_is_named():
+    with pytest.raises(ServerError, match="KG_NEO4J_BOLT_PORT must be a port number"):
+        ServerHome.from_environment({"KG_NEO4J_BOLT_PORT": "bolt"})
+
+
+def test_a_closed_port_says_which_address_and_to_start_the_server():
+    with pytest.raises(StoreUnavailable) as raised:
+        open_driver(Neo4jSettings("bolt://127.0.0.1:1", password="whatever-it-is"))
+    message = str(raised.value)
+    assert "bolt://127.0.0.1:1" in message and "kg neo4j start" in message and "NEO4J_URI" in message
+
+
+def test_status_of_a_server_never_started_exits_3(tmp_path):
+    result = runner.invoke(app, ["neo4j", "status"], env={**NEO4J_TEST_ENV, "KG_NEO4J_HOME": str(tmp_path)})
+    assert result.exit_code == NOT_RUNNING_EXIT_CODE, result.output
+    assert result.output.startswith("not running")
+
+
+@pytest.mark.parametrize("name", sorted(get_command(neo4j_app).commands))
+def test_every_neo4j_command_has_help_with_an_example(name):
+    result = runner.invoke(app, ["neo4j", name, "--help"])
+    assert result.exit_code == 0
+    assert "Example: kg neo4j " + name in result.output
+
+
+@pytest.mark.neo4j
+def test_status_after_start_names_the_pid_and_address(neo4j_server: Neo4jServer):
+    status = neo4j_server.status()
+    assert status.running and status.installed
+    assert status.uri == "bolt://127.0.0.1:17687"
+    assert status.pid == int(neo4j_server.home.pid_file.read_text())
+    assert neo4j_server.install() is False  # installed once, not again
+
+
+@pytest.mark.neo4j
+def test_a_query_runs_through_open_driver(neo4j_server: Neo4jServer):
+    with open_driver(Neo4jSettings.from_environment(neo4j_test_environment())) as driver:
+        records, _, _ = driver.execute_query("RETURN 1 AS one", database_="neo4j")
+    assert records[0]["one"] == 1
+
+
+@pytest.mark.neo4j
+def test_a_wrong_password_says_which_address_and_what_to_check(neo4j_server: Neo4jServer):
+    with pytest.raises(StoreUnavailable) as raised:
+        open_driver(Neo4jSettings(neo4j_server.home.uri, password="not-the-password"))
+    assert isinstance(raised.value, CredentialsRefused)
+    assert neo4j_server.home.uri in str(raised.value) and "NEO4J_PASSWORD" in str(raised.value)
+
+
+@pytest.mark.neo4j
+def test_kg_neo4j_status_exits_0_while_the_server_runs(neo4j_server: Neo4jServer):
+    result = runner.invoke(app, ["neo4j", "status"], env=NEO4J_TEST_ENV)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"running · pid {neo4j_server.status().pid} · bolt://127.0.0.1:17687")
+
+
+@pytest.mark.neo4j
+def test_import_full_replaces_the_database_and_restarts_the_server(neo4j_server: Neo4jServer, tmp_path):
+    nodes, relationships = tmp_path / "nodes.csv", tmp_path / "relationships.csv"
+    nodes.write_text("key:ID,name,:LABEL\nxc,许昌市,Region\nkj,许昌市科技局,Organization\n"
+                     "qb,许昌市科学技术情报研究所,Organization;Institute\n", encoding="utf-8")
+    relationships.write_text(":START_ID,:END_ID,:TYPE\nkj,xc,LOCATED_IN\nqb,xc,LOCATED_IN\n", encoding="utf-8")
+
+    report = neo4j_server.import_full([nodes], [relationships])
+
+    assert "IMPORT DONE" in report
+    assert neo4j_server.status().running
+    with open_driver(Neo4jSettings.for_server(neo4j_server.home)) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH (n) OPTIONAL MATCH (n)-[r:LOCATED_IN]->(:Region {name: $region}) "
+            "RETURN count(DISTINCT n) AS nodes, count(r) AS located, "
+            "count(DISTINCT CASE WHEN n:Institute THEN n END) AS institutes",
+            region="许昌市", database_="neo4j")
+    assert (records[0]["nodes"], records[0]["located"], records[0]["institutes"]) == (3, 2, 1)
