@@ -1,0 +1,121 @@
+"""kg load against the real test server: counts equal the networkx graph's,
+loading twice changes nothing, issue by issue equals all at once, names
+with Cypher syntax round-trip, and a wrong password or closed port is one
+clear error."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import networkx as nx
+import pytest
+from neo4j import Driver
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.graph.assemble import add_records, build_graph, new_graph
+from kg.pipeline import extract_records
+from kg.store.connection import open_driver
+from kg.store.settings import Neo4jSettings
+from kg.store.writer import graph_counts, load_graph, wipe_graph
+from tests.conftest import SAMPLE_000, neo4j_test_environment
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture(scope="module")
+def settings(neo4j_server) -> Neo4jSettings:
+    return Neo4jSettings.for_server(neo4j_server.home)
+
+
+@pytest.fixture
+def driver(settings) -> Iterator[Driver]:
+    with open_driver(settings) as driver:
+        wipe_graph(driver, settings.database)
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def issue_records(issue_000, issue_004) -> tuple[list[dict], list[dict]]:
+    return list(extract_records([issue_000])), list(extract_records([issue_004]))
+
+
+def _expected_counts(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
+    return (dict(Counter(d["label"] for _, d in graph.nodes(data=True))),
+            dict(Counter(d["type"] for *_, d in graph.edges(data=True))))
+
+
+def _snapshot(driver: Driver, database: str) -> dict:
+    rows, _, _ = driver.execute_query(
+        "MATCH (n) RETURN n.key AS key, properties(n) AS props ORDER BY key", database_=database)
+    edges, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN a.key AS a, type(r) AS t, b.key AS b, properties(r) AS props "
+        "ORDER BY a, t, b, r.article, r.title", database_=database)
+    return {"nodes": [(r["key"], r["props"]) for r in rows], "edges": [(r["a"], r["t"], r["b"], r["props"]) for r in edges]}
+
+
+def test_loading_the_samples_gives_the_graphs_counts_and_again_changes_nothing(driver, settings, issue_records):
+    graph = build_graph(issue_records[0] + issue_records[1])
+    load_graph(driver, graph, settings.database)
+    assert graph_counts(driver, settings.database) == _expected_counts(graph)
+    before = _snapshot(driver, settings.database)
+    stats = load_graph(driver, graph, settings.database)
+    assert (stats.nodes_created, stats.relationships_created) == (0, 0)
+    assert _snapshot(driver, settings.database) == before
+
+
+def test_issue_by_issue_equals_all_at_once(driver, settings, issue_records):
+    first, second = issue_records
+    load_graph(driver, build_graph(first + second), settings.database)
+    together = _snapshot(driver, settings.database)
+    wipe_graph(driver, settings.database)
+    load_graph(driver, build_graph(first), settings.database)
+    load_graph(driver, build_graph(second), settings.database)
+    assert _snapshot(driver, settings.database) == together
+
+
+def test_a_loaded_relation_keeps_its_title_and_evidence(driver, settings, issue_records):
+    load_graph(driver, build_graph(issue_records[0]), settings.database)
+    rows, _, _ = driver.execute_query(
+        "MATCH (p:Person {name: $name})-[r:HOLDS_POSITION]->(o:Organization) RETURN o.name AS org, r.title AS title, "
+        "r.evidence AS evidence", name="高鹰忠", database_=settings.database)
+    assert [(r["org"], r["title"]) for r in rows] == [("浙江省科技厅", "厅长")]
+    assert rows[0]["evidence"].startswith("浙江省科技厅厅长高鹰忠表示")
+
+
+def test_a_name_full_of_cypher_syntax_round_trips(driver, settings):
+    name = '甲"乙\'丙\\丁}{`MATCH (n) DETACH DELETE n`“戊”\n己'
+    graph = new_graph()
+    add_records(graph, [{
+        "issue": "ffffffffffffffff", "article": "ffffffffffffffff-000", "source": "x.txt", "position": 0,
+        "title": name, "section": None, "untitled": False, "industries": [], "relations": [], "sentences": [[0, 9]],
+        "entities": [{"name": name, "label": "Organization", "aliases": [name], "mentions": [{"start": 0, "end": 9}]}],
+    }])
+    load_graph(driver, graph, settings.database)
+    rows, _, _ = driver.execute_query("MATCH (o:Organization) RETURN o.name AS name, o.aliases AS aliases",
+                                      database_=settings.database)
+    assert [(r["name"], r["aliases"]) for r in rows] == [(name, [name])]
+    rows, _, _ = driver.execute_query("MATCH (a:Article) RETURN a.title AS title", database_=settings.database)
+    assert [r["title"] for r in rows] == [name]
+
+
+def test_kg_load_twice_reports_nothing_new(neo4j_server, driver):
+    runner = CliRunner()
+    env = neo4j_test_environment()
+    first = runner.invoke(app, ["load", str(SAMPLE_000)], env=env)
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, ["load", str(SAMPLE_000)], env=env)
+    assert again.exit_code == 0, again.output
+    assert "0 nodes and 0 relationships created" in again.output
+
+
+@pytest.mark.parametrize(("uri", "password", "expected"), [
+    ("bolt://127.0.0.1:1", "whatever-password", "no Neo4j answers at bolt://127.0.0.1:1"),
+    (None, "not-the-password", "refused user 'neo4j'"),
+])
+def test_unreachable_or_refused_is_one_clear_error(neo4j_server, uri, password, expected):
+    env = {**neo4j_test_environment(), "NEO4J_URI": uri or neo4j_server.home.uri, "NEO4J_PASSWORD": password}
+    result = CliRunner().invoke(app, ["load", str(SAMPLE_000)], env=env)
+    assert result.exit_code == 2
+    assert expected in result.output and "Traceback" not in result.output
