@@ -1,0 +1,82 @@
+"""`kg load` throughput on 100× the samples, against one MERGE per row.
+
+Builds the samples' graph, copies it 100 times under distinct names
+(deterministically: copy i renames every key with a `#i` suffix), loads it
+into the project's own Neo4j (started if needed; or NEO4J_URI's) with the
+batched loader, and prints relationships per second.  Then it writes a
+sample of the same relationships one `MERGE` per row, one transaction each,
+and prints that rate and the ratio.  Targets (issue 5): ≥ 20,000
+relationships/s and ≥ 20× the row-by-row rate.  The database is wiped of
+kg's data first and last.
+
+    python benchmarks/load_speed.py [--copies 100] [--naive-rows 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+import networkx as nx
+
+from kg.config import SAMPLES_DIR
+from kg.graph.assemble import build_graph
+from kg.pipeline import extract_records, read_corpus
+from kg.store.connection import open_driver
+from kg.store.home import ServerHome
+from kg.store.server import Neo4jServer
+from kg.store.settings import Neo4jSettings
+from kg.store.writer import load_graph, wipe_graph
+
+
+def copies_of(graph: nx.MultiDiGraph, copies: int) -> nx.MultiDiGraph:
+    """`copies` disjoint renamed copies of the graph."""
+    big = nx.MultiDiGraph()
+    for i in range(copies):
+        rename = {node: f"{node}#{i}" for node in graph}
+        for node, data in graph.nodes(data=True):
+            big.add_node(rename[node], **{**data, "key": rename[node], "name": f"{data['name']}#{i}"})
+        for source, target, key, data in graph.edges(keys=True, data=True):
+            big.add_edge(rename[source], rename[target], key=key, **data)
+    return big
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--copies", type=int, default=100)
+    parser.add_argument("--naive-rows", type=int, default=2000)
+    args = parser.parse_args()
+    if not os.environ.get("NEO4J_URI"):
+        Neo4jServer(ServerHome.from_environment()).start()
+    settings = Neo4jSettings.from_environment()
+    graph = copies_of(build_graph(extract_records(read_corpus([str(SAMPLES_DIR)]).issues)), args.copies)
+    relationships = graph.number_of_edges()
+    with open_driver(settings) as driver:
+        wipe_graph(driver, settings.database)
+        started = time.perf_counter()
+        load_graph(driver, graph, settings.database)
+        batched = relationships / (time.perf_counter() - started)
+        print(f"batched load: {graph.number_of_nodes():,} nodes, {relationships:,} relationships, "
+              f"{batched:,.0f} relationships/s (target ≥ 20,000)")
+
+        wipe_graph(driver, settings.database)
+        nodes_only = nx.MultiDiGraph()
+        nodes_only.add_nodes_from(graph.nodes(data=True))
+        load_graph(driver, nodes_only, settings.database)
+        sample = [(s, t, d) for s, t, d in graph.edges(data=True) if d["type"] != "CO_OCCURS_WITH"][:args.naive_rows]
+        started = time.perf_counter()
+        for source, target, data in sample:
+            driver.execute_query(
+                f"MATCH (a:{graph.nodes[source]['label']} {{key: $source}}) MATCH (b:{graph.nodes[target]['label']} {{key: $target}}) "
+                f"MERGE (a)-[r:{data['type']}]->(b) SET r += $properties",
+                source=source, target=target, properties={k: v for k, v in data.items() if k != "type"},
+                database_=settings.database)
+        naive = len(sample) / (time.perf_counter() - started)
+        print(f"one MERGE per row: {naive:,.0f} relationships/s over {len(sample):,} rows")
+        print(f"ratio: {batched / naive:.1f}× (target ≥ 20×)")
+        wipe_graph(driver, settings.database)
+
+
+if __name__ == "__main__":
+    main()
