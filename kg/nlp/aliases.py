@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from kg.ingest.layout import layout_rules
-from kg.nlp.gazetteers import Gazetteers, Place, gazetteers
+from kg.nlp.gazetteers import Gazetteers, gazetteers
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
 
@@ -59,19 +59,12 @@ def _unquoted(text: str) -> str:
     return text
 
 
-def _place_prefix(text: str, gaz: Gazetteers) -> Place | None:
-    for length in range(min(len(text), gaz.max_place_chars), 1, -1):
-        place = gaz.places.get(text[:length])
-        if place is not None:
-            return place
-    return None
-
-
 def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]:
     """The province and the city (prefecture) the article names most."""
     counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter()}
     for mention in mentions:
-        place = _place_prefix(mention.text, gaz)
+        hit = gaz.place_at(mention.text, 0)
+        place = hit[1] if hit is not None else None
         while place is not None:
             if place.kind in counts:
                 counts[place.kind][place.name] += 1

@@ -8,7 +8,9 @@ winners into token-aligned `doc.ents`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain, repeat
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 __all__ = ["Candidate", "candidates_of", "TokenView", "token_view"]
@@ -52,14 +54,13 @@ class TokenView:
     """jieba's token boundaries over a doc's text, indexed by character."""
 
     def __init__(self, doc: Doc) -> None:
+        # `doc.text` and token iteration build Python objects per token: read
+        # the text once and the offsets as one array.
         self.text = doc.text
-        self.starts = [t.idx for t in doc]
-        self.ends = [*self.starts[1:], len(doc.text)]
-        self.token_at = [0] * (len(doc.text) + 1)
-        for i, (start, end) in enumerate(zip(self.starts, self.ends)):
-            for offset in range(start, end):
-                self.token_at[offset] = i
-        self.token_at[len(doc.text)] = len(self.starts)
+        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+        self.ends = [*self.starts[1:], len(self.text)]
+        lengths = (end - start for start, end in zip(self.starts, self.ends))
+        self.token_at = [*chain.from_iterable(map(repeat, range(len(self.starts)), lengths)), len(self.starts)]
 
     def is_start(self, offset: int) -> bool:
         return offset == 0 or offset >= len(self.text) or self.starts[self.token_at[offset]] == offset
