@@ -84,7 +84,8 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     """Group a processed article's entity mentions into canonical entities."""
     gaz = gazetteers()
     text = doc.text
-    mentions = [Mention(s.start_char, s.end_char, s.text, s.label_) for s in [*doc.ents, *doc.spans["kg_nested"]]]
+    spans = [*doc.ents, *doc.spans["kg_nested"]]
+    mentions = [Mention(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_) for s in spans]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     dominant = _dominant_places(mentions, gaz)
     canonical: dict[Mention, str] = {}

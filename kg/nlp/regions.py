@@ -14,9 +14,10 @@ __all__ = ["find_places", "find_zones"]
 
 def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """Gazetteer places starting on a jieba word boundary, longest first."""
+    text = view.text
     found = []
     for start in view.starts:
-        hit = gaz.place_at(view.text, start)
+        hit = gaz.place_at(text, start) if text[start] in gaz.place_lengths else None
         if hit is not None:
             surface, place = hit
             found.append(Candidate(start, start + len(surface), "Region", surface, "gazetteer", place.kind))
