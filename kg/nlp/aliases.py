@@ -20,6 +20,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from kg.ingest.layout import layout_rules
+from kg.nlp.candidates import token_view
 from kg.nlp.gazetteers import Gazetteers, gazetteers
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
@@ -83,7 +84,7 @@ def _expand(text: str, dominant: dict[str, str]) -> str:
 def article_entities(doc: Doc) -> list[ArticleEntity]:
     """Group a processed article's entity mentions into canonical entities."""
     gaz = gazetteers()
-    text = doc.text
+    text = token_view(doc).text  # the resolver's view: no second walk over the tokens
     spans = [*doc.ents, *doc.spans["kg_nested"]]
     mentions = [Mention(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_) for s in spans]
     covered = {i for m in mentions for i in range(m.start, m.end)}

@@ -35,7 +35,7 @@ class Place:
 @dataclass(frozen=True)
 class Gazetteers:
     places: dict[str, Place]  # every surface form (full and short) → place
-    place_lengths: dict[str, tuple[int, ...]]  # first character → surface lengths ≥ 2, longest first
+    place_lengths: dict[str, tuple[int, ...]]  # first two characters → surface lengths, longest first
     departments: dict[str, str]  # department surface form → full form
     national_bodies: dict[str, str]  # surface form → canonical name
     surnames: frozenset[str]
@@ -59,10 +59,10 @@ class Gazetteers:
     def place_at(self, text: str, start: int) -> tuple[str, Place] | None:
         """The longest place of two characters or more that begins at `start`.
 
-        Only the lengths of places sharing the first character are tried, so
-        most positions cost one dictionary miss.
+        Only the lengths of places sharing the first two characters are
+        tried, so most positions cost one dictionary miss.
         """
-        for length in self.place_lengths.get(text[start:start + 1], ()):
+        for length in self.place_lengths.get(text[start:start + 2], ()):
             surface = text[start:start + length]
             place = self.places.get(surface)
             if place is not None and len(surface) == length:
@@ -105,12 +105,12 @@ def _load_places() -> dict[str, Place]:
     return places
 
 
-def _lengths_by_first_char(surfaces: dict[str, Place]) -> dict[str, tuple[int, ...]]:
+def _lengths_by_opening(surfaces: dict[str, Place]) -> dict[str, tuple[int, ...]]:
     lengths: dict[str, set[int]] = {}
     for surface in surfaces:
         if len(surface) >= 2:
-            lengths.setdefault(surface[0], set()).add(len(surface))
-    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+            lengths.setdefault(surface[:2], set()).add(len(surface))
+    return {opening: tuple(sorted(found, reverse=True)) for opening, found in lengths.items()}
 
 
 def _load_departments() -> dict[str, str]:
@@ -141,7 +141,7 @@ def gazetteers() -> Gazetteers:
     places = _load_places()
     return Gazetteers(
         places=places,
-        place_lengths=_lengths_by_first_char(places),
+        place_lengths=_lengths_by_opening(places),
         departments=_load_departments(),
         national_bodies=national,
         surnames=_load_surnames(),

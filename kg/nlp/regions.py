@@ -16,8 +16,8 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """Gazetteer places starting on a jieba word boundary, longest first."""
     text = view.text
     found = []
-    for start in view.starts:
-        hit = gaz.place_at(text, start) if text[start] in gaz.place_lengths else None
+    for start in [start for start in view.starts if text[start:start + 2] in gaz.place_lengths]:
+        hit = gaz.place_at(text, start)
         if hit is not None:
             surface, place = hit
             found.append(Candidate(start, start + len(surface), "Region", surface, "gazetteer", place.kind))
