@@ -16,7 +16,8 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """Gazetteer places starting on a jieba word boundary, longest first."""
     text = view.text
     found = []
-    for start in [start for start in view.starts if text[start:start + 2] in gaz.place_lengths]:
+    openings = [start for start in view.starts if text[start:start + 2] in gaz.place_lengths]
+    for start in openings:
         hit = gaz.place_at(text, start)
         if hit is not None:
             surface, place = hit
