@@ -20,7 +20,8 @@ from functools import cache
 from spacy.tokens import Doc
 
 from kg.ingest.layout import layout_rules
-from kg.nlp.gazetteers import Gazetteers, Place, gazetteers
+from kg.nlp.candidates import token_view
+from kg.nlp.gazetteers import Gazetteers, gazetteers
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
 
@@ -60,19 +61,12 @@ def _unquoted(text: str) -> str:
     return text
 
 
-def _place_prefix(text: str, gaz: Gazetteers) -> Place | None:
-    for length in range(min(len(text), gaz.max_place_chars), 1, -1):
-        place = gaz.places.get(text[:length])
-        if place is not None:
-            return place
-    return None
-
-
 def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]:
     """The province and the city (prefecture) the article names most."""
     counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter()}
     for mention in mentions:
-        place = _place_prefix(mention.text, gaz)
+        hit = gaz.place_at(mention.text, 0)
+        place = hit[1] if hit is not None else None
         while place is not None:
             if place.kind in counts:
                 counts[place.kind][place.name] += 1
@@ -91,8 +85,9 @@ def _expand(text: str, dominant: dict[str, str]) -> str:
 def article_entities(doc: Doc) -> list[ArticleEntity]:
     """Group a processed article's entity mentions into canonical entities."""
     gaz = gazetteers()
-    text = doc.text
-    mentions = [Mention(s.start_char, s.end_char, s.text, s.label_) for s in [*doc.ents, *doc.spans["kg_nested"]]]
+    text = token_view(doc).text  # the resolver's view: no second walk over the tokens
+    spans = [*doc.ents, *doc.spans["kg_nested"]]
+    mentions = [Mention(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_) for s in spans]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     dominant = _dominant_places(mentions, gaz)
     canonical: dict[Mention, str] = {}

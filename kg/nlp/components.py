@@ -63,12 +63,10 @@ def make_titled_names(nlp: Language, name: str) -> RecognizerComponent:
     return RecognizerComponent(_programs)
 
 
-@Language.factory("kg_entity_resolver", assigns=["doc.ents", "doc.spans"])
+@Language.factory("kg_entity_resolver", assigns=["doc.ents", "doc.spans", "doc._.kg_token_view"])
 def make_entity_resolver(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def resolve(doc: Doc) -> Doc:
         winners, nested = choose_entities(candidates_of(doc))
-        view = token_view(doc)
-        doc._.kg_token_view = None  # the tokens are about to be split
-        return apply_entities(doc, view, winners, nested)
+        return apply_entities(doc, token_view(doc), winners, nested)
 
     return resolve

@@ -35,6 +35,7 @@ class Place:
 @dataclass(frozen=True)
 class Gazetteers:
     places: dict[str, Place]  # every surface form (full and short) → place
+    place_lengths: dict[str, tuple[int, ...]]  # first two characters → surface lengths, longest first
     departments: dict[str, str]  # department surface form → full form
     national_bodies: dict[str, str]  # surface form → canonical name
     surnames: frozenset[str]
@@ -55,9 +56,18 @@ class Gazetteers:
     max_name_chars: int
     edition_prefix: re.Pattern[str]
 
-    @property
-    def max_place_chars(self) -> int:
-        return max(map(len, self.places))
+    def place_at(self, text: str, start: int) -> tuple[str, Place] | None:
+        """The longest place of two characters or more that begins at `start`.
+
+        Only the lengths of places sharing the first two characters are
+        tried, so most positions cost one dictionary miss.
+        """
+        for length in self.place_lengths.get(text[start:start + 2], ()):
+            surface = text[start:start + length]
+            place = self.places.get(surface)
+            if place is not None and len(surface) == length:
+                return surface, place
+        return None
 
 
 def word_tag(word: str) -> str | None:
@@ -95,6 +105,14 @@ def _load_places() -> dict[str, Place]:
     return places
 
 
+def _lengths_by_opening(surfaces: dict[str, Place]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for surface in surfaces:
+        if len(surface) >= 2:
+            lengths.setdefault(surface[:2], set()).add(len(surface))
+    return {opening: tuple(sorted(found, reverse=True)) for opening, found in lengths.items()}
+
+
 def _load_departments() -> dict[str, str]:
     departments: dict[str, str] = {}
     for entry in load_data_yaml("gazetteers/departments.yaml")["departments"]:
@@ -120,8 +138,10 @@ def gazetteers() -> Gazetteers:
             national.setdefault(surface, entry["name"])
     org = names["organization"]
     program = names["program"]
+    places = _load_places()
     return Gazetteers(
-        places=_load_places(),
+        places=places,
+        place_lengths=_lengths_by_opening(places),
         departments=_load_departments(),
         national_bodies=national,
         surnames=_load_surnames(),

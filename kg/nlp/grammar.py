@@ -56,7 +56,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break
         token_start, token_end = token
         word = text[token_start:token_end]
-        full_word = text[token_start:view.ends[view.token_at[token_start]]]
+        full_word = text[token_start:view.ends[view.token_at(token_start)]]
         if word in gaz.stop_words or full_word in gaz.stop_words:
             break
         if word_tag(full_word) in _STOP_TAGS and full_word == word:
@@ -72,7 +72,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
 def _trim_leading_verbs(view: TokenView, start: int, head_start: int) -> int:
     """促进北京大学 → 北京大学: a name does not open with a verb or adverb."""
     while start < head_start:
-        i = view.token_at[start]
+        i = view.token_at(start)
         end = min(view.ends[i], head_start)
         if word_tag(view.text[start:view.ends[i]]) not in _LEADING_NON_NAME:
             break

@@ -29,7 +29,7 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
 
     One-character suffixes (厅, 局) must also end their word.
     """
-    i = view.token_at[start]
+    i = view.token_at(start)
     word = view.text[view.starts[i]:view.ends[i]]
     if end - start == 1:
         return view.is_start(end) and (

@@ -16,19 +16,12 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """Gazetteer places starting on a jieba word boundary, longest first."""
     text = view.text
     found = []
-    longest = gaz.max_place_chars
-    i = 0
-    while i < len(text):
-        if not view.is_start(i):
-            i += 1
-            continue
-        for length in range(min(longest, len(text) - i), 1, -1):
-            surface = text[i:i + length]
-            place = gaz.places.get(surface)
-            if place is not None:
-                found.append(Candidate(i, i + length, "Region", surface, "gazetteer", place.kind))
-                break
-        i += 1
+    openings = [start for start in view.starts if text[start:start + 2] in gaz.place_lengths]
+    for start in openings:
+        hit = gaz.place_at(text, start)
+        if hit is not None:
+            surface, place = hit
+            found.append(Candidate(start, start + len(surface), "Region", surface, "gazetteer", place.kind))
     return found
 
 

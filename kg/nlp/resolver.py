@@ -48,17 +48,23 @@ def _kept_inside(candidate: Candidate, winners: list[Candidate]) -> bool:
 
 
 def apply_entities(doc: Doc, view: TokenView, winners: list[Candidate], nested: list[Candidate]) -> Doc:
-    """Split tokens at name boundaries, then set `doc.ents` and nested spans."""
+    """Split tokens at name boundaries, then set `doc.ents` and nested spans.
+
+    The doc's token view is replaced by one with the same cuts.
+    """
+    edges = {c.start for c in winners + nested} | {c.end for c in winners + nested}
+    cuts = [cut for cut in edges if not view.is_start(cut)]
     cuts_in: dict[int, list[int]] = {}
-    for cut in {c.start for c in winners + nested} | {c.end for c in winners + nested}:
-        if not view.is_start(cut):
-            cuts_in.setdefault(view.token_at[cut], []).append(cut - view.starts[view.token_at[cut]])
+    for cut in cuts:
+        index = view.token_at(cut)
+        cuts_in.setdefault(index, []).append(cut - view.starts[index])
     with doc.retokenize() as retokenizer:
         for index, inner in cuts_in.items():
             token = doc[index]
             bounds = [0, *sorted(inner), len(token.text)]
             pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
             retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+    doc._.kg_token_view = view.with_cuts(cuts)
     doc.ents = [doc.char_span(c.start, c.end, label=c.label) for c in winners]
     doc.spans["kg_nested"] = [doc.char_span(c.start, c.end, label=c.label) for c in nested]
     return doc
