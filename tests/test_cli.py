@@ -88,7 +88,8 @@ def test_eval_prints_scores_misses_and_false_hits(tmp_path):
                            env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Organization" in result.output
-    assert "miss      Organization 字节跳动" in result.output
+    assert "miss      Organization 百川机器人" in result.output
+    assert "relations" in result.output and "industry top-1" in result.output
 
 
 def test_build_writes_every_format_and_summarizes(tmp_path):

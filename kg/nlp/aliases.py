@@ -7,6 +7,8 @@
   article names most.
 - Tails: 科创母基金 after 浙江省科创母基金, 审批局 after …行政审批局 — a later
   tail of exactly one fuller name of the article is that name.
+- Department short forms: 安徽省科技厅 in an article that also writes
+  安徽省科学技术厅 is that body.
 - The canonical name is the fullest form seen; all forms are kept as aliases.
 """
 
@@ -102,6 +104,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     for mention in mentions:
         if mention.label == "Organization":
             canonical[mention] = _expand(mention.text, dominant)
+    _prefer_full_department_names(canonical, gaz)
 
     declared = _declared_aliases(text, mentions)
     zone_shorts: dict[str, str] = {}
@@ -129,6 +132,26 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     for entity in entities:
         entity.declared = [short for short in declared if short in entity.aliases]
     return entities
+
+
+def _standard_form(name: str, gaz: Gazetteers) -> str:
+    """安徽省科技厅 → 安徽省科学技术厅: the department's short form spelled out."""
+    for cut in range(max(0, len(name) - 12), len(name) - 1):
+        full = gaz.departments.get(name[cut:])
+        if full is not None:
+            return name[:cut] + full
+    return name
+
+
+def _prefer_full_department_names(canonical: dict[Mention, str], gaz: Gazetteers) -> None:
+    """安徽省科技厅 and 安徽省科学技术厅 in one article are one body, named in full."""
+    fullest: dict[str, str] = {}
+    for name in canonical.values():
+        standard = _standard_form(name, gaz)
+        if len(name) > len(fullest.get(standard, "")):
+            fullest[standard] = name
+    for mention, name in canonical.items():
+        canonical[mention] = fullest[_standard_form(name, gaz)]
 
 
 def _declared_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:

@@ -63,7 +63,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break
         if word.isdigit() and not quotes:
             break
-        if quotes and word_tag(full_word) == "v" and full_word not in gaz.name_verbs:
+        if word_tag(full_word) == "v" and len(full_word) > 1 and full_word not in gaz.name_verbs:
             break
         start = token_start
     return _trim_leading_verbs(view, start, head_start)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.config import load_data_yaml
+from kg.ingest.decoding import is_han
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 from kg.nlp.grammar import is_generic, name_start
@@ -62,6 +64,32 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         found.append(Candidate(start, end, "Organization", name, "org_grammar"))
         found.extend(_parents_inside(start, name, gaz))
     found.extend(_national_bodies(view, gaz))
+    found.extend(_dash_partners(text, found, gaz))
+    return found
+
+
+@cache
+def _partner_grammar() -> tuple[tuple[str, ...], re.Pattern[str], int]:
+    org = load_data_yaml("patterns/names.yaml")["organization"]
+    ends = re.compile("|".join(map(re.escape, org["partner_ends"])))
+    return tuple(org["partner_dashes"]), ends, org["partner_max"]
+
+
+def _dash_partners(text: str, organizations: list[Candidate], gaz: Gazetteers) -> list[Candidate]:
+    """北京大学—字节跳动“…联合实验室”: the name after the dash is a partner organization."""
+    dashes, ends, longest = _partner_grammar()
+    found = []
+    for org in organizations:
+        if org.nested or not text.startswith(dashes, org.end):
+            continue
+        start = org.end + 1
+        stop = ends.search(text, start, start + longest + 1)
+        if stop is None:
+            continue
+        name = text[start:stop.start()]
+        if 2 <= len(name) <= longest and all(is_han(ch) for ch in name) and name not in gaz.places \
+                and not is_generic(name, name[-1], gaz) and name not in gaz.stop_words:
+            found.append(Candidate(start, stop.start(), "Organization", name, "dash_partner"))
     return found
 
 

@@ -2,7 +2,8 @@
 
 A name is a known surname plus one or two characters, standing after a
 title (厅长高鹰忠, 教授刘譞哲) or before a speech verb or title (胡振江表示,
-习近平总书记), and followed by something a name is followed by.  Once found,
+习近平总书记), and followed by something a name is followed by.  Names
+listed after one title (院士张三、李四和王五等) are names too.  Once found,
 every other occurrence of the name in the same text counts.
 """
 
@@ -19,6 +20,9 @@ from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 __all__ = ["find_people"]
 
 _BOUNDARY = set("。！？；，、：:“”‘’「」（）()《》 \n—") | {""}
+# What joins the names of a list, and what may end one.
+_LIST_JOINS = ("、", "和", "及", "与")
+_LIST_ENDS = ("、", "和", "及", "与", "等", "，", "。", "；")
 
 
 @cache
@@ -49,20 +53,41 @@ def _follow_quality(text: str, end: int, followers: tuple[str, ...]) -> int:
     return 1 if text[end:end + 1] in _BOUNDARY else 0
 
 
+def _best_name(text: str, start: int, gaz: Gazetteers, followers: tuple[str, ...]) -> tuple[int, str]:
+    """The likeliest name starting at `start`, with how well what follows fits a name."""
+    function_words = {f for f in followers if len(f) == 1}  # 周岚等: 等 is no part of the name
+    scored = [
+        (_follow_quality(text, start + length, followers), -abs(length - 3), text[start:start + length])
+        for length in (3, 2, 4)
+        if _is_name(text[start:start + length], gaz) and text[start + length - 1] not in function_words
+    ]
+    quality, _, name = max(scored, default=(0, 0, ""))
+    return quality, name
+
+
+def _listed_after(text: str, end: int, gaz: Gazetteers) -> list[str]:
+    """Names joined to the one ending at `end` by 、/和, each followed by a list word."""
+    listed = []
+    while text.startswith(_LIST_JOINS, end):
+        start = end + 1
+        candidates = [text[start:start + n] for n in (3, 2) if _is_name(text[start:start + n], gaz)
+                      and text.startswith(_LIST_ENDS, start + n)]
+        if not candidates:
+            break
+        listed.append(candidates[0])
+        end = start + len(candidates[0])
+    return listed
+
+
 def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     text = view.text
     titles, speech, followers = _grammar()
     names: set[str] = set()
     for match in titles.finditer(text):
-        end = match.end()
-        scored = [
-            (_follow_quality(text, end + length, followers), -abs(length - 3), text[end:end + length])
-            for length in (3, 2, 4)
-            if _is_name(text[end:end + length], gaz)
-        ]
-        best = max(scored, default=(0, 0, ""))
-        if best[0] > 0:
-            names.add(best[2])
+        quality, name = _best_name(text, match.end(), gaz, followers)
+        if quality > 0:
+            names.add(name)
+            names.update(_listed_after(text, match.end() + len(name), gaz))
     for match in speech.finditer(text):
         start = match.start()
         for length in (3, 2, 4):

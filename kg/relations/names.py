@@ -3,7 +3,8 @@
 - 杭州科百特过滤器材有限公司 → LOCATED_IN 杭州; 唐山高新区党工委 → LOCATED_IN the
   zone 唐山高新区 stands for; a zone → LOCATED_IN its city.
 - 北京大学计算机学院 → PART_OF 北京大学 (the parent is written at its start).
-- An organization inside an event's name runs it (…协会发展大会).
+- An organization that opens an event's name runs it (2024年度…协会发展大会);
+  one named later in it is what the event is about (…联合实验室签约仪式).
 - 唐山 → PART_OF 河北省, when the article names both (the region gazetteer).
 
 Each cites the sentence of the first mention that shows it.
@@ -11,6 +12,7 @@ Each cites the sentence of the first mention that shows it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.nlp.aliases import ArticleEntity
@@ -18,6 +20,9 @@ from kg.nlp.gazetteers import Place, gazetteers
 from kg.relations.items import EntityMention, Relation, SentenceView
 
 __all__ = ["name_relations", "hierarchy_relations"]
+
+# What may stand before the organizer in an event's name: a year or an edition.
+_EDITION = re.compile(r"[\d第届年度首一二三四五六七八九十百]*")
 
 
 def _sentence_of(mention: EntityMention, sentences: list[SentenceView]) -> SentenceView | None:
@@ -77,7 +82,8 @@ def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView])
                     continue
                 if outer.label == "Organization" and inner.start == outer.start:
                     yield Relation(outer.key, "PART_OF", inner.key, sentence, "name")
-                elif outer.label == "Event":
+                elif outer.label == "Event" and _EDITION.fullmatch(sentence.text[outer.start - sentence.start:
+                                                                                inner.start - sentence.start]):
                     yield Relation(inner.key, "RUNS", outer.key, sentence, "name")
 
 

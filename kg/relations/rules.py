@@ -29,6 +29,7 @@ class RelationRules:
     passive_marks: tuple[str, ...]
     located_before: tuple[str, ...]
     partner_words: tuple[str, ...]
+    partner_dashes: tuple[str, ...]  # 北京大学—字节跳动: shared with the name grammar
     parent_before: tuple[str, ...]
     party_organs: tuple[str, ...]
     anaphor_determiners: tuple[str, ...]
@@ -60,6 +61,7 @@ def relation_rules() -> RelationRules:
         passive_marks=tuple(raw["passive_marks"]),
         located_before=_longest_first(raw["located_before"]),
         partner_words=_longest_first(raw["partner_words"]),
+        partner_dashes=tuple(load_data_yaml("patterns/names.yaml")["organization"]["partner_dashes"]),
         parent_before=_longest_first(raw["parent_before"]),
         party_organs=_longest_first(raw["party_organs"]),
         anaphor_determiners=tuple(raw["anaphora"]["determiners"]),

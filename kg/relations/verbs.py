@@ -108,7 +108,7 @@ def _passive(
 
 
 def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
-    """Organizations that act together: A、B联合…, A与B签约, A携手B."""
+    """Organizations that act together: A、B联合…, A与B签约, A携手B, A—B联合实验室."""
     rules = relation_rules()
     for group in coordinated_groups(sentence):
         organizations = [m for m in group if m.label == "Organization"]
@@ -117,6 +117,10 @@ def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
             for left, right in combinations(organizations, 2):
                 if left.key != right.key:
                     yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_word")
+    organizations = [m for m in sentence.mentions if m.label == "Organization"]
+    for left, right in zip(organizations, organizations[1:]):
+        if sentence.between(left, right) in rules.partner_dashes and left.key != right.key:
+            yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_dash")
 
 
 def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
