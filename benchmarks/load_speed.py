@@ -6,8 +6,11 @@ into the project's own Neo4j (started if needed; or NEO4J_URI's) with the
 batched loader, and prints relationships per second.  Then it writes a
 sample of the same relationships one `MERGE` per row, one transaction each,
 and prints that rate and the ratio.  Targets (issue 5): ≥ 20,000
-relationships/s and ≥ 20× the row-by-row rate.  The database is wiped of
-kg's data first and last.
+relationships/s and ≥ 20× the row-by-row rate.  With the project's own
+server it also times the bulk path: `kg build`'s neo4j-import CSVs through
+`neo4j-admin database import full` (the server is stopped for it and
+started again; the time printed is the import alone).  The database is
+wiped of kg's data first and last.
 
     python benchmarks/load_speed.py [--copies 100] [--naive-rows 2000]
 """
@@ -16,11 +19,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import tempfile
 import time
+from pathlib import Path
 
 import networkx as nx
 
 from kg.config import SAMPLES_DIR
+from kg.export.neo4j_csv import write_neo4j_import
 from kg.graph.assemble import build_graph
 from kg.pipeline import extract_records, read_corpus
 from kg.store.connection import open_driver
@@ -47,8 +53,9 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=100)
     parser.add_argument("--naive-rows", type=int, default=2000)
     args = parser.parse_args()
-    if not os.environ.get("NEO4J_URI"):
-        Neo4jServer(ServerHome.from_environment()).start()
+    server = None if os.environ.get("NEO4J_URI") else Neo4jServer(ServerHome.from_environment())
+    if server is not None:
+        server.start()
     settings = Neo4jSettings.from_environment()
     graph = copies_of(build_graph(extract_records(read_corpus([str(SAMPLES_DIR)]).issues)), args.copies)
     relationships = graph.number_of_edges()
@@ -76,6 +83,18 @@ def main() -> None:
         print(f"one MERGE per row: {naive:,.0f} relationships/s over {len(sample):,} rows")
         print(f"ratio: {batched / naive:.1f}× (target ≥ 20×)")
         wipe_graph(driver, settings.database)
+    if server is not None:
+        with tempfile.TemporaryDirectory() as directory:
+            files = write_neo4j_import(graph, Path(directory) / "neo4j-import")
+            server.stop()
+            started = time.perf_counter()
+            server.import_full([f for f in files if f.name.startswith("nodes_")],
+                               [f for f in files if f.name.startswith("relationships_")])
+            bulk = relationships / (time.perf_counter() - started)
+        server.start()
+        print(f"bulk import (neo4j-admin, server stopped): {bulk:,.0f} relationships/s")
+        with open_driver(settings) as driver:
+            wipe_graph(driver, settings.database)
 
 
 if __name__ == "__main__":

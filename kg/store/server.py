@@ -125,6 +125,7 @@ class Neo4jServer:
                 *(f"--nodes={Path(path).absolute()}" for path in nodes),
                 *(f"--relationships={Path(path).absolute()}" for path in relationships),
                 "--overwrite-destination=true",
+                "--multiline-fields=true",  # as kg's neo4j-import/import-command.txt says
             )
         finally:
             if was_running:
