@@ -379,14 +379,12 @@ def query(
 
 
 def _print_query_list() -> None:
-    table = Table(title="queries")
-    table.add_column("name", no_wrap=True)
-    table.add_column("question")
-    table.add_column("parameters")
     for found in list_query_files():
-        params = ", ".join(f"{p.name}={p.example}" if p.example is not None else p.name for p in found.params)
-        table.add_row(found.name, "\n".join(found.questions), params)
-    console.print(table)
+        params = " ".join(f"--param {p.name}={p.example}" if p.example is not None else f"--param {p.name}=…"
+                          for p in found.params)
+        console.print(f"[bold]{found.name}[/]  {escape(params)}", soft_wrap=True)
+        for question in found.questions:
+            console.print(f"    {escape(question)}", soft_wrap=True)
 
 
 def _cell(value) -> str:
