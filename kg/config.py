@@ -1,7 +1,8 @@
 """Where kg finds its data files and settings.
 
-In a source checkout the top-level `data/` and `schemas/` are used; an
-installed wheel carries copies under `kg/_data` and `kg/_schemas`.
+In a source checkout the top-level `data/`, `schemas/` and `queries/` are
+used; an installed wheel carries copies under `kg/_data`, `kg/_schemas` and
+`kg/_queries`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def _first_existing(*candidates: Path) -> Path:
 DATA_DIR = _first_existing(_PACKAGE / "_data", _PACKAGE.parent / "data")
 SCHEMAS_DIR = _first_existing(_PACKAGE / "_schemas", _PACKAGE.parent / "schemas")
 SAMPLES_DIR = DATA_DIR / "samples"
+QUERIES_DIR = _first_existing(_PACKAGE / "_queries", _PACKAGE.parent / "queries")
 
 
 @cache
