@@ -67,7 +67,7 @@ def test_every_neo4j_command_has_help_with_an_example(name):
 def test_status_after_start_names_the_pid_and_address(neo4j_server: Neo4jServer):
     status = neo4j_server.status()
     assert status.running and status.installed
-    assert status.uri == "bolt://127.0.0.1:17687"
+    assert status.uri == f"bolt://127.0.0.1:{NEO4J_TEST_ENV['KG_NEO4J_BOLT_PORT']}"
     assert status.pid == int(neo4j_server.home.pid_file.read_text())
     assert neo4j_server.install() is False  # installed once, not again
 
@@ -91,7 +91,7 @@ def test_a_wrong_password_says_which_address_and_what_to_check(neo4j_server: Neo
 def test_kg_neo4j_status_exits_0_while_the_server_runs(neo4j_server: Neo4jServer):
     result = runner.invoke(app, ["neo4j", "status"], env=NEO4J_TEST_ENV)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"running · pid {neo4j_server.status().pid} · bolt://127.0.0.1:17687")
+    assert result.output.startswith(f"running · pid {neo4j_server.status().pid} · {neo4j_server.home.uri}")
 
 
 @pytest.mark.neo4j
