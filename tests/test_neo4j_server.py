@@ -50,6 +50,11 @@ def test_a_closed_port_says_which_address_and_to_start_the_server():
     assert "bolt://127.0.0.1:1" in message and "kg neo4j start" in message and "NEO4J_URI" in message
 
 
+def test_an_address_that_is_not_neo4js_is_named():
+    with pytest.raises(StoreUnavailable, match="'localhost:7687' is not a Neo4j address: set NEO4J_URI"):
+        open_driver(Neo4jSettings("localhost:7687"))
+
+
 def test_status_of_a_server_never_started_exits_3(tmp_path):
     result = runner.invoke(app, ["neo4j", "status"], env={**NEO4J_TEST_ENV, "KG_NEO4J_HOME": str(tmp_path)})
     assert result.exit_code == NOT_RUNNING_EXIT_CODE, result.output

@@ -177,8 +177,9 @@ class Neo4jServer:
         if self.home.initialised:
             if self.home.password() is None:
                 raise ServerError(
-                    f"{self.home.password_file} is missing and NEO4J_PASSWORD is not set: set NEO4J_PASSWORD to the "
-                    f"password of the first start, or delete {self.home.path / 'data'} to start afresh (its data is lost)"
+                    f"{self.home.password_file} is missing and NEO4J_PASSWORD is not set: set NEO4J_PASSWORD to "
+                    f"the password of the first start, or delete {self.home.path / 'data'} to start afresh "
+                    "(its data is lost)"
                 )
             return
         password = self.home.password() or self.home.create_password()
@@ -187,7 +188,8 @@ class Neo4jServer:
         self._admin("dbms", "set-initial-password", password)
 
     def _check_ports_free(self) -> None:
-        for port, variable in ((self.home.bolt_port, "KG_NEO4J_BOLT_PORT"), (self.home.http_port, "KG_NEO4J_HTTP_PORT")):
+        ports = ((self.home.bolt_port, "KG_NEO4J_BOLT_PORT"), (self.home.http_port, "KG_NEO4J_HTTP_PORT"))
+        for port, variable in ports:
             with socket.socket() as probe:
                 if probe.connect_ex(("127.0.0.1", port)) == 0:
                     raise ServerError(
@@ -196,7 +198,8 @@ class Neo4jServer:
                     )
 
     def _launch(self) -> int:
-        command = self._java(_ENTRY_POINT, f"--home-dir={self.home.path}", f"--config-dir={self.home.conf_dir}", heap=True)
+        command = self._java(_ENTRY_POINT, f"--home-dir={self.home.path}", f"--config-dir={self.home.conf_dir}",
+                             heap=True)
         with open(self.home.console_file, "ab") as console:
             # A session of its own: Ctrl-C in the terminal that started it does not reach it.
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=console, stderr=subprocess.STDOUT,
@@ -249,7 +252,8 @@ class Neo4jServer:
         lines: list[str] = []
         for log in (self.home.log_file, self.home.console_file):
             if log.is_file():
-                lines += [f"{log.name}: {line}" for line in log.read_text(encoding="utf-8", errors="replace").splitlines()[-_LOG_LINES:]]
+                tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-_LOG_LINES:]
+                lines += [f"{log.name}: {line}" for line in tail]
         return "\n".join(lines)
 
 
@@ -257,7 +261,8 @@ def _java_executable() -> str:
     java_home = os.environ.get("JAVA_HOME")
     java = (java_home and shutil.which("java", path=str(Path(java_home) / "bin"))) or shutil.which("java")
     if not java:
-        raise ServerError("Neo4j needs Java 17 or later: `java` is not on PATH (apt-get install openjdk-17-jre-headless)")
+        raise ServerError("Neo4j needs Java 17 or later: `java` is not on PATH "
+                          "(apt-get install openjdk-17-jre-headless)")
     return java
 
 
