@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 
 import pytest
 from typer.main import get_command
@@ -75,6 +76,12 @@ def test_status_after_start_names_the_pid_and_address(neo4j_server: Neo4jServer)
     assert status.uri == f"bolt://127.0.0.1:{NEO4J_TEST_ENV['KG_NEO4J_BOLT_PORT']}"
     assert status.pid == int(neo4j_server.home.pid_file.read_text())
     assert neo4j_server.install() is False  # installed once, not again
+
+
+@pytest.mark.neo4j
+def test_starting_a_running_server_on_other_ports_says_to_stop_it_first(neo4j_server: Neo4jServer):
+    with pytest.raises(ServerError, match="already runs with Bolt on port .* stop it first"):
+        Neo4jServer(replace(neo4j_server.home, bolt_port=1)).start()
 
 
 @pytest.mark.neo4j

@@ -74,6 +74,11 @@ class Neo4jServer:
         ServerError naming its log.
         """
         pid = self._running_pid()
+        if pid is not None and self._configured_bolt_port() != self.home.bolt_port:
+            raise ServerError(
+                f"Neo4j in {self.home.path} already runs with Bolt on port {self._configured_bolt_port()}, "
+                f"not {self.home.bolt_port}: stop it first (`kg neo4j stop`) to change its ports"
+            )
         if pid is None:
             self.install()
             self._write_conf()
@@ -139,20 +144,25 @@ class Neo4jServer:
             directory.mkdir(parents=True, exist_ok=True)
         self.home.conf_file.write_text(text, encoding="utf-8")
 
-    def _jvm_options(self) -> list[str]:
-        """The JVM options neo4j.conf asks for, as Neo4j's launcher reads them."""
-        settings: dict[str, str] = {}
-        additional: list[str] = []
+    def _conf(self) -> list[tuple[str, str]]:
+        """The settings in neo4j.conf, in order: server.jvm.additional comes many times."""
+        pairs = []
         for line in self.home.conf_file.read_text(encoding="utf-8").splitlines():
             key, _, value = line.partition("=")
-            if line.startswith("#") or not value:
-                continue
-            if key.strip() == "server.jvm.additional":
-                additional.append(value.strip())
-            else:
-                settings[key.strip()] = value.strip()
+            if not line.startswith("#") and value:
+                pairs.append((key.strip(), value.strip()))
+        return pairs
+
+    def _configured_bolt_port(self) -> int:
+        """The Bolt port in neo4j.conf: a running server's, as the file is written just before a start."""
+        return int(dict(self._conf())["server.bolt.listen_address"].rpartition(":")[2])
+
+    def _jvm_options(self) -> list[str]:
+        """The JVM options neo4j.conf asks for, as Neo4j's launcher reads them."""
+        conf = self._conf()
+        settings = dict(conf)
         heap = [f"-Xms{settings['server.memory.heap.initial_size']}", f"-Xmx{settings['server.memory.heap.max_size']}"]
-        return heap + additional
+        return heap + [value for key, value in conf if key == "server.jvm.additional"]
 
     def _java(self, main_class: str, *arguments: str, heap: bool) -> list[str]:
         options = self._jvm_options()
