@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -20,13 +21,26 @@ GOLD_DIR = Path(__file__).parent / "gold"
 SAMPLE_000 = SAMPLES_DIR / "000_37a592d5b46665a4.txt"
 SAMPLE_004 = SAMPLES_DIR / "004_d800323ad11d4dac.txt"
 
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def _test_bolt_port() -> int:
+    """An even port in 20000–31998 of this checkout's own; HTTP takes the next.
+
+    Fixed ports clash when two checkouts on one machine run their tests at
+    once; below 32768 the kernel does not hand them out to outgoing connections.
+    """
+    digest = hashlib.sha256(str(CHECKOUT).encode()).digest()
+    return 20000 + int.from_bytes(digest[:4], "big") % 6000 * 2
+
+
 # The tests' own server: a home and ports apart from the project's server
 # (.neo4j, 7687) and from a Neo4j of the user's, whose data the import test
 # would otherwise replace.  None removes a variable (CliRunner's convention).
 NEO4J_TEST_ENV: dict[str, str | None] = {
-    "KG_NEO4J_HOME": str(Path(__file__).parent.parent / ".neo4j" / "test"),
-    "KG_NEO4J_BOLT_PORT": "17687",
-    "KG_NEO4J_HTTP_PORT": "17474",
+    "KG_NEO4J_HOME": str(CHECKOUT / ".neo4j" / "test"),
+    "KG_NEO4J_BOLT_PORT": str(_test_bolt_port()),
+    "KG_NEO4J_HTTP_PORT": str(_test_bolt_port() + 1),
     "NEO4J_URI": None,
     "NEO4J_USER": None,
     "NEO4J_PASSWORD": None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 
 import pytest
 from typer.main import get_command
@@ -50,6 +51,11 @@ def test_a_closed_port_says_which_address_and_to_start_the_server():
     assert "bolt://127.0.0.1:1" in message and "kg neo4j start" in message and "NEO4J_URI" in message
 
 
+def test_an_address_that_is_not_neo4js_is_named():
+    with pytest.raises(StoreUnavailable, match="'localhost:7687' is not a Neo4j address: set NEO4J_URI"):
+        open_driver(Neo4jSettings("localhost:7687"))
+
+
 def test_status_of_a_server_never_started_exits_3(tmp_path):
     result = runner.invoke(app, ["neo4j", "status"], env={**NEO4J_TEST_ENV, "KG_NEO4J_HOME": str(tmp_path)})
     assert result.exit_code == NOT_RUNNING_EXIT_CODE, result.output
@@ -67,9 +73,15 @@ def test_every_neo4j_command_has_help_with_an_example(name):
 def test_status_after_start_names_the_pid_and_address(neo4j_server: Neo4jServer):
     status = neo4j_server.status()
     assert status.running and status.installed
-    assert status.uri == "bolt://127.0.0.1:17687"
+    assert status.uri == f"bolt://127.0.0.1:{NEO4J_TEST_ENV['KG_NEO4J_BOLT_PORT']}"
     assert status.pid == int(neo4j_server.home.pid_file.read_text())
     assert neo4j_server.install() is False  # installed once, not again
+
+
+@pytest.mark.neo4j
+def test_starting_a_running_server_on_other_ports_says_to_stop_it_first(neo4j_server: Neo4jServer):
+    with pytest.raises(ServerError, match="already runs with Bolt on port .* stop it first"):
+        Neo4jServer(replace(neo4j_server.home, bolt_port=1)).start()
 
 
 @pytest.mark.neo4j
@@ -91,7 +103,7 @@ def test_a_wrong_password_says_which_address_and_what_to_check(neo4j_server: Neo
 def test_kg_neo4j_status_exits_0_while_the_server_runs(neo4j_server: Neo4jServer):
     result = runner.invoke(app, ["neo4j", "status"], env=NEO4J_TEST_ENV)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"running · pid {neo4j_server.status().pid} · bolt://127.0.0.1:17687")
+    assert result.output.startswith(f"running · pid {neo4j_server.status().pid} · {neo4j_server.home.uri}")
 
 
 @pytest.mark.neo4j

@@ -28,8 +28,8 @@ def open_driver(settings: Neo4jSettings) -> Driver:
         driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
     except (DriverError, ValueError) as error:
         raise StoreUnavailable(
-            f"{settings.uri!r} is not a Neo4j address ({error}); set NEO4J_URI to bolt://HOST:PORT "
-            "or neo4j://HOST:PORT"
+            f"{settings.uri!r} is not a Neo4j address: set NEO4J_URI to bolt://HOST:PORT or neo4j://HOST:PORT"
+            f"{_driver_said(error)}"
         ) from error
     try:
         driver.verify_connectivity()
@@ -43,6 +43,12 @@ def open_driver(settings: Neo4jSettings) -> Driver:
         driver.close()
         raise StoreUnavailable(
             f"no Neo4j answers at {settings.uri}: is it started? Start the project's own server with "
-            f"`kg neo4j start`, or point NEO4J_URI at yours ({error})"
+            f"`kg neo4j start`, or point NEO4J_URI at yours{_driver_said(error)}"
         ) from error
     return driver
+
+
+def _driver_said(error: Exception) -> str:
+    """The last line of the driver's message: the reason, without its address resolution."""
+    lines = str(error).strip().splitlines()
+    return f"\n(driver: {lines[-1]})" if lines else ""

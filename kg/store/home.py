@@ -49,7 +49,7 @@ def _port(environ: Mapping[str, str], name: str, default: int) -> int:
 
 @dataclass(frozen=True)
 class ServerHome:
-    """The places and ports of one Neo4j server; nothing here touches the disk but the password."""
+    """The places and ports of one Neo4j server; of the disk, only the password is written here."""
 
     path: Path
     cache: Path

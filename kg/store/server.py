@@ -74,6 +74,11 @@ class Neo4jServer:
         ServerError naming its log.
         """
         pid = self._running_pid()
+        if pid is not None and self._configured_bolt_port() != self.home.bolt_port:
+            raise ServerError(
+                f"Neo4j in {self.home.path} already runs with Bolt on port {self._configured_bolt_port()}, "
+                f"not {self.home.bolt_port}: stop it first (`kg neo4j stop`) to change its ports"
+            )
         if pid is None:
             self.install()
             self._write_conf()
@@ -140,20 +145,25 @@ class Neo4jServer:
             directory.mkdir(parents=True, exist_ok=True)
         self.home.conf_file.write_text(text, encoding="utf-8")
 
-    def _jvm_options(self) -> list[str]:
-        """The JVM options neo4j.conf asks for, as Neo4j's launcher reads them."""
-        settings: dict[str, str] = {}
-        additional: list[str] = []
+    def _conf(self) -> list[tuple[str, str]]:
+        """The settings in neo4j.conf, in order: server.jvm.additional comes many times."""
+        pairs = []
         for line in self.home.conf_file.read_text(encoding="utf-8").splitlines():
             key, _, value = line.partition("=")
-            if line.startswith("#") or not value:
-                continue
-            if key.strip() == "server.jvm.additional":
-                additional.append(value.strip())
-            else:
-                settings[key.strip()] = value.strip()
+            if not line.startswith("#") and value:
+                pairs.append((key.strip(), value.strip()))
+        return pairs
+
+    def _configured_bolt_port(self) -> int:
+        """The Bolt port in neo4j.conf: a running server's, as the file is written just before a start."""
+        return int(dict(self._conf())["server.bolt.listen_address"].rpartition(":")[2])
+
+    def _jvm_options(self) -> list[str]:
+        """The JVM options neo4j.conf asks for, as Neo4j's launcher reads them."""
+        conf = self._conf()
+        settings = dict(conf)
         heap = [f"-Xms{settings['server.memory.heap.initial_size']}", f"-Xmx{settings['server.memory.heap.max_size']}"]
-        return heap + additional
+        return heap + [value for key, value in conf if key == "server.jvm.additional"]
 
     def _java(self, main_class: str, *arguments: str, heap: bool) -> list[str]:
         options = self._jvm_options()
@@ -178,8 +188,9 @@ class Neo4jServer:
         if self.home.initialised:
             if self.home.password() is None:
                 raise ServerError(
-                    f"{self.home.password_file} is missing and NEO4J_PASSWORD is not set: set NEO4J_PASSWORD to the "
-                    f"password of the first start, or delete {self.home.path / 'data'} to start afresh (its data is lost)"
+                    f"{self.home.password_file} is missing and NEO4J_PASSWORD is not set: set NEO4J_PASSWORD to "
+                    f"the password of the first start, or delete {self.home.path / 'data'} to start afresh "
+                    "(its data is lost)"
                 )
             return
         password = self.home.password() or self.home.create_password()
@@ -188,7 +199,8 @@ class Neo4jServer:
         self._admin("dbms", "set-initial-password", password)
 
     def _check_ports_free(self) -> None:
-        for port, variable in ((self.home.bolt_port, "KG_NEO4J_BOLT_PORT"), (self.home.http_port, "KG_NEO4J_HTTP_PORT")):
+        ports = ((self.home.bolt_port, "KG_NEO4J_BOLT_PORT"), (self.home.http_port, "KG_NEO4J_HTTP_PORT"))
+        for port, variable in ports:
             with socket.socket() as probe:
                 if probe.connect_ex(("127.0.0.1", port)) == 0:
                     raise ServerError(
@@ -197,7 +209,8 @@ class Neo4jServer:
                     )
 
     def _launch(self) -> int:
-        command = self._java(_ENTRY_POINT, f"--home-dir={self.home.path}", f"--config-dir={self.home.conf_dir}", heap=True)
+        command = self._java(_ENTRY_POINT, f"--home-dir={self.home.path}", f"--config-dir={self.home.conf_dir}",
+                             heap=True)
         with open(self.home.console_file, "ab") as console:
             # A session of its own: Ctrl-C in the terminal that started it does not reach it.
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=console, stderr=subprocess.STDOUT,
@@ -250,7 +263,8 @@ class Neo4jServer:
         lines: list[str] = []
         for log in (self.home.log_file, self.home.console_file):
             if log.is_file():
-                lines += [f"{log.name}: {line}" for line in log.read_text(encoding="utf-8", errors="replace").splitlines()[-_LOG_LINES:]]
+                tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-_LOG_LINES:]
+                lines += [f"{log.name}: {line}" for line in tail]
         return "\n".join(lines)
 
 
@@ -258,7 +272,8 @@ def _java_executable() -> str:
     java_home = os.environ.get("JAVA_HOME")
     java = (java_home and shutil.which("java", path=str(Path(java_home) / "bin"))) or shutil.which("java")
     if not java:
-        raise ServerError("Neo4j needs Java 17 or later: `java` is not on PATH (apt-get install openjdk-17-jre-headless)")
+        raise ServerError("Neo4j needs Java 17 or later: `java` is not on PATH "
+                          "(apt-get install openjdk-17-jre-headless)")
     return java
 
 
