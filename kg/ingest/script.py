@@ -22,11 +22,12 @@ Two rules keep offsets and ids honest:
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from kg.config import load_data_yaml
-from kg.ingest.decoding import is_han
 
 if TYPE_CHECKING:
     import opencc
@@ -43,6 +44,8 @@ _MIN_TRADITIONAL_RATIO = 3
 # OpenCC config: Taiwan-standard Traditional (as Big5 files hold it: 為, 著)
 # and OpenCC-standard Traditional (爲) both convert with it.
 _T2S = "tw2s"
+# CJK unified ideographs, as `kg.ingest.decoding.is_han` counts them.
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ebef]")
 
 
 def detect_script(text: str) -> Script:
@@ -56,19 +59,20 @@ def detect_script(text: str) -> Script:
     >>> detect_script("浙江省科技厅厅长说"), detect_script("浙江省科技廳廳長說")
     ('simplified', 'traditional')
     """
-    han = [ch for ch in text if is_han(ch)]
-    if not han:
+    han = Counter(_HAN.findall(text))
+    total = sum(han.values())
+    if not total:
         return "simplified"
-    outside = sum(1 for ch in han if ch not in _gb2312())
-    if outside < _MIN_TRADITIONAL_SHARE * len(han):
+    gb2312 = _gb2312()
+    outside = sum(count for ch, count in han.items() if ch not in gb2312)
+    if outside < _MIN_TRADITIONAL_SHARE * total:
         return "simplified"
-    distinct = set(han)
-    simplified_forms = _character_table(_T2S, distinct, common_only=True)
-    traditional_forms = _character_table("s2t", distinct, common_only=False)
-    traditional_only = sum(1 for ch in han if simplified_forms[ch] != ch)
-    simplified_only = sum(1 for ch in han if traditional_forms[ch] != ch)
+    simplified_forms = _character_table(_T2S, set(han), common_only=True)
+    traditional_forms = _character_table("s2t", set(han), common_only=False)
+    traditional_only = sum(count for ch, count in han.items() if simplified_forms[ch] != ch)
+    simplified_only = sum(count for ch, count in han.items() if traditional_forms[ch] != ch)
     if (
-        traditional_only >= _MIN_TRADITIONAL_SHARE * len(han)
+        traditional_only >= _MIN_TRADITIONAL_SHARE * total
         and traditional_only > _MIN_TRADITIONAL_RATIO * simplified_only
     ):
         return "traditional"
