@@ -203,15 +203,18 @@ def load(
 def split(paths: PathsArgument = None) -> None:
     """Show how each issue splits into sections and articles.
 
-    Prints, per issue, its id, encoding and a table of articles with their
-    section, title and body length in characters.  Subheadings are listed
+    Prints, per issue, its id, encoding (marked "traditional" when the file
+    was written in Traditional characters, which kg reads as Simplified) and
+    a table of articles with their section, title and body length in
+    characters.  Subheadings are listed
     under the article they belong to.
 
     Example: kg split data/samples/000_37a592d5b46665a4.txt
     """
     corpus = _read(paths)
     for issue in corpus.issues:
-        console.print(f"[bold]{issue.path.name}[/]  issue {issue.id} · {issue.encoding} · "
+        script = " · traditional" if issue.script == "traditional" else ""
+        console.print(f"[bold]{issue.path.name}[/]  issue {issue.id} · {issue.encoding}{script} · "
                       f"{len(issue.sections)} sections · {len(issue.articles)} articles")
         console.print(_issue_table(issue))
     _exit_for(corpus)

@@ -62,7 +62,11 @@ class Article:
 
 @dataclass
 class Issue:
-    """One newsletter file, decoded and normalised."""
+    """One newsletter file, decoded and normalised.
+
+    `text` is always in Simplified characters; `script` says whether the file
+    was written in them or converted from Traditional ones.
+    """
 
     id: str
     path: Path
@@ -71,6 +75,7 @@ class Issue:
     sections: list[str]
     articles: list[Article]
     front_matter: list[Span] = field(default_factory=list)
+    script: str = "simplified"
 
 
 @dataclass(frozen=True)

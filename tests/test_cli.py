@@ -25,6 +25,17 @@ def test_split_defaults_to_the_samples_and_lists_titles():
     assert "issue 4da0b16879e72d23 · utf-8 · 3 sections · 5 articles" in result.output
 
 
+def test_split_marks_an_issue_written_in_traditional_characters(tmp_path):
+    import opencc
+
+    path = tmp_path / "traditional.txt"
+    path.write_bytes(opencc.OpenCC("s2tw").convert(SAMPLE_000.read_text(encoding="utf-8")).encode("big5hkscs"))
+    result = runner.invoke(app, ["split", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "issue 4da0b16879e72d23 · big5hkscs · traditional · 3 sections · 5 articles" in result.output
+    assert "锻造新质生产力发展主力军" in result.output
+
+
 def _records(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.strip()]
 

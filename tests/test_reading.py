@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 
+import opencc
 import pytest
 
 from kg.ingest.decoding import DecodeError, decode_newsletter
 from kg.ingest.normalize import normalize_text
 from kg.ingest.reader import read_issue
-from kg.pipeline import read_corpus
+from kg.ingest.script import detect_script, to_simplified
+from kg.pipeline import extract_records, read_corpus
 from tests.conftest import SAMPLE_000, SAMPLE_004
 
 
@@ -90,3 +92,51 @@ def test_normalised_offsets_map_back_to_the_source():
 def test_decode_error_names_the_cure():
     with pytest.raises(DecodeError, match="save the file as UTF-8 or GB18030"):
         decode_newsletter("plain ascii words only".encode("ascii"))
+
+
+# Traditional characters: OpenCC-standard (s2t) in UTF-8, and Taiwan-standard
+# (s2tw) in Big5 — big5hkscs, as plain Big5 lacks 譞 of the sample's 刘譞哲.
+_TRADITIONAL_COPIES = {"s2t-utf-8": ("s2t", "utf-8"), "s2tw-big5": ("s2tw", "big5hkscs")}
+
+
+@pytest.mark.parametrize("config, encoding", _TRADITIONAL_COPIES.values(), ids=_TRADITIONAL_COPIES.keys())
+def test_traditional_copy_reads_like_its_simplified_original(config, encoding, tmp_path):
+    original = read_issue(SAMPLE_000)
+    traditional = opencc.OpenCC(config).convert(SAMPLE_000.read_text(encoding="utf-8"))
+    assert "浙江省科技廳" in traditional and "高鷹忠" in traditional
+    path = tmp_path / "traditional.txt"
+    path.write_bytes(traditional.replace("\n", "\r\n").encode(encoding))
+    issue = read_issue(path)
+    assert (issue.script, issue.encoding, original.script) == ("traditional", encoding, "simplified")
+    assert issue.text == original.text
+    assert _signature(issue) == _signature(original)
+    names = {e["name"] for record in extract_records([issue]) for e in record["entities"]}
+    assert {"浙江省科技厅", "高鹰忠", "刘譞哲", "王光乾"} <= names
+
+
+def test_simplified_text_is_never_converted():
+    text = "乾隆年间的古籍，显著著作，王光乾说：“瞭望塔想象力。”后来于是。"
+    assert detect_script(text) == "simplified"
+    assert normalize_text(text).text == text
+    normalized = normalize_text(SAMPLE_000.read_text(encoding="utf-8"))
+    assert normalized.script == "simplified"
+    assert normalized.text == read_issue(SAMPLE_000).text
+
+
+def test_traditional_conversion_keeps_lengths_and_the_map_to_the_source():
+    source = "\u3000\u3000浙江省科技廳瞭解到\r\n\r\n\u3000\u3000劉譞哲說，隨著產業發展，之後將擴大。\r\n"
+    normalized = normalize_text(source)
+    assert normalized.script == "traditional"
+    assert normalized.text == "浙江省科技厅了解到\n\n刘譞哲说，随着产业发展，之后将扩大。\n"
+    for line in normalized.lines:
+        assert normalized.text[line.start:line.end] == line.text
+    for word, written in [("科技厅", "科技廳"), ("刘譞哲", "劉譞哲"), ("扩大", "擴大")]:
+        offset = normalized.text.index(word)
+        assert source[normalized.to_source(offset):].startswith(written)
+
+
+def test_conversion_is_one_character_for_one():
+    text = "臺灣的軟體業者於週末發表《資訊報告》\n乾淨、乾隆、瞭解、著名、隨著、為、爲、什麼"
+    converted = to_simplified(text)
+    assert len(converted) == len(text)
+    assert converted == "台湾的软体业者于周末发表《资讯报告》\n乾净、乾隆、了解、著名、随着、为、为、什么"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 import charset_normalizer
 
@@ -24,6 +26,8 @@ _BOMS = (
 # Tried after the detector's guesses: the encodings Chinese text comes in.
 _FALLBACKS = ("gb18030", "big5hkscs")
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a\x1b")
+# Deleting these from the bytes leaves only the control bytes text never holds.
+_NOT_BINARY = bytes(b for b in range(256) if b >= 0x20 or b in _TEXT_CONTROLS)
 _SNIFF_BYTES = 65536
 # Detector guesses worth trying, best first.
 _MAX_GUESSES = 4
@@ -83,7 +87,7 @@ def _strict(data: bytes, encoding: str) -> str:
 
 def _has_control_bytes(data: bytes) -> bool:
     """NULs and other C0 controls: UTF-16 without a BOM, or not text at all."""
-    return any(byte < 0x20 and byte not in _TEXT_CONTROLS for byte in data[:_SNIFF_BYTES])
+    return bool(data[:_SNIFF_BYTES].translate(None, _NOT_BINARY))
 
 
 def _decode_utf16_or_reject(data: bytes) -> tuple[str, str]:
@@ -105,24 +109,44 @@ def chinese_score(text: str, sample: int = 4000) -> float:
     wrong codec turns into rare characters, private-use code points or
     Hangul, and scores low.
     """
-    letters = [ch for ch in text[:sample] if ch.isalpha() or unicodedata.category(ch) in ("Co", "Cc")]
-    letters = [ch for ch in letters if not ch.isascii() or unicodedata.category(ch) == "Cc"]
+    common_han = _common_han()
+    letters = common = 0
+    for ch, count in Counter(text[:sample]).items():
+        if _is_letter(ch):
+            letters += count
+            if ch in common_han:
+                common += count
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if _is_common_han(ch)) / len(letters)
+    return common / letters
 
 
-def _is_common_han(ch: str) -> bool:
-    try:
-        lead = ch.encode("gb2312")[0]
-        if 0xB0 <= lead <= 0xD7:
-            return True
-    except UnicodeEncodeError:
-        pass
-    try:
-        return 0xA4 <= ch.encode("big5")[0] <= 0xC6
-    except UnicodeEncodeError:
-        return False
+def _is_letter(ch: str) -> bool:
+    """Non-ASCII letters, private-use code points and controls (ASCII ones too)."""
+    category = unicodedata.category(ch)
+    if ch.isascii():
+        return category == "Cc"
+    return ch.isalpha() or category in ("Co", "Cc")
+
+
+@lru_cache(maxsize=1)
+def _common_han() -> frozenset[str]:
+    """GB2312 level 1 (lead bytes 0xB0–0xD7) and Big5 level 1 (0xA4–0xC6)."""
+    chars = set()
+    for encoding, leads, trails in (
+        ("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
+        ("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)]),
+    ):
+        for lead in leads:
+            for trail in trails:
+                try:
+                    ch = bytes((lead, trail)).decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+                # A character Big5 holds twice counts where it encodes.
+                if ch.encode(encoding)[0] in leads:
+                    chars.add(ch)
+    return frozenset(chars)
 
 
 def is_han(ch: str) -> bool:

@@ -5,13 +5,18 @@ full-width spaces, no-break spaces) are cut from each line.  How much was
 cut is kept per line, because indentation is evidence for the splitter
 (a flush-left headline among indented paragraphs), and the map back to the
 decoded source lets a user find any offset in the original file.
+
+Text in Traditional characters is converted to Simplified here (see
+`kg.ingest.script`), one character for one, so the map stays exact.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from kg.ingest.script import Script, detect_script, to_simplified
 
 __all__ = ["Line", "NormalizedText", "normalize_text"]
 
@@ -35,6 +40,7 @@ class NormalizedText:
     text: str
     lines: tuple[Line, ...]
     _source_starts: tuple[int, ...]  # decoded-source offset of each line's first kept char
+    script: Script = "simplified"  # what the source was written in; `text` is always Simplified
 
     def to_source(self, offset: int) -> int:
         """Map an offset of the normalised text back to the decoded source."""
@@ -44,10 +50,12 @@ class NormalizedText:
 
 
 def normalize_text(source: str) -> NormalizedText:
-    """Normalise line ends and indentation, remembering where text came from.
+    """Normalise line ends, indentation and script, remembering where text came from.
 
     >>> normalize_text("\\u3000\\u3000标题\\r\\n正文。").text
     '标题\\n正文。'
+    >>> normalize_text("科技廳廳長說").text
+    '科技厅厅长说'
     """
     source = source.removeprefix("\ufeff")
     lines: list[Line] = []
@@ -66,4 +74,9 @@ def normalize_text(source: str) -> NormalizedText:
         pieces.append(text)
         offset += len(text) + 1
         source_offset += len(raw) + (len(breaks[number - 1]) if number <= len(breaks) else 0)
-    return NormalizedText("\n".join(pieces), tuple(lines), tuple(source_starts))
+    text = "\n".join(pieces)
+    script = detect_script(text)
+    if script == "traditional":
+        text = to_simplified(text)
+        lines = [replace(line, text=text[line.start:line.end]) for line in lines]
+    return NormalizedText(text, tuple(lines), tuple(source_starts), script)

@@ -1,4 +1,4 @@
-"""Newsletter files → `Issue`s: decode, normalise, split."""
+"""Newsletter files → `Issue`s: decode, normalise (Traditional → Simplified), split."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def parse_issue(source: str, path: Path, encoding: str = "utf-8") -> Issue:
     normalized = normalize_text(source)
     ident = issue_id(normalized.text)
     result = split_issue(normalized, ident)
-    return Issue(ident, path, encoding, normalized.text, result.sections, result.articles, result.front_matter)
+    return Issue(ident, path, encoding, normalized.text, result.sections, result.articles, result.front_matter,
+                 normalized.script)
 
 
 def read_issue(path: Path) -> Issue:

@@ -271,28 +271,44 @@ class _RareGrams:
 
     A story that goes on names again the companies and people it already
     named; a new story names new ones.  Genre words (科技创新) are too common
-    in an issue to count.
+    in an issue to count.  Each block's grams are counted once, and each
+    article's are gathered as it grows (`_Draft` blocks are only appended).
     """
 
     size: int
     rare: frozenset[str]
+    _block_grams: dict[int, set[str]] = field(default_factory=dict)  # by line start
+    _seen: dict[int, tuple[int, int, set[str]]] = field(default_factory=dict)  # by id(draft)
 
     @classmethod
     def of(cls, blocks: list[_Block], rules: LayoutRules) -> _RareGrams:
+        size = rules.name_gram_size
+        block_grams = {block.line.start: _grams(block.text, size) for block in blocks}
         counts: Counter[str] = Counter()
-        for block in blocks:
-            counts.update(_grams(block.text, rules.name_gram_size))
+        for grams in block_grams.values():
+            counts.update(grams)
         rare = frozenset(g for g, n in counts.items() if n <= rules.max_name_gram_paragraphs)
-        return cls(rules.name_gram_size, rare)
+        return cls(size, rare, block_grams)
 
     def shared(self, text: str, article: _Draft) -> set[str]:
         wanted = _grams(text, self.size) & self.rare
         if not wanted:
             return set()
-        seen: set[str] = _grams(article.title, self.size)
-        for block in article.body + article.subheadings:
-            seen |= _grams(block.text, self.size)
-        return wanted & seen
+        return wanted & self._article_grams(article)
+
+    def _article_grams(self, article: _Draft) -> set[str]:
+        """The grams of the article's title, body and subheadings so far."""
+        body, subheadings, seen = self._seen.get(id(article), (0, 0, None))
+        if seen is None:
+            seen = set(_grams(article.title, self.size))
+        for block in article.body[body:] + article.subheadings[subheadings:]:
+            seen |= self._grams_of(block)
+        self._seen[id(article)] = (len(article.body), len(article.subheadings), seen)
+        return seen
+
+    def _grams_of(self, block: _Block) -> set[str]:
+        grams = self._block_grams.get(block.line.start)
+        return grams if grams is not None else _grams(block.text, self.size)
 
 
 def _grams(text: str, size: int) -> set[str]:
