@@ -56,7 +56,8 @@ def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Itera
             record = article_record(issue, article)
             entities = article_entities(doc)
             record["entities"] = entity_records(article, entities)
-            record["relations"] = relation_records(article, article_relations(article, doc.text, entities))
+            relations = article_relations(article, record["text"], entities)
+            record["relations"] = relation_records(article, relations)
             record["industries"] = [score.as_record() for score in classify(record["title"], record["text"])]
             if on_article is not None:
                 on_article(article)

@@ -46,7 +46,10 @@ class KeywordMatcher:
         self.roots = {keyword: frozenset(taxonomy.root(name) for name, _ in pairs)
                       for keyword, pairs in self.owners.items()}
         alternatives = sorted(self.owners, key=lambda k: (-len(k), k))
-        self.pattern = re.compile("|".join(_alternative(k) for k in alternatives))
+        # A look-ahead on the first characters lets the engine skip most positions
+        # without trying hundreds of alternatives at each.
+        first = "".join(sorted({re.escape(k[0]) for k in alternatives}))
+        self.pattern = re.compile(f"(?=[{first}])(?:" + "|".join(_alternative(k) for k in alternatives) + ")")
 
     def find(self, text: str) -> list[Mention]:
         return [Mention(m.group(), m.start(), m.end()) for m in self.pattern.finditer(text)]

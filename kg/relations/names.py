@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kg.nlp.aliases import ArticleEntity
 from kg.nlp.gazetteers import Place, gazetteers
@@ -33,9 +34,17 @@ def _place_of(form: str) -> Place | None:
     return gazetteers().places.get(form)
 
 
+@cache
+def _forms_of_place() -> dict[str, tuple[str, ...]]:
+    """Place name → every surface form the gazetteer knows for it (浙江省 → 浙江, 浙江省)."""
+    forms: dict[str, list[str]] = {}
+    for form, place in gazetteers().places.items():
+        forms.setdefault(place.name, []).append(form)
+    return {name: tuple(found) for name, found in forms.items()}
+
+
 def _region_forms(entities: list[ArticleEntity]) -> dict[str, ArticleEntity]:
     """Every surface form of the article's regions, and gazetteer forms of the same places."""
-    gaz = gazetteers()
     forms: dict[str, ArticleEntity] = {}
     by_place: dict[str, ArticleEntity] = {}
     for entity in (e for e in entities if e.label == "Region"):
@@ -44,9 +53,9 @@ def _region_forms(entities: list[ArticleEntity]) -> dict[str, ArticleEntity]:
             place = _place_of(form)
             if place is not None:
                 by_place[place.name] = entity
-    for form, place in gaz.places.items():
-        if place.name in by_place and form not in forms:
-            forms[form] = by_place[place.name]
+    for name, entity in by_place.items():
+        for form in _forms_of_place()[name]:
+            forms.setdefault(form, entity)
     return forms
 
 
