@@ -7,7 +7,7 @@ WHERE r.evidence IS NOT NULL
 RETURN e.name AS entity,
        type(r) AS relation,
        CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction,
-       labels(other)[0] AS other_label,
+       [l IN labels(other) WHERE l <> "Entity"][0] AS other_label,
        other.name AS other,
        r.title AS title,
        r.evidence AS evidence,

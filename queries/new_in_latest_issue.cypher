@@ -9,5 +9,5 @@ WHERE NOT EXISTS {
   WHERE earlier.name < latest.name
 }
 WITH e, min(a.position) AS first_article
-RETURN labels(e)[0] AS label, e.name AS entity, first_article
+RETURN [l IN labels(e) WHERE l <> "Entity"][0] AS label, e.name AS entity, first_article
 ORDER BY label, entity

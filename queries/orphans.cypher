@@ -2,6 +2,6 @@
 MATCH (n)
 WHERE NOT (n)--() OR ((n:Organization OR n:Region OR n:Person OR n:Program OR n:Document OR n:Event)
                       AND NOT ()-[:MENTIONS]->(n))
-RETURN labels(n)[0] AS label, n.name AS name,
+RETURN [l IN labels(n) WHERE l <> "Entity"][0] AS label, n.name AS name,
        CASE WHEN NOT (n)--() THEN 'no relationships' ELSE 'never mentioned' END AS problem
 ORDER BY label, name

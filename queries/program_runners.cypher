@@ -2,6 +2,6 @@
 // param limit: 50 (the most rows to return)
 MATCH (o:Organization)-[r:RUNS]->(p)
 WITH p, collect(DISTINCT o.name) AS runners, collect(r.evidence)[0] AS evidence
-RETURN labels(p)[0] AS kind, p.name AS program, runners, evidence
+RETURN [l IN labels(p) WHERE l <> "Entity"][0] AS kind, p.name AS program, runners, evidence
 ORDER BY program
 LIMIT $limit

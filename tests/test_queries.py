@@ -186,7 +186,7 @@ def test_a_parameter_overrides_the_example(samples_driver, settings):
 
 @pytest.mark.neo4j
 def test_a_name_shared_by_two_labels_is_a_suspicious_duplicate(samples_driver, settings):
-    samples_driver.execute_query("CREATE (:Region {key: 'Region:浙江省科技厅', name: '浙江省科技厅', aliases: []})",
+    samples_driver.execute_query("CREATE (:Region:Entity {key: 'Region:浙江省科技厅', name: '浙江省科技厅', aliases: []})",
                                  database_=settings.database)
     try:
         rows = _rows(samples_driver, settings.database, "duplicate_names")

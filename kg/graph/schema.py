@@ -62,6 +62,7 @@ class GraphSchema:
     labels: dict[str, Label]
     relationships: dict[str, RelationshipType]
     entity_labels: tuple[str, ...]
+    shared_entity_label: str  # every entity node's second label in Neo4j
     constraints: tuple[tuple[str, str], ...]  # (label, property) unique
     indexes: tuple[tuple[str, str], ...]
 
@@ -84,6 +85,7 @@ def load_graph_schema(path: Path) -> GraphSchema:
         labels=labels,
         relationships=relationships,
         entity_labels=tuple(raw["entity_labels"]),
+        shared_entity_label=raw["shared_entity_label"],
         constraints=tuple((c["label"], c["property"]) for c in raw["constraints"]),
         indexes=tuple((i["label"], i["property"]) for i in raw["indexes"]),
     )

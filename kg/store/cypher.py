@@ -33,39 +33,58 @@ def create_index(label: str, prop: str) -> str:
     return f"CREATE INDEX kg_{label}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
 
 
-def merge_nodes(label: str, key: str) -> str:
-    """Merge on the key; aliases are united with those already stored, kept sorted."""
+def _assignments(variable: str, properties: tuple[str, ...]) -> str:
+    """`n.name = row.properties.name, …`: named properties, so the planner needs no Eager for `+=`."""
+    return ", ".join(f"{variable}.{identifier(p)} = row.properties.{p}" for p in properties)
+
+
+def merge_nodes(label: str, key: str, properties: tuple[str, ...], also: str | None = None) -> str:
+    """Merge on the key, adding label `also`; aliases are united with those stored, kept sorted.
+
+    A new node takes the row's aliases as they are; only a node that already
+    has aliases the row lacks, or lacks some of the row's, pays for the sorted union.
+    """
     label, key = identifier(label), identifier(key)
+    sets = ", ".join(filter(None, [f"n:{identifier(also)}" if also else "", _assignments("n", properties)]))
     return (
-        f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.key}}) SET n += row.properties "
-        "WITH n, row WHERE row.aliases IS NOT NULL "
+        f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.key}}) ON CREATE SET n.aliases = row.aliases "
+        + (f"SET {sets} " if sets else "")
+        + "WITH n, row WHERE row.aliases IS NOT NULL AND any(alias IN row.aliases WHERE NOT alias IN n.aliases) "
         "CALL (n, row) { UNWIND coalesce(n.aliases, []) + row.aliases AS alias "
         "WITH DISTINCT alias ORDER BY alias RETURN collect(alias) AS aliases } "
         "SET n.aliases = aliases"
     )
 
 
-def merge_edges(source_label: str, kind: str, target_label: str, key: str, merge_on: tuple[str, ...]) -> str:
+def merge_edges(source_label: str, kind: str, target_label: str, key: str, merge_on: tuple[str, ...],
+                properties: tuple[str, ...]) -> str:
     """Merge a relationship between two keyed nodes, on the properties that identify it."""
     source_label, kind, target_label, key = map(identifier, (source_label, kind, target_label, key))
     identity = ", ".join(f"{identifier(p)}: row.properties.{p}" for p in merge_on)
+    rest = _assignments("r", tuple(p for p in properties if p not in merge_on))
     return (
         f"UNWIND $rows AS row MATCH (a:{source_label} {{{key}: row.source}}) MATCH (b:{target_label} {{{key}: row.target}}) "
-        f"MERGE (a)-[r:{kind}{' {' + identity + '}' if identity else ''}]->(b) SET r += row.properties"
+        f"MERGE (a)-[r:{kind}{' {' + identity + '}' if identity else ''}]->(b)" + (f" SET {rest}" if rest else "")
     )
 
 
 def merge_co_occurrences(source_label: str, target_label: str, key: str) -> str:
-    """Add each article's sentence count once: reloading an article never counts it twice."""
+    """Add each article's sentence count once: reloading an article never counts it twice.
+
+    A new pair takes the row's counts as they are (and then has no unseen
+    article left); only a pair already stored adds the articles it lacks.
+    """
     source_label, target_label, key = map(identifier, (source_label, target_label, key))
     return (
         f"UNWIND $rows AS row MATCH (a:{source_label} {{{key}: row.source}}) MATCH (b:{target_label} {{{key}: row.target}}) "
         "MERGE (a)-[r:CO_OCCURS_WITH]->(b) "
+        "ON CREATE SET r.article_ids = row.article_ids, r.article_weights = row.article_weights, "
+        "r.weight = row.weight, r.articles = row.articles "
         "WITH r, row, [i IN range(0, size(row.article_ids) - 1) "
-        "WHERE NOT row.article_ids[i] IN coalesce(r.article_ids, [])] AS fresh "
-        "SET r.article_ids = coalesce(r.article_ids, []) + [i IN fresh | row.article_ids[i]], "
-        "r.article_weights = coalesce(r.article_weights, []) + [i IN fresh | row.article_weights[i]], "
-        "r.weight = coalesce(r.weight, 0) + reduce(total = 0, i IN fresh | total + row.article_weights[i]) "
+        "WHERE NOT row.article_ids[i] IN r.article_ids] AS fresh WHERE size(fresh) > 0 "
+        "SET r.article_ids = r.article_ids + [i IN fresh | row.article_ids[i]], "
+        "r.article_weights = r.article_weights + [i IN fresh | row.article_weights[i]], "
+        "r.weight = r.weight + reduce(total = 0, i IN fresh | total + row.article_weights[i]) "
         "SET r.articles = size(r.article_ids)"
     )
 
@@ -78,7 +97,9 @@ def wipe(labels: list[str]) -> str:
 
 
 def count_by_label() -> str:
-    return "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label"
+    """Nodes per label, the shared entity label (parameter `$shared`) left out."""
+    return ("MATCH (n) UNWIND labels(n) AS label WITH label WHERE label <> $shared "
+            "RETURN label, count(*) AS count ORDER BY label")
 
 
 def count_by_type() -> str:

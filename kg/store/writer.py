@@ -68,16 +68,26 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, An
 
 
 def plan_batches(graph: nx.MultiDiGraph, schema: GraphSchema | None = None, size: int = BATCH_SIZE) -> list[Batch]:
-    """Every statement with its rows: nodes by label, then relationships by type and end labels."""
+    """Every statement with its rows: nodes by label, then relationships by type and end labels
+    (an entity end is matched by the shared entity label, so its label does not split the rows)."""
     schema = schema or graph_schema()
     key = schema.key_property
     batches = []
+    shared = schema.shared_entity_label
     for label in schema.labels:
         rows = _node_rows(graph, label, schema)
-        batches += [Batch(cypher.merge_nodes(label, key), chunk) for chunk in _chunks(rows, size)]
+        also = shared if label in schema.entity_labels else None
+        properties = tuple(p.name for p in schema.labels[label].properties if p.name not in (key, "aliases"))
+        statement = cypher.merge_nodes(label, key, properties, also)
+        batches += [Batch(statement, chunk) for chunk in _chunks(rows, size)]
+
+    def matched_by(node: str) -> str:
+        label = graph.nodes[node]["label"]
+        return shared if label in schema.entity_labels else label
+
     grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
-        ends = (graph.nodes[source]["label"], data["type"], graph.nodes[target]["label"])
+        ends = (matched_by(source), data["type"], matched_by(target))
         grouped[ends].append({"source": source, "target": target,
                               "properties": {k: v for k, v in data.items() if k != "type"}})
     for (source_label, kind, target_label), rows in grouped.items():
@@ -87,7 +97,8 @@ def plan_batches(graph: nx.MultiDiGraph, schema: GraphSchema | None = None, size
         else:
             merge_on = () if kind in _ENDPOINT_MERGED else tuple(
                 p for p in _IDENTIFYING if any(p in r["properties"] for r in rows))
-            statement = cypher.merge_edges(source_label, kind, target_label, key, merge_on)
+            properties = tuple(p.name for p in schema.relationships[kind].properties)
+            statement = cypher.merge_edges(source_label, kind, target_label, key, merge_on, properties)
         batches += [Batch(statement, chunk) for chunk in _chunks(rows, size)]
     return batches
 
@@ -130,6 +141,7 @@ def wipe_graph(driver: Driver, database: str, schema: GraphSchema | None = None)
 
 def graph_counts(driver: Driver, database: str) -> tuple[dict[str, int], dict[str, int]]:
     """Nodes per label and relationships per type, as stored."""
-    labels, _, _ = driver.execute_query(cypher.count_by_label(), database_=database)
+    labels, _, _ = driver.execute_query(cypher.count_by_label(), shared=graph_schema().shared_entity_label,
+                                        database_=database)
     types, _, _ = driver.execute_query(cypher.count_by_type(), database_=database)
     return ({r["label"]: r["count"] for r in labels}, {r["type"]: r["count"] for r in types})
