@@ -6,6 +6,8 @@ import csv
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -17,24 +19,24 @@ from rich.table import Table
 
 from kg.config import SAMPLES_DIR
 from kg.console import console, err_console, progress_bar
-from kg.export.jsonl import write_jsonl, write_jsonl_file
-from kg.ingest.sources import expand_sources
-from kg.models import Issue
 from kg.eval.report import report_table
 from kg.eval.scoring import score_files
-from kg.nlp.display import render_html, render_terminal
-from kg.nlp.extract import process_articles
 from kg.export.bundle import write_bundle
 from kg.export.formats import read_node_link
+from kg.export.jsonl import write_jsonl, write_jsonl_file
 from kg.graph.summary import GraphSummary, summarize
+from kg.ingest.sources import expand_sources
+from kg.models import Issue
+from kg.nlp.display import render_html, render_terminal
+from kg.nlp.extract import process_articles
 from kg.pipeline import Corpus, build_graph_from, extract_records, find_article, read_corpus
 from kg.store.connection import open_driver
 from kg.store.errors import StoreUnavailable
 from kg.store.queries import (MissingParameter, QueryResult, UnknownQuery, find_query_file, list_query_files,
                               resolve_parameters, run_query)
 from kg.store.settings import Neo4jSettings
-from kg.store.writer import graph_counts, load_graph, plan_batches, wipe_graph
 from kg.store.cli import neo4j_app
+from kg.store.writer import graph_counts, load_graph, plan_batches, wipe_graph
 
 app = typer.Typer(
     help=(
@@ -138,6 +140,20 @@ def _print_summary(summary: GraphSummary) -> None:
     console.print(top)
 
 
+@contextmanager
+def _neo4j_errors(settings: Neo4jSettings, statement: str) -> Iterator[None]:
+    """One message per failure: unreachable or refused (exit 2), a rejected statement (exit 1)."""
+    try:
+        yield
+    except StoreUnavailable as error:
+        err_console.print(f"[bold red]error:[/] {escape(str(error))}")
+        raise typer.Exit(2)
+    except Neo4jError as error:
+        err_console.print(f"[bold red]error:[/] Neo4j at {settings.uri} rejected {statement} ({error.code}): "
+                          f"{escape(str(error.message))}")
+        raise typer.Exit(1)
+
+
 def _graph_to_load(paths: list[str] | None):
     """A `kg build` directory's graph.json, or the graph built from newsletters."""
     if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
@@ -176,23 +192,15 @@ def load(
     """
     graph = _graph_to_load(paths)
     settings = Neo4jSettings.from_environment()
-    try:
-        with open_driver(settings) as driver:
-            if wipe:
-                if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
-                    raise typer.Exit(1)
-                wipe_graph(driver, settings.database)
-            total = sum(len(batch.rows) for batch in plan_batches(graph, size=batch_size))
-            with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
-                stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size)
-            labels, types = graph_counts(driver, settings.database)
-    except StoreUnavailable as error:
-        err_console.print(f"[bold red]error:[/] {error}")
-        raise typer.Exit(2)
-    except Neo4jError as error:
-        err_console.print(f"[bold red]error:[/] Neo4j at {settings.uri} rejected a batch ({error.code}): "
-                          f"{error.message}; that batch was rolled back")
-        raise typer.Exit(1)
+    with _neo4j_errors(settings, "a batch (rolled back: nothing of it was written)"), open_driver(settings) as driver:
+        if wipe:
+            if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
+                raise typer.Exit(1)
+            wipe_graph(driver, settings.database)
+        total = sum(len(batch.rows) for batch in plan_batches(graph, size=batch_size))
+        with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
+            stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size)
+        labels, types = graph_counts(driver, settings.database)
     err_console.print(f"Loaded {stats.rows} rows into {settings.uri} ({settings.database}): "
                       f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
                       f"{stats.properties_set} properties set.")
@@ -368,16 +376,8 @@ def query(
     # statement, not errors; the rows are the answer.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     settings = Neo4jSettings.from_environment()
-    try:
-        with open_driver(settings) as driver:
-            result = run_query(driver, settings.database, text, values)
-    except StoreUnavailable as error:
-        err_console.print(f"[bold red]error:[/] {escape(str(error))}")
-        raise typer.Exit(2)
-    except Neo4jError as error:
-        err_console.print(f"[bold red]error:[/] Neo4j at {settings.uri} rejected the query ({error.code}): "
-                          f"{escape(str(error.message))}")
-        raise typer.Exit(1)
+    with _neo4j_errors(settings, "the query"), open_driver(settings) as driver:
+        result = run_query(driver, settings.database, text, values)
     _print_result(result, format)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.eval.scores import Report, surface_forms
+from kg.eval.scores import Report, match_items, surface_forms
 
 __all__ = ["score_relations"]
 
@@ -42,21 +42,16 @@ def score_relations(gold_article: dict[str, Any], system_record: dict[str, Any],
     title = gold_article["title"]
     gold_forms = _forms_by_name(gold_article.get("entities", []))
     system_forms = _forms_by_name(system_record.get("entities", []))
-    gold = gold_article.get("relations", [])
-    unmatched = list(system_record.get("relations", []))
-    for required in (True, False):
-        for item in (g for g in gold if g.get("required", True) == required):
-            hit = next((s for s in unmatched if _matches(s, item, system_forms, gold_forms)), None)
-            if hit is not None:
-                unmatched.remove(hit)
-                if required:
-                    report.relations.tp += 1
-                    report.type(item["type"]).tp += 1
-            elif required:
-                report.relations.fn += 1
-                report.type(item["type"]).fn += 1
-                report.relation_misses.append((title, item["type"], f"{item['source']} → {item['target']}"))
-    for item in unmatched:
+    matching = match_items(gold_article.get("relations", []), system_record.get("relations", []),
+                           lambda s, g: _matches(s, g, system_forms, gold_forms))
+    for item in matching.found:
+        report.relations.tp += 1
+        report.type(item["type"]).tp += 1
+    for item in matching.missed:
+        report.relations.fn += 1
+        report.type(item["type"]).fn += 1
+        report.relation_misses.append((title, item["type"], f"{item['source']} → {item['target']}"))
+    for item in matching.extra:
         report.relations.fp += 1
         report.type(item["type"]).fp += 1
         report.relation_false_hits.append((title, item["type"], f"{item['source']} → {item['target']}"))

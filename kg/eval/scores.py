@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Score", "Report", "surface_forms"]
+__all__ = ["Score", "Report", "surface_forms", "Matching", "match_items"]
 
 _QUOTES = "“”‘’\"'「」"
 
@@ -55,3 +56,35 @@ def surface_forms(item: dict[str, Any]) -> set[str]:
     """A name and its aliases, with and without quotes."""
     forms = {item["name"], *item.get("aliases", [])}
     return forms | {f.strip(_QUOTES) for f in forms}
+
+
+@dataclass
+class Matching:
+    """Gold against system: required gold found and missed, and system items matching no gold."""
+
+    found: list[dict[str, Any]] = field(default_factory=list)
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    extra: list[dict[str, Any]] = field(default_factory=list)
+
+
+def match_items(gold: list[dict[str, Any]], system: list[dict[str, Any]],
+                matches: Callable[[dict[str, Any], dict[str, Any]], bool]) -> Matching:
+    """Pair system items with gold ones, required gold first, each system item used once.
+
+    Gold items marked `required: false` count neither way: missing them is no
+    miss, and a system item that matches one is no false hit.
+    """
+    result = Matching()
+    unmatched = list(system)
+    for required in (True, False):
+        for item in (g for g in gold if g.get("required", True) == required):
+            hit = next((s for s in unmatched if matches(s, item)), None)
+            if hit is not None:
+                unmatched.remove(hit)
+                if required:
+                    result.found.append(item)
+            elif required:
+                result.missed.append(item)
+    optional = [g for g in gold if not g.get("required", True)]
+    result.extra = [s for s in unmatched if not any(matches(s, g) for g in optional)]
+    return result

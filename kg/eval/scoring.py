@@ -15,7 +15,7 @@ from typing import Any
 
 from kg.eval.industries import industry_top1
 from kg.eval.relations import score_relations
-from kg.eval.scores import Report, Score, surface_forms
+from kg.eval.scores import Report, Score, match_items, surface_forms
 
 __all__ = ["Score", "Report", "score_files", "score_articles"]
 
@@ -43,23 +43,15 @@ def score_articles(gold_articles: list[dict], system_articles: list[dict], repor
 
 
 def _score_entities(title: str, gold: list[dict], system: list[dict], report: Report) -> None:
-    unmatched = list(system)
-    for required in (True, False):
-        for item in (g for g in gold if g.get("required", True) == required):
-            hit = next((s for s in unmatched if _matches(s, item)), None)
-            if hit is not None:
-                unmatched.remove(hit)
-                if required:
-                    report.entities.tp += 1
-                    report.label(item["label"]).tp += 1
-            elif required:
-                report.entities.fn += 1
-                report.label(item["label"]).fn += 1
-                report.misses.append((title, item["label"], item["name"]))
-    optional = [g for g in gold if not g.get("required", True)]
-    for item in unmatched:
-        if any(_matches(item, g) for g in optional) and not any(_matches(item, g) for g in gold if g.get("required", True)):
-            continue
+    matching = match_items(gold, system, _matches)
+    for item in matching.found:
+        report.entities.tp += 1
+        report.label(item["label"]).tp += 1
+    for item in matching.missed:
+        report.entities.fn += 1
+        report.label(item["label"]).fn += 1
+        report.misses.append((title, item["label"], item["name"]))
+    for item in matching.extra:
         report.entities.fp += 1
         report.label(item["label"]).fp += 1
         report.false_hits.append((title, item["label"], item["name"]))
