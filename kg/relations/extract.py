@@ -10,7 +10,7 @@ from kg.relations.context import sentence_views
 from kg.relations.items import Relation
 from kg.relations.names import hierarchy_relations, name_relations
 from kg.relations.positions import position_relations
-from kg.relations.verbs import partner_relations, placement_relations, verb_relations
+from kg.relations.verbs import implied_relations, partner_relations, placement_relations, verb_relations
 
 __all__ = ["article_relations", "relation_records"]
 
@@ -20,10 +20,12 @@ _SYMMETRIC = frozenset({"PARTNERS_WITH"})
 def article_relations(article: Article, text: str, entities: list[ArticleEntity]) -> list[Relation]:
     """Every relation of the article, in text order, each once (first evidence kept)."""
     sentences = sentence_views(article, text, entities)
+    programs = [m for s in sentences for m in s.mentions if m.label == "Program"]
     found: list[Relation] = []
     for sentence in sentences:
         found += position_relations(sentence)
         found += verb_relations(sentence)
+        found += implied_relations(sentence, programs)
         found += partner_relations(sentence)
         found += placement_relations(sentence)
     found += name_relations(entities, sentences)

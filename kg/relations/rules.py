@@ -27,6 +27,7 @@ class RelationRules:
     clause_breaks: frozenset[str]
     verb_relations: tuple[VerbRelation, ...]
     passive_marks: tuple[str, ...]
+    implied_objects: dict[str, tuple[str, ...]]  # verb → program head words it implies
     located_before: tuple[str, ...]
     partner_words: tuple[str, ...]
     partner_dashes: tuple[str, ...]  # 北京大学—字节跳动: shared with the name grammar
@@ -59,6 +60,7 @@ def relation_rules() -> RelationRules:
         clause_breaks=frozenset(raw["clause_breaks"]),
         verb_relations=verbs,
         passive_marks=tuple(raw["passive_marks"]),
+        implied_objects={verb: tuple(heads) for verb, heads in raw["implied_objects"].items()},
         located_before=_longest_first(raw["located_before"]),
         partner_words=_longest_first(raw["partner_words"]),
         partner_dashes=tuple(load_data_yaml("patterns/names.yaml")["organization"]["partner_dashes"]),

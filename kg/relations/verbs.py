@@ -7,13 +7,14 @@ and members followed by a partner word (联合, 共同, 签约 …) partner each
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import combinations
 
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import RelationRules, VerbRelation, relation_rules
 
-__all__ = ["coordinated_groups", "verb_relations", "partner_relations", "placement_relations"]
+__all__ = ["coordinated_groups", "verb_relations", "implied_relations", "partner_relations", "placement_relations"]
 
 
 def coordinated_groups(sentence: SentenceView) -> list[list[EntityMention]]:
@@ -105,6 +106,31 @@ def _passive(
     if _has_verb(_clause_piece(sentence.after(group[-1]), rules), rule):
         for subject in subjects:
             yield Relation(subject.key, rule.type, target.key, sentence, "verb")
+
+
+def _clause_around(sentence: SentenceView, offset: int, rules: RelationRules) -> tuple[int, int]:
+    """Article offsets of the clause holding `offset`: between the nearest clause breaks."""
+    text, at = sentence.text, offset - sentence.start
+    start = max((i for i in range(at) if text[i] in rules.clause_breaks), default=-1) + 1
+    end = next((i for i in range(at, len(text)) if text[i] in rules.clause_breaks), len(text))
+    return sentence.start + start, sentence.start + end
+
+
+def implied_relations(sentence: SentenceView, programs: list[EntityMention]) -> Iterator[Relation]:
+    """作为上榜的企业代表、某公司…: organizations in the clause take part in the article's 榜单."""
+    rules = relation_rules()
+    for verb, heads in rules.implied_objects.items():
+        meant = {m.key for m in programs if m.name.rstrip("”’》").endswith(heads)}
+        if len(meant) != 1:
+            continue
+        (target,) = meant
+        for found in re.finditer(verb, sentence.text):
+            start, end = _clause_around(sentence, sentence.start + found.start(), rules)
+            inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
+            if any(m.label in ("Program", "Event") for m in inside):
+                continue  # the object is said: verb_relations has it
+            for subject in (m for m in inside if m.label == "Organization"):
+                yield Relation(subject.key, "PARTICIPATES_IN", target, sentence, "implied_object")
 
 
 def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
