@@ -138,3 +138,12 @@ def test_the_bulk_import_of_kg_builds_csvs_gives_the_graphs_counts(neo4j_server,
         rows, _, _ = driver.execute_query("MATCH (o:Organization {name: $name}) RETURN o.aliases AS aliases",
                                           name="浙江省财政厅", database_=settings.database)
         assert rows[0]["aliases"] == ["浙江省财政厅", "省财政厅"]
+
+
+def test_wipe_asks_first_and_no_keeps_the_data(neo4j_server, driver, settings, issue_records):
+    graph = build_graph(issue_records[0])
+    load_graph(driver, graph, settings.database)
+    result = CliRunner().invoke(app, ["load", str(SAMPLE_000), "--wipe"], input="n\n", env=neo4j_test_environment())
+    assert result.exit_code == 1
+    assert "Delete all of kg's data" in result.output
+    assert graph_counts(driver, settings.database) == _expected_counts(graph)
