@@ -112,7 +112,7 @@ def test_relations_in_text_written_for_the_test():
 
 
 # Relation F1 reached, pinned: raise these as extraction improves.
-PINS = {"gold": 0.97, "unseen": 0.84}
+PINS = {"gold": 0.97, "unseen": 0.86}
 
 
 @pytest.mark.parametrize("which", ["gold", "unseen"])
@@ -127,3 +127,15 @@ def test_relation_f1_is_pinned(which, tmp_path):
         gold_types = {r["type"] for a in json.loads(next(GOLD_DIR.glob("*.json")).read_text("utf-8"))["articles"]
                       for r in a["relations"]}
         assert {t for t, s in report.by_type.items() if s.tp} == gold_types
+
+
+def test_places_an_organization_is_said_to_be_in():
+    text = ("●动态\n园区企业加快转型\n"
+            "走进柳州高新技术产业开发区（以下简称“柳州高新区”）的广西锐驰汽车部件有限公司，产线正满负荷运转。"
+            "在南宁经济技术开发区，广西青禾生物科技有限公司刚刚完成扩产。"
+            "柳州（深圳）科创中心在深圳市南山区揭牌运营。\n")
+    [record] = extract_records([parse_issue(text, Path("written.txt"))])
+    located = {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "LOCATED_IN"}
+    assert ("广西锐驰汽车部件有限公司", "柳州高新技术产业开发区") in located
+    assert ("广西青禾生物科技有限公司", "南宁经济技术开发区") in located
+    assert {("柳州（深圳）科创中心", "深圳市"), ("柳州（深圳）科创中心", "南山区")} <= located

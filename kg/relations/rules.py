@@ -28,7 +28,9 @@ class RelationRules:
     verb_relations: tuple[VerbRelation, ...]
     passive_marks: tuple[str, ...]
     implied_objects: dict[str, tuple[str, ...]]  # verb → program head words it implies
-    located_before: tuple[str, ...]
+    located_leads: tuple[str, ...]
+    located_joins: tuple[str, ...]
+    located_events: tuple[str, ...]
     partner_words: tuple[str, ...]
     partner_dashes: tuple[str, ...]  # 北京大学—字节跳动: shared with the name grammar
     parent_before: tuple[str, ...]
@@ -61,7 +63,9 @@ def relation_rules() -> RelationRules:
         verb_relations=verbs,
         passive_marks=tuple(raw["passive_marks"]),
         implied_objects={verb: tuple(heads) for verb, heads in raw["implied_objects"].items()},
-        located_before=_longest_first(raw["located_before"]),
+        located_leads=_longest_first(raw["located_leads"]),
+        located_joins=tuple(raw["located_joins"]),
+        located_events=_longest_first(raw["located_events"]),
         partner_words=_longest_first(raw["partner_words"]),
         partner_dashes=tuple(load_data_yaml("patterns/names.yaml")["organization"]["partner_dashes"]),
         parent_before=_longest_first(raw["parent_before"]),

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from itertools import combinations
 
+from kg.ingest.layout import layout_rules
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import RelationRules, VerbRelation, relation_rules
 
@@ -149,14 +150,44 @@ def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
             yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_dash")
 
 
+_DECLARATION_OPENING = re.compile(r"[（(](?:以下简称|下称|简称)[“\"「]?$")
+_DECLARATION_CLOSING = "”\"」）)"
+
+
+def _without_declaration(text: str) -> str:
+    """`（以下简称“郑州经开区”）的` → `的`: a declared short form says nothing of place."""
+    found = layout_rules().declared_short_form.match(text)
+    return text[found.end():] if found else text
+
+
+def _declaring(sentence: SentenceView, mention: EntityMention) -> EntityMention:
+    """The full name whose declared short form `mention` is, or `mention` itself."""
+    earlier = [m for m in sentence.top_level if m.key == mention.key and m.end <= mention.start]
+    if earlier and _DECLARATION_OPENING.search(sentence.between(earlier[-1], mention)):
+        return earlier[-1]
+    return mention
+
+
 def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
-    """位于A的B → B in A; B下属的A → A part of B."""
+    """在/位于A[的]B → B in A; B在A揭牌 → B in A; B下属的A → A part of B."""
     rules = relation_rules()
     mentions = sentence.top_level
-    for left, right in zip(mentions, mentions[1:]):
+    for index, (left, right) in enumerate(zip(mentions, mentions[1:])):
         between = sentence.between(left, right)
-        if (left.label == "Region" and right.label in ("Organization", "Region") and between == "的"
-                and sentence.before(left).endswith(rules.located_before)):
-            yield Relation(right.key, "LOCATED_IN", left.key, sentence, "located_before")
+        if left.label == "Region" and right.label == "Organization":
+            place = _declaring(sentence, left)
+            join = _without_declaration(between.lstrip(_DECLARATION_CLOSING) if place is not left else between)
+            if join.strip("“”") in rules.located_joins and sentence.before(place).endswith(rules.located_leads):
+                yield Relation(right.key, "LOCATED_IN", left.key, sentence, "located_lead")
+        if left.label == "Organization" and right.label == "Region" and between.strip("“”") == "在":
+            regions = [right]
+            for following in mentions[index + 2:]:
+                if following.label != "Region" or sentence.between(regions[-1], following):
+                    break
+                regions.append(following)
+            # …在武汉市洪山区揭牌: adjacent regions, then (past any declaration) an opening verb.
+            if _without_declaration(sentence.after(regions[-1])).startswith(rules.located_events):
+                for region in regions:
+                    yield Relation(left.key, "LOCATED_IN", region.key, sentence, "located_event")
         if left.label == right.label == "Organization" and between in rules.parent_before:
             yield Relation(right.key, "PART_OF", left.key, sentence, "parent_before")
