@@ -56,8 +56,12 @@ def _verbs() -> tuple[str, ...]:
     return tuple(v for rule in relation_rules().verb_relations for v in rule.verbs)
 
 
-def _bare_allowed(text: str, start: int) -> bool:
-    """A bare head refers back at a clause start (大会由…) or right after a verb (出席论坛)."""
+def _bare_allowed(text: str, start: int, end: int) -> bool:
+    """A bare head refers back at a clause start (大会由…), right after a verb (出席论坛)
+    or as the place something is said (在峰会上)."""
+    rules = relation_rules()
+    if start > 0 and text[start - 1] == rules.attendance_before and text.startswith(rules.attendance_after, end):
+        return True
     return start == 0 or text[start - 1] in _CLAUSE_START or text.endswith(_verbs(), 0, start)
 
 
@@ -89,7 +93,7 @@ def anaphor_mentions(
             if any(s < end and start < e for s, e in taken):
                 continue
             if determiner is None and head not in relation_rules().event_parts and not (
-                    head in kind.bare and _bare_allowed(text, start)):
+                    head in kind.bare and _bare_allowed(text, start, end)):
                 continue
             paragraph = next(((a, b) for a, b in paragraphs if a <= start < b), (start, end))
             same = [m for m in candidates if _refers_to(m, kind.label, head)]

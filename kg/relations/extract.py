@@ -10,7 +10,8 @@ from kg.relations.context import sentence_views
 from kg.relations.items import Relation
 from kg.relations.names import hierarchy_relations, name_relations
 from kg.relations.positions import position_relations
-from kg.relations.verbs import implied_relations, partner_relations, placement_relations, verb_relations
+from kg.relations.verbs import (attendance_relations, implied_relations, partner_relations, placement_relations,
+                                verb_relations)
 
 __all__ = ["article_relations", "relation_records"]
 
@@ -26,6 +27,7 @@ def article_relations(article: Article, text: str, entities: list[ArticleEntity]
         found += position_relations(sentence)
         found += verb_relations(sentence)
         found += implied_relations(sentence, programs)
+        found += attendance_relations(sentence)
         found += partner_relations(sentence)
         found += placement_relations(sentence)
     found += name_relations(entities, sentences)

@@ -28,6 +28,8 @@ class RelationRules:
     verb_relations: tuple[VerbRelation, ...]
     passive_marks: tuple[str, ...]
     implied_objects: dict[str, tuple[str, ...]]  # verb → program head words it implies
+    attendance_before: str
+    attendance_after: tuple[str, ...]
     located_leads: tuple[str, ...]
     located_joins: tuple[str, ...]
     located_events: tuple[str, ...]
@@ -63,6 +65,8 @@ def relation_rules() -> RelationRules:
         verb_relations=verbs,
         passive_marks=tuple(raw["passive_marks"]),
         implied_objects={verb: tuple(heads) for verb, heads in raw["implied_objects"].items()},
+        attendance_before=raw["attendance"]["before"],
+        attendance_after=tuple(raw["attendance"]["after"]),
         located_leads=_longest_first(raw["located_leads"]),
         located_joins=tuple(raw["located_joins"]),
         located_events=_longest_first(raw["located_events"]),

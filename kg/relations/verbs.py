@@ -15,7 +15,8 @@ from kg.ingest.layout import layout_rules
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import RelationRules, VerbRelation, relation_rules
 
-__all__ = ["coordinated_groups", "verb_relations", "implied_relations", "partner_relations", "placement_relations"]
+__all__ = ["coordinated_groups", "verb_relations", "implied_relations", "attendance_relations", "partner_relations",
+           "placement_relations"]
 
 
 def coordinated_groups(sentence: SentenceView) -> list[list[EntityMention]]:
@@ -132,6 +133,17 @@ def implied_relations(sentence: SentenceView, programs: list[EntityMention]) -> 
                 continue  # the object is said: verb_relations has it
             for subject in (m for m in inside if m.label == "Organization"):
                 yield Relation(subject.key, "PARTICIPATES_IN", target, sentence, "implied_object")
+
+
+def attendance_relations(sentence: SentenceView) -> Iterator[Relation]:
+    """孟庆林在峰会上表示: who speaks at an event takes part in it."""
+    rules = relation_rules()
+    mentions = sentence.top_level
+    for left, right in zip(mentions, mentions[1:]):
+        if (left.label in ("Person", "Organization") and right.label == "Event"
+                and sentence.between(left, right) == rules.attendance_before
+                and sentence.after(right).startswith(rules.attendance_after)):
+            yield Relation(left.key, "PARTICIPATES_IN", right.key, sentence, "attendance")
 
 
 def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
