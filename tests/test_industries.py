@@ -292,6 +292,9 @@ TOP1_PINS = {
     GOLD_DIR / "000_37a592d5b46665a4.json": (SAMPLE_000, 1.0),
     UNSEEN_DIR / "issue_a.json": (UNSEEN_DIR / "issue_a.txt", 1.0),
     UNSEEN_DIR / "issue_b.json": (UNSEEN_DIR / "issue_b.txt", 6 / 7),  # 宜昌 talent piece read as 化工
+    # Written blind after the scorer was finished: never used to tune it.
+    UNSEEN_DIR / "issue_c.json": (UNSEEN_DIR / "issue_c.txt", 1.0),
+    UNSEEN_DIR / "issue_d.json": (UNSEEN_DIR / "issue_d.txt", 1.0),
 }
 
 

@@ -24,6 +24,7 @@ class LayoutRules:
     weights: dict[str, float]
     long_line_chars: int
     short_line_chars: int
+    short_story_chars: int
     parallel_length_slack: int
     lead_sentences: int
     name_gram_size: int
@@ -66,6 +67,7 @@ def layout_rules() -> LayoutRules:
         weights={name: float(value) for name, value in raw["weights"].items()},
         long_line_chars=int(raw["long_line_chars"]),
         short_line_chars=int(raw["short_line_chars"]),
+        short_story_chars=int(raw["short_story_chars"]),
         parallel_length_slack=int(raw["parallel_length_slack"]),
         lead_sentences=int(raw["lead_sentences"]),
         name_gram_size=int(raw["name_gram_size"]),

@@ -252,6 +252,8 @@ def headline_evidence(
         evidence["names_continue"] = w["names_continue"]
     if any(_same_shape(block, earlier, rules) for earlier in article.subheadings):
         evidence["like_earlier_subheading"] = w["like_earlier_subheading"]
+    if article.headline and sum(len(b.text) for b in article.body) < rules.short_story_chars:
+        evidence["short_story"] = w["short_story"]
     return evidence
 
 

@@ -3,8 +3,8 @@
 - Declared short forms: `A（以下简称“B”）` makes every later B (《B》, “B”) a
   mention of A.
 - Contextual abbreviations: 省科技厅 in an article about 浙江 is 浙江省科技厅,
-  市委 in one about 深圳 is 深圳市委; the province or city is the one the
-  article names most.
+  市委 in one about 深圳 is 深圳市委, 区工信局 in one about 龙岗 is 龙岗区工信局;
+  the province, city or district is the one the article names most.
 - Tails: 科创母基金 after 浙江省科创母基金, 审批局 after …行政审批局 — a later
   tail of exactly one fuller name of the article is that name.
 - Department short forms: 安徽省科技厅 in an article that also writes
@@ -21,14 +21,17 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from kg.ingest.decoding import is_han
 from kg.ingest.layout import layout_rules
 from kg.nlp.candidates import token_view
 from kg.nlp.gazetteers import Gazetteers, gazetteers
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
 
-_LEVEL_PREFIX = {"省": "province", "市": "prefecture", "自治区": "province"}
+_LEVEL_PREFIX = {"省": "province", "市": "prefecture", "自治区": "province", "区": "county", "县": "county"}
 _QUOTE_PAIRS = ("“”", "‘’", "「」")
+# Level prefixes that also end ordinary words (园区, 郊县): abbreviations only at a word start.
+_WORD_TAIL_PREFIXES = frozenset({"区", "县"})
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,10 @@ class ArticleEntity:
 
 @cache
 def _abbreviable_heads() -> re.Pattern[str]:
-    """省/市 + a department or organ: 省科技厅, 市委, 市政府, 省金融控股有限公司."""
+    """省/市/区/县 + a department or organ: 省科技厅, 市委, 区工信局, 省金融控股有限公司."""
     gaz = gazetteers()
     organs = sorted(set(gaz.departments) | {"委", "政府", "人民政府"}, key=len, reverse=True)
-    return re.compile("(省|市|自治区)(" + "|".join(map(re.escape, organs)) + ")")
+    return re.compile("(" + "|".join(_LEVEL_PREFIX) + ")(" + "|".join(map(re.escape, organs)) + ")")
 
 
 def _unquoted(text: str) -> str:
@@ -64,8 +67,8 @@ def _unquoted(text: str) -> str:
 
 
 def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]:
-    """The province and the city (prefecture) the article names most."""
-    counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter()}
+    """The province, city (prefecture) and district or county the article names most."""
+    counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter(), "county": Counter()}
     for mention in mentions:
         hit = gaz.place_at(mention.text, 0)
         place = hit[1] if hit is not None else None
@@ -97,6 +100,8 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     for match in _abbreviable_heads().finditer(text):
         if match.start() in covered or _ends_a_place(text, match.start() + len(match.group(1)), gaz):
             continue
+        if match.group(1) in _WORD_TAIL_PREFIXES and match.start() > 0 and is_han(text[match.start() - 1]):
+            continue  # 园区管委会: this 区 ends a word, it is no abbreviation
         mention = Mention(match.start(), match.end(), match.group(), "Organization")
         mentions.append(mention)
         covered.update(range(mention.start, mention.end))

@@ -45,6 +45,7 @@ class Gazetteers:
     sub_unit_suffixes: frozenset[str]
     generic_names: frozenset[str]
     generic_prefixes: tuple[str, ...]
+    lead_ins: frozenset[str]
     program_heads: tuple[str, ...]
     program_verbs_before: tuple[str, ...]
     program_words_after: tuple[str, ...]
@@ -151,6 +152,7 @@ def gazetteers() -> Gazetteers:
         sub_unit_suffixes=frozenset(org["sub_unit_suffixes"]),
         generic_names=frozenset(org["generic"]),
         generic_prefixes=_longest_first(org["generic_prefixes"]),
+        lead_ins=frozenset(org["lead_ins"]),
         program_heads=_longest_first(program["heads"]),
         program_verbs_before=tuple(program["verbs_before"]),
         program_words_after=tuple(program["words_after"]),

@@ -10,17 +10,25 @@ to company names (高膳（河北）智能科技有限公司).
 
 from __future__ import annotations
 
+from functools import cache
+
 from kg.nlp.candidates import TokenView
-from kg.nlp.gazetteers import Gazetteers, word_tag
+from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 
 __all__ = ["name_start", "is_generic", "is_name_char"]
 
 # jieba tags of words that never sit inside a name: prepositions,
 # conjunctions, pronouns, particles, adverbs, time words.
 _STOP_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "t", "y", "e", "o"})
-_LEADING_NON_NAME = frozenset({"v", "vn", "vd", "a", "ad", "d", "p", "c", "f", "m", "t"})
+# (Not direction words: 南方科技大学, 东北大学.)
+_LEADING_NON_NAME = frozenset({"v", "vn", "vd", "a", "ad", "d", "p", "c", "m", "t"})
 _QUOTES = {"”": "“", "’": "‘", "」": "「"}
 _JOINERS = frozenset("·•－-—")
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(gazetteers().titles)
 
 
 def is_name_char(ch: str) -> bool:
@@ -32,6 +40,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
     text = view.text
     start = head_start
     limit = max(0, head_start - gaz.max_name_chars)
+    after_verb: int | None = None  # where the name starts if the verb it crossed ends it
     while start > limit:
         ch = text[start - 1]
         if quotes and ch in _QUOTES:
@@ -63,10 +72,29 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break
         if word.isdigit() and not quotes:
             break
+        if full_word in _title_words():
+            break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it
         if word_tag(full_word) == "v" and len(full_word) > 1 and full_word not in gaz.name_verbs:
-            break
+            if quotes:
+                break  # a program or event name: 浙江计划动态扩大… is a clause, not a name
+            after_verb = start if after_verb is None else after_verb
         start = token_start
-    return _trim_leading_verbs(view, start, head_start)
+    start = _past_lead_in(text, _trim_leading_verbs(view, start, head_start), head_start, gaz)
+    if after_verb is not None and gaz.place_at(text, start) is None:
+        # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, so 远航 is a name.
+        start = _trim_leading_verbs(view, after_verb, head_start)
+    return start
+
+
+def _past_lead_in(text: str, start: int, head_start: int, gaz: Gazetteers) -> int:
+    """企业许昌德润食品有限公司 → 许昌德润…: a generic word before a place-named name is no part of it."""
+    if gaz.place_at(text, start) is not None:
+        return start
+    for cut in range(start + 1, min(start + 4, head_start)):
+        lead = text[start:cut]
+        if (lead in gaz.generic_names or lead in gaz.lead_ins) and gaz.place_at(text, cut) is not None:
+            return cut
+    return start
 
 
 def _trim_leading_verbs(view: TokenView, start: int, head_start: int) -> int:
