@@ -109,8 +109,8 @@ def test_components_are_registered_spacy_factories():
 # The F1 reached, pinned: raise these as extraction improves.
 GOLD_PINS = {"entities": 0.97, "Document": 1.0, "Event": 1.0, "Organization": 0.96, "Person": 1.0,
              "Program": 1.0, "Region": 0.94}
-UNSEEN_PINS = {"entities": 0.91, "Document": 1.0, "Event": 1.0, "Organization": 0.92, "Person": 0.98,
-               "Program": 0.69, "Region": 0.90}
+UNSEEN_PINS = {"entities": 0.92, "Document": 1.0, "Event": 1.0, "Organization": 0.92, "Person": 0.98,
+               "Program": 0.69, "Region": 0.93}
 
 
 def _write(records, path: Path) -> Path:
@@ -154,3 +154,10 @@ def test_a_department_short_form_joins_its_full_name():
     [record] = extract_records([parse_issue(text, Path("written.txt"))])
     body = _entity(record, "安徽省科学技术厅")
     assert "安徽省科技厅" in body["aliases"] and len(body["mentions"]) == 2
+
+
+def test_city_short_forms_jieba_reads_as_nouns_are_places():
+    from kg.nlp.language import get_nlp
+
+    doc = get_nlp()("合肥、宝鸡和烟台的企业代表参加了会议，日照充足。")
+    assert [e.text for e in doc.ents if e.label_ == "Region"] == ["合肥", "宝鸡", "烟台"]

@@ -5,6 +5,8 @@
 - Contextual abbreviations: 省科技厅 in an article about 浙江 is 浙江省科技厅,
   市委 in one about 深圳 is 深圳市委, 区工信局 in one about 龙岗 is 龙岗区工信局;
   the province, city or district is the one the article names most.
+- Brand short forms: 芯途微电子 after 无锡芯途微电子有限公司 (the name without
+  its place and legal ending, or its first four characters or more).
 - Tails: 科创母基金 after 浙江省科创母基金, 审批局 after …行政审批局 — a later
   tail of exactly one fuller name of the article is that name.
 - Department short forms: 安徽省科技厅 in an article that also writes
@@ -132,6 +134,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
             zone_shorts[short] = canonical.get(target, target.text)
 
     _expand_zone_organs(mentions, canonical, zone_shorts, gaz)
+    mentions.extend(_brand_mentions(text, mentions, covered, canonical, gaz))
     mentions.extend(_tail_mentions(text, mentions, covered, canonical, gaz))
     entities = _group(mentions, canonical, gaz)
     for entity in entities:
@@ -185,6 +188,42 @@ def _expand_zone_organs(
 def _ends_a_place(text: str, end: int, gaz: Gazetteers) -> bool:
     """The 市 of 深圳市委 closes a place name: that 市委 is no abbreviation."""
     return any(text[k:end] in gaz.places for k in range(max(0, end - 6), end - 1))
+
+
+def _brand_core(name: str, gaz: Gazetteers) -> str | None:
+    """无锡芯途微电子有限公司 → 芯途微电子: a company's name without its place and legal ending."""
+    legal = next((ending for ending in gaz.legal_suffixes if name.endswith(ending)), None)
+    found = gaz.place_at(name, 0)
+    if legal is None or found is None:
+        return None
+    return name[len(found[0]):-len(legal)]
+
+
+def _brand_mentions(
+    text: str, mentions: list[Mention], covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
+) -> list[Mention]:
+    """芯途微电子, 蔚蓝动力: a company's core (or its first characters) used alone is the company."""
+    brands: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.label != "Organization":
+            continue
+        name = canonical.get(mention, mention.text)
+        core = _brand_core(name, gaz)
+        if core:
+            for length in range(gaz.brand_min_chars, len(core) + 1):
+                brands[core[:length]].add(name)
+    found = []
+    for brand in sorted(brands, key=len, reverse=True):
+        if len(brands[brand]) != 1 or brand in gaz.places or brand in gaz.generic_names:
+            continue
+        (name,) = brands[brand]
+        for match in re.finditer(re.escape(brand), text):
+            if covered.isdisjoint(range(match.start(), match.end())):
+                mention = Mention(match.start(), match.end(), brand, "Organization")
+                canonical[mention] = name
+                found.append(mention)
+                covered.update(range(match.start(), match.end()))
+    return found
 
 
 def _tail_mentions(

@@ -21,6 +21,7 @@ __all__ = ["Place", "Gazetteers", "gazetteers", "word_tag"]
 
 # jieba tags under which a region's short form is still read as a place.
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j"})
+_CITY_NOUN_TAGS = frozenset({"n", "s"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class Gazetteers:
     generic_names: frozenset[str]
     generic_prefixes: tuple[str, ...]
     lead_ins: frozenset[str]
+    legal_suffixes: tuple[str, ...]  # longest first
+    brand_min_chars: int
     program_heads: tuple[str, ...]
     program_verbs_before: tuple[str, ...]
     program_words_after: tuple[str, ...]
@@ -80,21 +83,29 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
-def _reads_as_place(short: str) -> bool:
-    """Short forms that are everyday words (合作, 新兴, 大同) are not places."""
+def _reads_as_place(short: str, level: str, words: frozenset[str]) -> bool:
+    """Short forms that are everyday words (合作, 新兴, 大同) are not places.
+
+    jieba's dictionary tags many city names as plain nouns (合肥, 宝鸡, 烟台):
+    a city's short form counts unless jieba reads it as a verb or adjective
+    or it is listed as an ordinary word (日照, 来宾).
+    """
     tag = word_tag(short)
-    return tag is None or tag in _PLACE_TAGS
+    if tag is None or tag in _PLACE_TAGS:
+        return True
+    return level == "prefecture" and tag in _CITY_NOUN_TAGS and short not in words
 
 
 def _load_places() -> dict[str, Place]:
     places: dict[str, Place] = {}
     with open(DATA_DIR / "gazetteers" / "regions.tsv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
+    words = frozenset(load_data_yaml("patterns/names.yaml")["region"]["short_forms_that_are_words"])
     for row in rows:
         place = Place(row["name"], row["level"], row["parent_name"] or None)
         places.setdefault(row["name"], place)
         short = row["short"]
-        if short and len(short) >= 2 and (row["level"] == "province" or _reads_as_place(short)):
+        if short and len(short) >= 2 and (row["level"] == "province" or _reads_as_place(short, row["level"], words)):
             places.setdefault(short, place)
     areas = load_data_yaml("gazetteers/areas.yaml")
     for kind, key in (("area", "areas"), ("country", "countries"), ("area", "continents_blocs")):
@@ -153,6 +164,8 @@ def gazetteers() -> Gazetteers:
         generic_names=frozenset(org["generic"]),
         generic_prefixes=_longest_first(org["generic_prefixes"]),
         lead_ins=frozenset(org["lead_ins"]),
+        legal_suffixes=_longest_first(org["legal_suffixes"]),
+        brand_min_chars=int(org["brand_min_chars"]),
         program_heads=_longest_first(program["heads"]),
         program_verbs_before=tuple(program["verbs_before"]),
         program_words_after=tuple(program["words_after"]),
