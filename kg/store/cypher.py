@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["identifier", "create_constraint", "create_index", "merge_nodes", "merge_edges", "merge_co_occurrences",
-           "wipe", "count_by_label", "count_by_type"]
+           "create_nodes", "create_edges", "stored_keys", "wipe", "count_by_label", "count_by_type"]
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -66,6 +66,30 @@ def merge_edges(source_label: str, kind: str, target_label: str, key: str, merge
         f"UNWIND $rows AS row MATCH (a:{source_label} {{{key}: row.source}}) MATCH (b:{target_label} {{{key}: row.target}}) "
         f"MERGE (a)-[r:{kind}{' {' + identity + '}' if identity else ''}]->(b)" + (f" SET {rest}" if rest else "")
     )
+
+
+def create_nodes(label: str, key: str, properties: tuple[str, ...], also: str | None = None) -> str:
+    """Create nodes the store does not hold yet: no lookup, no lock on a match."""
+    label, key = identifier(label), identifier(key)
+    labels = f"{label}:{identifier(also)}" if also else label
+    sets = ", ".join(filter(None, ["n.aliases = row.aliases", _assignments("n", properties)]))
+    return f"UNWIND $rows AS row CREATE (n:{labels} {{{key}: row.key}}) SET {sets}"
+
+
+def create_edges(source_label: str, kind: str, target_label: str, key: str, properties: tuple[str, ...]) -> str:
+    """Create relationships between nodes this load created: none can exist yet."""
+    source_label, kind, target_label, key = map(identifier, (source_label, kind, target_label, key))
+    sets = _assignments("r", properties)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{source_label} {{{key}: row.source}}) MATCH (b:{target_label} {{{key}: row.target}}) "
+        f"CREATE (a)-[r:{kind}]->(b)" + (f" SET {sets}" if sets else "")
+    )
+
+
+def stored_keys(label: str, key: str) -> str:
+    """Which of `$keys` the store already holds."""
+    label, key = identifier(label), identifier(key)
+    return f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN n.{key} AS key"
 
 
 def merge_co_occurrences(source_label: str, target_label: str, key: str) -> str:

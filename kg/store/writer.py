@@ -4,8 +4,10 @@ Nodes merge on their key (unique per label), typed relations on their
 article (and title), `MENTIONS`/`ABOUT`/`HAS_ARTICLE` on their ends, and
 `CO_OCCURS_WITH` adds each article's count once.  So loading the same input
 twice changes nothing, and loading a new issue links its articles to the
-entities already there.  Each batch is one managed transaction (retried on
-transient errors) against the named database.
+entities already there.  What the store does not hold yet (looked up first)
+is created outright, which is cheaper than merging.  Each batch is one
+managed transaction (retried on transient errors) against the named
+database; kg assumes no other writer adds the same keys meanwhile.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from neo4j import Driver, ManagedTransaction
 from kg.graph.schema import GraphSchema, graph_schema
 from kg.store import cypher
 
-__all__ = ["LoadStats", "Batch", "plan_batches", "create_schema", "load_graph", "wipe_graph", "graph_counts"]
+__all__ = ["LoadStats", "Batch", "plan_batches", "stored_keys", "create_schema", "load_graph", "wipe_graph",
+           "graph_counts"]
 
 BATCH_SIZE = 5000
 _ENDPOINT_MERGED = frozenset({"MENTIONS", "ABOUT", "HAS_ARTICLE"})
@@ -67,40 +70,70 @@ def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, An
         yield rows[start:start + size]
 
 
-def plan_batches(graph: nx.MultiDiGraph, schema: GraphSchema | None = None, size: int = BATCH_SIZE) -> list[Batch]:
+def plan_batches(
+    graph: nx.MultiDiGraph, schema: GraphSchema | None = None, size: int = BATCH_SIZE,
+    stored: frozenset[str] | None = None,
+) -> list[Batch]:
     """Every statement with its rows: nodes by label, then relationships by type and end labels
-    (an entity end is matched by the shared entity label, so its label does not split the rows)."""
+    (an entity end is matched by the shared entity label, so its label does not split the rows).
+
+    With `stored`, the keys the store already holds, nodes it lacks are created
+    outright, and so are relationships whose two ends are both new: nothing
+    can be there to merge with.  Without it everything merges.
+    """
     schema = schema or graph_schema()
     key = schema.key_property
-    batches = []
     shared = schema.shared_entity_label
+    is_new = (lambda node: False) if stored is None else (lambda node: node not in stored)
+    batches = []
     for label in schema.labels:
-        rows = _node_rows(graph, label, schema)
         also = shared if label in schema.entity_labels else None
         properties = tuple(p.name for p in schema.labels[label].properties if p.name not in (key, "aliases"))
-        statement = cypher.merge_nodes(label, key, properties, also)
-        batches += [Batch(statement, chunk) for chunk in _chunks(rows, size)]
+        rows = _node_rows(graph, label, schema)
+        for new, statement in ((True, cypher.create_nodes(label, key, properties, also)),
+                               (False, cypher.merge_nodes(label, key, properties, also))):
+            chosen = [row for row in rows if is_new(row["key"]) == new]
+            batches += [Batch(statement, chunk) for chunk in _chunks(chosen, size)]
 
     def matched_by(node: str) -> str:
         label = graph.nodes[node]["label"]
         return shared if label in schema.entity_labels else label
 
-    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    grouped: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
-        ends = (matched_by(source), data["type"], matched_by(target))
+        ends = (matched_by(source), data["type"], matched_by(target), is_new(source) and is_new(target))
         grouped[ends].append({"source": source, "target": target,
                               "properties": {k: v for k, v in data.items() if k != "type"}})
-    for (source_label, kind, target_label), rows in grouped.items():
-        if kind == "CO_OCCURS_WITH":
+    for (source_label, kind, target_label, new), rows in grouped.items():
+        properties = tuple(p.name for p in schema.relationships[kind].properties)
+        if new:
+            statement = cypher.create_edges(source_label, kind, target_label, key, properties)
+        elif kind == "CO_OCCURS_WITH":
             statement = cypher.merge_co_occurrences(source_label, target_label, key)
             rows = [{"source": r["source"], "target": r["target"], **r["properties"]} for r in rows]
         else:
             merge_on = () if kind in _ENDPOINT_MERGED else tuple(
                 p for p in _IDENTIFYING if any(p in r["properties"] for r in rows))
-            properties = tuple(p.name for p in schema.relationships[kind].properties)
             statement = cypher.merge_edges(source_label, kind, target_label, key, merge_on, properties)
         batches += [Batch(statement, chunk) for chunk in _chunks(rows, size)]
     return batches
+
+
+def stored_keys(driver: Driver, graph: nx.MultiDiGraph, database: str, schema: GraphSchema | None = None,
+                size: int = 10_000) -> frozenset[str]:
+    """The graph's node keys the store already holds (entities looked up by their shared label)."""
+    schema = schema or graph_schema()
+    by_label: dict[str, list[str]] = defaultdict(list)
+    for node, data in graph.nodes(data=True):
+        label = data["label"]
+        by_label[schema.shared_entity_label if label in schema.entity_labels else label].append(node)
+    found: set[str] = set()
+    for label, keys in by_label.items():
+        for start in range(0, len(keys), size):
+            records, _, _ = driver.execute_query(cypher.stored_keys(label, schema.key_property),
+                                                 keys=keys[start:start + size], database_=database)
+            found.update(r["key"] for r in records)
+    return frozenset(found)
 
 
 def create_schema(driver: Driver, database: str, schema: GraphSchema | None = None) -> None:
@@ -118,13 +151,14 @@ def load_graph(
 ) -> LoadStats:
     """Create the schema, then write every batch; `on_batch(rows)` after each."""
     create_schema(driver, database)
+    stored = stored_keys(driver, graph, database)
     stats = LoadStats()
 
     def run(tx: ManagedTransaction, batch: Batch) -> Any:
         return tx.run(batch.statement, rows=batch.rows).consume().counters
 
     with driver.session(database=database) as session:
-        for batch in plan_batches(graph, size=size):
+        for batch in plan_batches(graph, size=size, stored=stored):
             counters = session.execute_write(run, batch)
             stats.add(counters, len(batch.rows))
             if on_batch is not None:
