@@ -12,6 +12,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
+import networkx as nx
 import typer
 from neo4j.exceptions import Neo4jError
 from rich.markup import escape
@@ -29,7 +30,7 @@ from kg.ingest.sources import expand_sources
 from kg.models import Issue
 from kg.nlp.display import render_html, render_terminal
 from kg.nlp.extract import process_articles
-from kg.pipeline import Corpus, build_graph_from, extract_records, find_article, read_corpus
+from kg.pipeline import Build, Corpus, build_graph_from, extract_records, find_article, read_corpus
 from kg.store.connection import open_driver
 from kg.store.errors import StoreUnavailable
 from kg.store.queries import (MissingParameter, QueryResult, UnknownQuery, find_query_file, list_query_files,
@@ -104,14 +105,7 @@ def build(
     Example: kg build data/samples -o out
     """
     corpus = _read(paths)
-    total = sum(len(issue.articles) for issue in corpus.issues)
-    with progress_bar("Extracting articles", total=total) as advance:
-        result = build_graph_from(corpus.issues, on_article=lambda _: advance(1))
-    if result.violations:
-        for violation in result.violations:
-            err_console.print(f"[bold red]schema:[/] {violation}")
-        err_console.print(f"{len(result.violations)} schema violation(s); nothing was written to {output}.")
-        raise typer.Exit(1)
+    result = _built(corpus, f"nothing was written to {output}")
     written = write_bundle(result.graph, result.records, output)
     _print_summary(summarize(result.graph))
     err_console.print(f"Wrote {len(written)} outputs to {output}/: " + ", ".join(p.name for p in written))
@@ -154,21 +148,27 @@ def _neo4j_errors(settings: Neo4jSettings, statement: str) -> Iterator[None]:
         raise typer.Exit(1)
 
 
-def _graph_to_load(paths: list[str] | None):
-    """A `kg build` directory's graph.json, or the graph built from newsletters."""
-    if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
-        return read_node_link(Path(paths[0]) / "graph.json")
-    corpus = _read(paths)
-    if corpus.errors:
-        _exit_for(corpus)
+def _built(corpus: Corpus, consequence: str) -> Build:
+    """Extract and assemble with a progress bar; list schema violations and stop on any."""
     total = sum(len(issue.articles) for issue in corpus.issues)
     with progress_bar("Extracting articles", total=total) as advance:
         result = build_graph_from(corpus.issues, on_article=lambda _: advance(1))
     if result.violations:
         for violation in result.violations:
             err_console.print(f"[bold red]schema:[/] {violation}")
+        err_console.print(f"{len(result.violations)} schema violation(s); {consequence}.")
         raise typer.Exit(1)
-    return result.graph
+    return result
+
+
+def _graph_to_load(paths: list[str] | None) -> nx.MultiDiGraph:
+    """A `kg build` directory's graph.json, or the graph built from newsletters."""
+    if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
+        return read_node_link(Path(paths[0]) / "graph.json")
+    corpus = _read(paths)
+    if corpus.errors:
+        _exit_for(corpus)
+    return _built(corpus, "nothing was loaded").graph
 
 
 @app.command()

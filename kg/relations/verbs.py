@@ -1,8 +1,14 @@
-"""Relations a verb shows: 由A、B联合编制的《报告》, A联合设立B, A隶属于B.
+"""Relations the words of a sentence show, as opposed to names or titles.
 
-Mentions joined only by 、/和/与 act together as one subject, so every
-member of 浙江省科技厅、省财政厅、省金融控股有限公司联合设立… runs the fund,
-and members followed by a partner word (联合, 共同, 签约 …) partner each other.
+- Verbs: 由A、B联合编制的《报告》, A联合设立B, A隶属于B, 大会由A主办.  Mentions
+  joined only by 、/和/联合 act together as one subject, so every member of
+  浙江省科技厅、省财政厅、省金融控股有限公司联合设立… runs the fund.
+- Unsaid objects: 作为上榜的企业代表、某公司 is on the article's one 榜单.
+- Attendance: 孟庆林在峰会上表示.
+- Partners: members followed by a partner word (联合, 共同, 签约 …), A—B.
+- Places: 在/位于A[的]B, B在A揭牌; parents: B下属的A.
+
+Every word list is in `data/patterns/relations.yaml`.
 """
 
 from __future__ import annotations
