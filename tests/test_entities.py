@@ -109,8 +109,8 @@ def test_components_are_registered_spacy_factories():
 # The F1 reached, pinned: raise these as extraction improves.
 GOLD_PINS = {"entities": 0.97, "Document": 1.0, "Event": 1.0, "Organization": 0.96, "Person": 1.0,
              "Program": 1.0, "Region": 0.94}
-UNSEEN_PINS = {"entities": 0.92, "Document": 1.0, "Event": 1.0, "Organization": 0.92, "Person": 0.98,
-               "Program": 0.69, "Region": 0.93}
+UNSEEN_PINS = {"entities": 0.93, "Document": 1.0, "Event": 1.0, "Organization": 0.92, "Person": 0.98,
+               "Program": 0.74, "Region": 0.93}
 
 
 def _write(records, path: Path) -> Path:
@@ -161,3 +161,10 @@ def test_city_short_forms_jieba_reads_as_nouns_are_places():
 
     doc = get_nlp()("合肥、宝鸡和烟台的企业代表参加了会议，日照充足。")
     assert [e.text for e in doc.ents if e.label_ == "Region"] == ["合肥", "宝鸡", "烟台"]
+
+
+def test_a_quoted_program_keeps_its_name_before_a_kind_word():
+    text = "●动态\n新政落地\n省科技厅推出“揭榜挂帅”项目，首批发布课题12项。\n"
+    [record] = extract_records([parse_issue(text, Path("written.txt"))])
+    programs = [e for e in record["entities"] if e["label"] == "Program"]
+    assert [p["name"] for p in programs] == ["揭榜挂帅"]
