@@ -119,8 +119,17 @@ def test_who_speaks_at_an_event_takes_part_in_it():
     assert edge["basis"] == "attendance" and edge["evidence"].startswith("浙江省能源局副局长任志远在峰会上表示")
 
 
+def test_an_adverb_before_the_joining_word_keeps_partners_together():
+    text = ("●动态\n数智化改造提速\n洛阳华拓化工有限公司则与杭州数衡科技有限公司联合开发工艺模型。"
+            "省工信厅还将联合河南云帆算力有限公司搭建“智造云”公共服务平台。\n")
+    [record] = extract_records([parse_issue(text, Path("written.txt"))])
+    edges = _edges(record)
+    assert ("洛阳华拓化工有限公司", "PARTNERS_WITH", "杭州数衡科技有限公司") in edges
+    assert ("河南云帆算力有限公司", "RUNS", "“智造云”公共服务平台") in edges
+
+
 # Relation F1 reached, pinned: raise these as extraction improves.
-PINS = {"gold": 0.97, "unseen": 0.85}
+PINS = {"gold": 0.97, "unseen": 0.86}
 
 
 @pytest.mark.parametrize("which", ["gold", "unseen"])

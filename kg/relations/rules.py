@@ -22,6 +22,7 @@ class VerbRelation:
 class RelationRules:
     coordination: tuple[str, ...]
     joint_coordination: tuple[str, ...]
+    coordination_adverbs: tuple[str, ...]  # longest first
     list_end: str
     max_verb_gap: int
     clause_breaks: frozenset[str]
@@ -59,6 +60,7 @@ def relation_rules() -> RelationRules:
     return RelationRules(
         coordination=_longest_first(raw["coordination"]),
         joint_coordination=_longest_first(raw["joint_coordination"]),
+        coordination_adverbs=_longest_first(raw["coordination_adverbs"]),
         list_end=raw["list_end"],
         max_verb_gap=raw["max_verb_gap"],
         clause_breaks=frozenset(raw["clause_breaks"]),

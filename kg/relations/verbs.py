@@ -25,13 +25,20 @@ __all__ = ["coordinated_groups", "verb_relations", "implied_relations", "attenda
            "placement_relations"]
 
 
+def _join(sentence: SentenceView, left: EntityMention, right: EntityMention, rules: RelationRules) -> str:
+    """The words joining two mentions, past an adverb (则与 → 与, 还将联合 → 联合)."""
+    between = sentence.between(left, right)
+    adverb = next((a for a in rules.coordination_adverbs if between.startswith(a)), "")
+    return between[len(adverb):]
+
+
 def coordinated_groups(sentence: SentenceView) -> list[list[EntityMention]]:
     """Runs of top-level mentions joined only by coordination words (、, 和, 联合 …)."""
     rules = relation_rules()
     joiners = (*rules.coordination, *rules.joint_coordination)
     groups: list[list[EntityMention]] = []
     for mention in sentence.top_level:
-        if groups and sentence.between(groups[-1][-1], mention) in joiners:
+        if groups and _join(sentence, groups[-1][-1], mention, rules) in joiners:
             groups[-1].append(mention)
         else:
             groups.append([mention])
@@ -40,7 +47,7 @@ def coordinated_groups(sentence: SentenceView) -> list[list[EntityMention]]:
 
 def _jointly(sentence: SentenceView, group: list[EntityMention], rules: RelationRules) -> bool:
     """A联合B, A携手B: the group's members say they work together."""
-    return any(sentence.between(a, b) in rules.joint_coordination for a, b in zip(group, group[1:]))
+    return any(_join(sentence, a, b, rules) in rules.joint_coordination for a, b in zip(group, group[1:]))
 
 
 def _clause_piece(text: str, rules: RelationRules) -> str:
