@@ -44,14 +44,5 @@ def score_relations(gold_article: dict[str, Any], system_record: dict[str, Any],
     system_forms = _forms_by_name(system_record.get("entities", []))
     matching = match_items(gold_article.get("relations", []), system_record.get("relations", []),
                            lambda s, g: _matches(s, g, system_forms, gold_forms))
-    for item in matching.found:
-        report.relations.tp += 1
-        report.type(item["type"]).tp += 1
-    for item in matching.missed:
-        report.relations.fn += 1
-        report.type(item["type"]).fn += 1
-        report.relation_misses.append((title, item["type"], f"{item['source']} → {item['target']}"))
-    for item in matching.extra:
-        report.relations.fp += 1
-        report.type(item["type"]).fp += 1
-        report.relation_false_hits.append((title, item["type"], f"{item['source']} → {item['target']}"))
+    matching.tally(report.relations, report.type, lambda r: r["type"], lambda r: f"{r['source']} → {r['target']}",
+                   title, report.relation_misses, report.relation_false_hits)

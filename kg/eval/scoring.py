@@ -43,18 +43,9 @@ def score_articles(gold_articles: list[dict], system_articles: list[dict], repor
 
 
 def _score_entities(title: str, gold: list[dict], system: list[dict], report: Report) -> None:
-    matching = match_items(gold, system, _matches)
-    for item in matching.found:
-        report.entities.tp += 1
-        report.label(item["label"]).tp += 1
-    for item in matching.missed:
-        report.entities.fn += 1
-        report.label(item["label"]).fn += 1
-        report.misses.append((title, item["label"], item["name"]))
-    for item in matching.extra:
-        report.entities.fp += 1
-        report.label(item["label"]).fp += 1
-        report.false_hits.append((title, item["label"], item["name"]))
+    match_items(gold, system, _matches).tally(
+        report.entities, report.label, lambda e: e["label"], lambda e: e["name"], title,
+        report.misses, report.false_hits)
 
 
 def score_files(gold_paths: list[Path], system_path: Path) -> Report:
