@@ -32,12 +32,12 @@ from kg.nlp.display import render_html, render_terminal
 from kg.nlp.extract import process_articles
 from kg.pipeline import Build, Corpus, build_graph_from, extract_records, find_article, read_corpus
 from kg.store.connection import open_driver
-from kg.store.errors import StoreUnavailable
+from kg.store.errors import StoreChanged, StoreUnavailable
 from kg.store.queries import (MissingParameter, QueryResult, UnknownQuery, find_query_file, list_query_files,
                               resolve_parameters, run_query)
 from kg.store.settings import Neo4jSettings
 from kg.store.cli import neo4j_app
-from kg.store.writer import graph_counts, load_graph, plan_batches, wipe_graph
+from kg.store.writer import BATCH_SIZE, WORKERS, graph_counts, load_graph, wipe_graph
 
 app = typer.Typer(
     help=(
@@ -142,6 +142,9 @@ def _neo4j_errors(settings: Neo4jSettings, statement: str) -> Iterator[None]:
     except StoreUnavailable as error:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}")
         raise typer.Exit(2)
+    except StoreChanged as error:
+        err_console.print(f"[bold red]error:[/] {escape(str(error))}")
+        raise typer.Exit(1)
     except Neo4jError as error:
         err_console.print(f"[bold red]error:[/] Neo4j at {settings.uri} rejected {statement} ({error.code}): "
                           f"{escape(str(error.message))}")
@@ -176,17 +179,19 @@ def load(
     paths: PathsArgument = None,
     wipe: Annotated[bool, typer.Option("--wipe", help="Delete kg's nodes and relationships from Neo4j first.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --wipe.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 5000,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = BATCH_SIZE,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Transactions in flight at once.")] = WORKERS,
 ) -> None:
-    """Write the knowledge graph into Neo4j: constraints first, then batched MERGEs.
+    """Write the knowledge graph into Neo4j: constraints first, then batched writes, several at once.
 
     PATH is a `kg build` output directory (its graph.json is loaded) or
     newsletters (extracted and assembled first).  Loading the same input
     twice changes nothing; loading a new issue adds its articles and links
     them to the entities already there.  Neo4j is the project's own server
     (`kg neo4j start`) unless NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
-    NEO4J_DATABASE point elsewhere.  Each batch is one transaction: a failure
-    leaves no part of that batch written.
+    NEO4J_DATABASE point elsewhere.  Each batch is one transaction, and a
+    few run at once (--workers): a failure leaves no part of its batch
+    written and starts no further batch.
 
     Example: kg load data/samples --wipe --yes
     """
@@ -197,9 +202,9 @@ def load(
             if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
                 raise typer.Exit(1)
             wipe_graph(driver, settings.database)
-        total = sum(len(batch.rows) for batch in plan_batches(graph, size=batch_size))
+        total = graph.number_of_nodes() + graph.number_of_edges()
         with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
-            stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size)
+            stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers)
         labels, types = graph_counts(driver, settings.database)
     err_console.print(f"Loaded {stats.rows} rows into {settings.uri} ({settings.database}): "
                       f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "

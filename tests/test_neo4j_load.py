@@ -18,6 +18,8 @@ from kg.graph.assemble import add_records, build_graph, new_graph
 from kg.pipeline import extract_records
 from kg.store.connection import open_driver
 from kg.store.settings import Neo4jSettings
+from kg.store import writer
+from kg.store.errors import StoreChanged
 from kg.store.writer import graph_counts, load_graph, wipe_graph
 from tests.conftest import SAMPLE_000, neo4j_test_environment
 
@@ -73,6 +75,39 @@ def test_issue_by_issue_equals_all_at_once(driver, settings, issue_records):
     load_graph(driver, build_graph(first), settings.database)
     load_graph(driver, build_graph(second), settings.database)
     assert _snapshot(driver, settings.database) == together
+
+
+def test_one_transaction_at_a_time_gives_what_several_at_once_give(driver, settings, issue_records):
+    graph = build_graph(issue_records[0] + issue_records[1])
+    load_graph(driver, graph, settings.database, workers=4, size=50)
+    parallel = _snapshot(driver, settings.database)
+    wipe_graph(driver, settings.database)
+    load_graph(driver, graph, settings.database, workers=1)
+    assert _snapshot(driver, settings.database) == parallel
+
+
+def test_a_node_deleted_during_the_load_fails_its_batch_whole_and_loading_again_mends_it(
+        driver, settings, issue_records, monkeypatch):
+    graph = build_graph(issue_records[0])
+    load_graph(driver, graph, settings.database)
+    before = _snapshot(driver, settings.database)
+    looked_up = writer.stored_ids
+
+    def another_writer_deletes_after_the_lookup(*args, **kwargs):
+        ids = looked_up(*args, **kwargs)
+        driver.execute_query("MATCH (o:Organization {name: $name}) DETACH DELETE o", name="浙江省科技厅",
+                             database_=settings.database)
+        return ids
+
+    monkeypatch.setattr(writer, "stored_ids", another_writer_deletes_after_the_lookup)
+    with pytest.raises(StoreChanged, match="lost an end"):
+        load_graph(driver, graph, settings.database, workers=1)
+    rows, _, _ = driver.execute_query("MATCH (o:Organization {name: $name})-[r]-() RETURN count(r) AS count",
+                                      name="浙江省科技厅", database_=settings.database)
+    assert rows[0]["count"] == 0  # merged back as a node, but no relationship found its stale id
+    monkeypatch.undo()
+    load_graph(driver, graph, settings.database)
+    assert _snapshot(driver, settings.database) == before
 
 
 def test_a_loaded_relation_keeps_its_title_and_evidence(driver, settings, issue_records):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["identifier", "create_constraint", "create_index", "merge_nodes", "merge_edges", "merge_co_occurrences",
-           "create_nodes", "create_edges", "stored_keys", "wipe", "count_by_label", "count_by_type"]
+__all__ = ["identifier", "create_constraint", "create_index", "schema_name", "schema_names",
+           "merge_nodes", "merge_edges", "merge_co_occurrences", "create_nodes", "create_edges", "stored_ids", "wipe",
+           "count_by_label", "count_by_type"]
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -23,14 +24,19 @@ def identifier(name: str) -> str:
     return name
 
 
+def schema_name(label: str, prop: str) -> str:
+    """The name kg gives the constraint or index on `label.prop`, so it can tell which exist."""
+    return f"kg_{identifier(label)}_{identifier(prop)}"
+
+
 def create_constraint(label: str, prop: str) -> str:
     label, prop = identifier(label), identifier(prop)
-    return f"CREATE CONSTRAINT kg_{label}_{prop} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
+    return f"CREATE CONSTRAINT {schema_name(label, prop)} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
 
 
 def create_index(label: str, prop: str) -> str:
     label, prop = identifier(label), identifier(prop)
-    return f"CREATE INDEX kg_{label}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+    return f"CREATE INDEX {schema_name(label, prop)} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
 
 
 def _assignments(variable: str, properties: tuple[str, ...]) -> str:
@@ -56,61 +62,78 @@ def merge_nodes(label: str, key: str, properties: tuple[str, ...], also: str | N
     )
 
 
-def merge_edges(source_label: str, kind: str, target_label: str, key: str, merge_on: tuple[str, ...],
-                properties: tuple[str, ...]) -> str:
-    """Merge a relationship between two keyed nodes, on the properties that identify it."""
-    source_label, kind, target_label, key = map(identifier, (source_label, kind, target_label, key))
+_MATCHED = " RETURN count(*) AS matched"
+
+
+def _ends(key: str) -> str:
+    """Match a row's two ends by the element ids kg looked up or created, checked against their keys.
+
+    An id lookup is cheaper than an index seek, and needs no label, so one
+    statement serves a type whatever its ends are.  Matching the key too
+    means a stale id can never attach a relationship to another node; every
+    relationship statement ends with `_MATCHED`, so a row whose ends are gone
+    is noticed rather than dropped.
+    """
+    key = identifier(key)
+    return (f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.source_id AND a.{key} = row.source "
+            f"MATCH (b) WHERE elementId(b) = row.target_id AND b.{key} = row.target ")
+
+
+def merge_edges(kind: str, key: str, merge_on: tuple[str, ...], properties: tuple[str, ...]) -> str:
+    """Merge a relationship between two stored nodes, on the properties that identify it."""
     identity = ", ".join(f"{identifier(p)}: row.properties.{p}" for p in merge_on)
     rest = _assignments("r", tuple(p for p in properties if p not in merge_on))
-    return (
-        f"UNWIND $rows AS row MATCH (a:{source_label} {{{key}: row.source}}) MATCH (b:{target_label} {{{key}: row.target}}) "
-        f"MERGE (a)-[r:{kind}{' {' + identity + '}' if identity else ''}]->(b)" + (f" SET {rest}" if rest else "")
-    )
+    return (_ends(key) + f"MERGE (a)-[r:{identifier(kind)}{' {' + identity + '}' if identity else ''}]->(b)"
+            + (f" SET {rest}" if rest else "") + _MATCHED)
+
+
+def _inline(properties: tuple[str, ...]) -> str:
+    """`name: row.properties.name, …`: a missing property is null, which CREATE leaves out."""
+    return ", ".join(f"{identifier(p)}: row.properties.{p}" for p in properties)
 
 
 def create_nodes(label: str, key: str, properties: tuple[str, ...], also: str | None = None) -> str:
-    """Create nodes the store does not hold yet: no lookup, no lock on a match."""
+    """Create nodes the store does not hold yet, returning `[key, element id]` pairs for the relationships."""
     label, key = identifier(label), identifier(key)
     labels = f"{label}:{identifier(also)}" if also else label
-    sets = ", ".join(filter(None, ["n.aliases = row.aliases", _assignments("n", properties)]))
-    return f"UNWIND $rows AS row CREATE (n:{labels} {{{key}: row.key}}) SET {sets}"
+    values = ", ".join(filter(None, [f"{key}: row.key", "aliases: row.aliases", _inline(properties)]))
+    return f"UNWIND $rows AS row CREATE (n:{labels} {{{values}}}) RETURN collect([n.{key}, elementId(n)]) AS ids"
 
 
-def create_edges(source_label: str, kind: str, target_label: str, key: str, properties: tuple[str, ...]) -> str:
-    """Create relationships between nodes this load created: none can exist yet."""
-    source_label, kind, target_label, key = map(identifier, (source_label, kind, target_label, key))
-    sets = _assignments("r", properties)
-    return (
-        f"UNWIND $rows AS row MATCH (a:{source_label} {{{key}: row.source}}) MATCH (b:{target_label} {{{key}: row.target}}) "
-        f"CREATE (a)-[r:{kind}]->(b)" + (f" SET {sets}" if sets else "")
-    )
+def create_edges(kind: str, key: str, properties: tuple[str, ...]) -> str:
+    """Create relationships with at least one end this load created: none can exist yet."""
+    values = _inline(properties)
+    return _ends(key) + f"CREATE (a)-[r:{identifier(kind)}{' {' + values + '}' if values else ''}]->(b)" + _MATCHED
 
 
-def stored_keys(label: str, key: str) -> str:
-    """Which of `$keys` the store already holds."""
+def stored_ids(label: str, key: str) -> str:
+    """Which of `$keys` the store already holds, as `[key, element id]` pairs."""
     label, key = identifier(label), identifier(key)
-    return f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN n.{key} AS key"
+    return f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN collect([k, elementId(n)]) AS ids"
 
 
-def merge_co_occurrences(source_label: str, target_label: str, key: str) -> str:
+def merge_co_occurrences(key: str) -> str:
     """Add each article's sentence count once: reloading an article never counts it twice.
 
     A new pair takes the row's counts as they are (and then has no unseen
     article left); only a pair already stored adds the articles it lacks.
     """
-    source_label, target_label, key = map(identifier, (source_label, target_label, key))
     return (
-        f"UNWIND $rows AS row MATCH (a:{source_label} {{{key}: row.source}}) MATCH (b:{target_label} {{{key}: row.target}}) "
-        "MERGE (a)-[r:CO_OCCURS_WITH]->(b) "
+        _ends(key) + "MERGE (a)-[r:CO_OCCURS_WITH]->(b) "
         "ON CREATE SET r.article_ids = row.article_ids, r.article_weights = row.article_weights, "
         "r.weight = row.weight, r.articles = row.articles "
-        "WITH r, row, [i IN range(0, size(row.article_ids) - 1) "
+        "WITH r, row CALL (r, row) { WITH [i IN range(0, size(row.article_ids) - 1) "
         "WHERE NOT row.article_ids[i] IN r.article_ids] AS fresh WHERE size(fresh) > 0 "
         "SET r.article_ids = r.article_ids + [i IN fresh | row.article_ids[i]], "
         "r.article_weights = r.article_weights + [i IN fresh | row.article_weights[i]], "
         "r.weight = r.weight + reduce(total = 0, i IN fresh | total + row.article_weights[i]) "
-        "SET r.articles = size(r.article_ids)"
+        "SET r.articles = size(r.article_ids) }" + _MATCHED
     )
+
+
+def schema_names() -> str:
+    """The names of the indexes already there, constraints' own indexes included."""
+    return "SHOW INDEXES YIELD name RETURN collect(name) AS names"
 
 
 def wipe(labels: list[str]) -> str:

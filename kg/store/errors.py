@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["StoreUnavailable", "CredentialsRefused", "ServerError"]
+__all__ = ["StoreUnavailable", "CredentialsRefused", "ServerError", "StoreChanged"]
 
 
 class StoreUnavailable(RuntimeError):
@@ -15,3 +15,7 @@ class CredentialsRefused(StoreUnavailable):
 
 class ServerError(RuntimeError):
     """Installing, starting, stopping or importing into the project's own server failed."""
+
+
+class StoreChanged(RuntimeError):
+    """A batch found fewer nodes than kg looked up or created a moment before: another writer was at work."""
