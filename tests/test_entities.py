@@ -139,6 +139,19 @@ def test_names_listed_after_one_title_are_people():
     assert [e.text for e in doc.ents if e.label_ == "Person"] == ["孙立群", "贺文涛", "冯家骏", "周岚"]
 
 
+@pytest.mark.parametrize(("sentence", "people"), [
+    ("公司总经理周立衡深有感触地说，创新是企业的生命线。", ["周立衡"]),
+    ("公司总经理周岚深有感触地说，创新是企业的生命线。", ["周岚"]),
+    ("对此，王建国日前表示，将加快推进。", ["王建国"]),
+    ("会上，张小明在致辞中指出，要加快发展。", ["张小明"]),
+    ("该市积极地说服企业参与。", []),
+])
+def test_adverbials_may_stand_between_a_name_and_its_speech_verb(sentence, people):
+    from kg.nlp.language import get_nlp
+
+    assert [e.text for e in get_nlp()(sentence).ents if e.label_ == "Person"] == people
+
+
 def test_a_partner_written_after_a_dash_is_an_organization(sample_records):
     record = sample_records["校企合作解决大模型发展中的“真问题”"]
     assert _entity(record, "字节跳动")["label"] == "Organization"

@@ -2,7 +2,9 @@
 
 A name is a known surname plus one or two characters, standing after a
 title (厅长高鹰忠, 教授刘譞哲) or before a speech verb or title (胡振江表示,
-习近平总书记), and followed by something a name is followed by.  Names
+习近平总书记), and followed by something a name is followed by.  Adverbials
+may stand between a name and its speech verb (王建国日前表示,
+周立衡深有感触地说).  Names
 listed after one title (院士张三、李四和王五等) are names too.  Once found,
 every other occurrence of the name in the same text counts.
 """
@@ -36,6 +38,18 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     return titles, speech, followers
 
 
+@cache
+def _adverbials() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Adverbials, then a speech verb: matched after a name, and (reversed) before a speech verb."""
+    gaz = gazetteers()
+    raw = load_data_yaml("patterns/names.yaml")["person"]
+    words = "|".join(map(re.escape, sorted(raw["adverbials"], key=len, reverse=True)))
+    adverbs = "|".join(f"[\u4e00-\u9fff]{{{n}}}地" for n in raw["adverb_lengths"])
+    adverbial = f"(?:{words}|{adverbs})"
+    verbs = "|".join(map(re.escape, sorted(gaz.speech_verbs, key=len, reverse=True)))
+    return re.compile(f"(?:{adverbial})+(?:{verbs})"), re.compile(f"(?:{adverbial})+$")
+
+
 def _is_name(name: str, gaz: Gazetteers) -> bool:
     if not all(is_han(ch) for ch in name):
         return False
@@ -47,7 +61,12 @@ def _is_name(name: str, gaz: Gazetteers) -> bool:
 
 
 def _follow_quality(text: str, end: int, followers: tuple[str, ...]) -> int:
-    """2: a speech verb or follower word comes next; 1: punctuation; 0: neither."""
+    """3: a speech verb comes next, perhaps after adverbials; 2: a follower word; 1: punctuation; 0: none.
+
+    A speech verb outranks a follower, so 周岚深有感触地说 reads 周岚, not 周岚深 (有 being a follower).
+    """
+    if text.startswith(gazetteers().speech_verbs, end) or _adverbials()[0].match(text, end):
+        return 3
     if text.startswith(followers, end):
         return 2
     return 1 if text[end:end + 1] in _BOUNDARY else 0
@@ -90,6 +109,9 @@ def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             names.update(_listed_after(text, match.end() + len(name), gaz))
     for match in speech.finditer(text):
         start = match.start()
+        gap = _adverbials()[1].search(text, max(0, start - 12), start)
+        if gap is not None and match.group() in gazetteers().speech_verbs:
+            start = gap.start()
         for length in (3, 2, 4):
             name = text[max(0, start - length):start]
             before = text[start - length - 1:start - length] if start - length > 0 else ""
