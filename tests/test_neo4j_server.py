@@ -124,3 +124,17 @@ def test_import_full_replaces_the_database_and_restarts_the_server(neo4j_server:
             "count(DISTINCT CASE WHEN n:Institute THEN n END) AS institutes",
             region="许昌市", database_="neo4j")
     assert (records[0]["nodes"], records[0]["located"], records[0]["institutes"]) == (3, 2, 1)
+
+
+@pytest.mark.neo4j
+def test_an_initial_password_beginning_with_a_dash_is_not_taken_for_an_option(neo4j_server: Neo4jServer, tmp_path):
+    home = replace(neo4j_server.home, path=tmp_path / "home", password_override="-starts-with-a-dash")
+    server = Neo4jServer(home)
+    server._write_conf()
+    server._set_password_before_first_start()
+    assert (home.path / "data" / "dbms" / "auth.ini").is_file()
+
+
+def test_generated_passwords_never_begin_with_a_dash(tmp_path):
+    home = ServerHome(path=tmp_path, cache=tmp_path / "cache")
+    assert all(home.create_password()[0].isalnum() for _ in range(200))

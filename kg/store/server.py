@@ -196,7 +196,7 @@ class Neo4jServer:
         password = self.home.password() or self.home.create_password()
         if len(password) < MIN_PASSWORD_LENGTH:
             raise ServerError(f"NEO4J_PASSWORD is too short: Neo4j needs at least {MIN_PASSWORD_LENGTH} characters")
-        self._admin("dbms", "set-initial-password", password)
+        self._admin("dbms", "set-initial-password", "--", password)  # `--`: a password may begin with "-"
 
     def _check_ports_free(self) -> None:
         ports = ((self.home.bolt_port, "KG_NEO4J_BOLT_PORT"), (self.home.http_port, "KG_NEO4J_HTTP_PORT"))
