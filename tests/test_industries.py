@@ -295,6 +295,8 @@ TOP1_PINS = {
     # Written blind after the scorer was finished: never used to tune it.
     UNSEEN_DIR / "issue_c.json": (UNSEEN_DIR / "issue_c.txt", 1.0),
     UNSEEN_DIR / "issue_d.json": (UNSEEN_DIR / "issue_d.txt", 1.0),
+    UNSEEN_DIR / "issue_e.json": (UNSEEN_DIR / "issue_e.txt", 1.0),
+    UNSEEN_DIR / "issue_f.json": (UNSEEN_DIR / "issue_f.txt", 1.0),
 }
 
 

@@ -53,6 +53,8 @@ class Gazetteers:
     program_verbs_before: tuple[str, ...]
     program_words_after: tuple[str, ...]
     program_trigger_window: int
+    national_programs: tuple[str, ...]  # longest first
+    national_program_heads: tuple[str, ...]  # longest first
     event_heads: tuple[str, ...]
     document_heads: tuple[str, ...]
     stop_words: frozenset[str]
@@ -150,6 +152,7 @@ def gazetteers() -> Gazetteers:
             national.setdefault(surface, entry["name"])
     org = names["organization"]
     program = names["program"]
+    national_programs = load_data_yaml("gazetteers/national_programs.yaml")
     places = _load_places()
     return Gazetteers(
         places=places,
@@ -170,6 +173,8 @@ def gazetteers() -> Gazetteers:
         program_verbs_before=tuple(program["verbs_before"]),
         program_words_after=tuple(program["words_after"]),
         program_trigger_window=int(program["trigger_window"]),
+        national_programs=_longest_first(national_programs["national_programs"]),
+        national_program_heads=_longest_first(national_programs["joined_heads"]),
         event_heads=_longest_first(names["event"]["heads"]),
         document_heads=_longest_first(names["document"]["heads"]),
         stop_words=frozenset(names["stop_words"]),

@@ -84,6 +84,17 @@ def _best_name(text: str, start: int, gaz: Gazetteers, followers: tuple[str, ...
     return quality, name
 
 
+def _segmented_name(view: TokenView, start: int, gaz: Gazetteers) -> tuple[int, str]:
+    """After a title, a name followed by no word a name is known to precede (董事长马国栋指着…) still
+    counts when jieba cut it as one word of its own: its name model read it as a name."""
+    for length in (3, 2):
+        end = start + length
+        if (_is_name(view.text[start:end], gaz) and view.is_start(start) and view.is_start(end)
+                and view.token_at(start) == view.token_at(end - 1)):
+            return 1, view.text[start:end]
+    return 0, ""
+
+
 def _listed_after(text: str, end: int, gaz: Gazetteers) -> list[str]:
     """Names joined to the one ending at `end` by 、/和, each followed by a list word."""
     listed = []
@@ -104,6 +115,8 @@ def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     names: set[str] = set()
     for match in titles.finditer(text):
         quality, name = _best_name(text, match.end(), gaz, followers)
+        if quality == 0:
+            quality, name = _segmented_name(view, match.end(), gaz)
         if quality > 0:
             names.add(name)
             names.update(_listed_after(text, match.end() + len(name), gaz))

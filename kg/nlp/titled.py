@@ -15,7 +15,7 @@ from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, gazetteers
 from kg.nlp.grammar import is_generic, name_start
 
-__all__ = ["find_documents", "find_quoted_programs", "find_headed_names"]
+__all__ = ["find_documents", "find_quoted_programs", "find_headed_names", "find_national_programs"]
 
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _QUOTED = re.compile(r"[“‘「]([^“”‘’「」\n]{1,24})[”’」]")
@@ -42,6 +42,24 @@ def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
 
 @cache
+def _national_pattern() -> re.Pattern[str]:
+    gaz = gazetteers()
+    names = "|".join(map(re.escape, gaz.national_programs))
+    heads = "|".join(map(re.escape, gaz.national_program_heads))
+    return re.compile(f"“(?:{names})”|(?:{names})(?:{heads})?")
+
+
+def find_national_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """链长制, “揭榜挂帅”, 东数西算工程: programs the gazetteer knows, at word boundaries."""
+    found = []
+    for match in _national_pattern().finditer(view.text):
+        quoted = match.group().startswith("“")
+        if quoted or (view.is_start(match.start()) and view.is_start(match.end())):
+            found.append(Candidate(match.start(), match.end(), "Program", match.group(), "national_program"))
+    return found
+
+
+@cache
 def _head_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     gaz = gazetteers()
     labels = {head: "Program" for head in gaz.program_heads}
@@ -60,6 +78,10 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if not view.is_start(match.end()):
             continue
         start = name_start(view, gaz, match.start(), quotes=True)
+        known = next((m for m in _national_pattern().finditer(text, start, match.end())
+                      if m.end() == match.end()), None)
+        if known is not None:
+            start = known.start()  # 贵州建设东数西算工程: a known program with its head is the whole name
         edition = _edition_before(text, start, gaz)
         start -= len(edition)
         name = text[start:match.end()]
