@@ -163,6 +163,13 @@ def test_a_name_jieba_cut_as_one_word_after_a_title_is_a_person_whatever_follows
     assert [e.text for e in nlp("厅长高度重视这项工作。").ents if e.label_ == "Person"] == []
 
 
+def test_a_banks_provincial_branch_is_one_organization():
+    from kg.nlp.language import get_nlp
+
+    doc = get_nlp()("中国人民银行四川省分行联合省科技厅推出新产品。")
+    assert [e.text for e in doc.ents if e.label_ == "Organization"][0] == "中国人民银行四川省分行"
+
+
 def test_nationally_known_programs_need_no_quotes_or_verbs():
     from kg.nlp.language import get_nlp
 
