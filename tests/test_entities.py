@@ -163,6 +163,21 @@ def test_a_name_jieba_cut_as_one_word_after_a_title_is_a_person_whatever_follows
     assert [e.text for e in nlp("厅长高度重视这项工作。").ents if e.label_ == "Person"] == []
 
 
+def test_a_quoted_name_after_a_kind_of_program_or_after_开设_is_a_program():
+    from kg.nlp.language import get_nlp
+
+    nlp = get_nlp()
+    assert [e.text for e in nlp("配套企业接入了企业自主搭建的工业互联网平台“星岳云”。").ents] == ["“星岳云”"]
+    assert "“芯片设计卓越工程师班”" in [e.text for e in nlp("两家单位联合开设了“芯片设计卓越工程师班”。").ents]
+
+
+def test_a_known_program_with_and_without_its_head_is_one_entity():
+    text = "●动态\n算力\n国家正式启动东数西算工程以来，贵州发展迅速。业内人士指出，“东数西算”正在转型。\n"
+    [record] = extract_records([parse_issue(text, Path("written.txt"))])
+    [program] = [e for e in record["entities"] if e["label"] == "Program"]
+    assert program["name"] == "东数西算工程" and set(program["aliases"]) == {"东数西算工程", "东数西算", "“东数西算”"}
+
+
 def test_a_banks_provincial_branch_is_one_organization():
     from kg.nlp.language import get_nlp
 

@@ -112,6 +112,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
         if mention.label == "Organization":
             canonical[mention] = _expand(mention.text, dominant)
     _prefer_full_department_names(canonical, gaz)
+    _join_program_heads(mentions, canonical, gaz)
 
     declared = _declared_aliases(text, mentions)
     zone_shorts: dict[str, str] = {}
@@ -140,6 +141,18 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     for entity in entities:
         entity.declared = [short for short in declared if short in entity.aliases]
     return entities
+
+
+def _join_program_heads(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazetteers) -> None:
+    """东数西算 and “东数西算” are the 东数西算工程 the article also names: the name with its head."""
+    programs = {m.text for m in mentions if m.label == "Program"}
+    for mention in mentions:
+        if mention.label != "Program":
+            continue
+        core = _unquoted(mention.text)
+        fuller = sorted(p for p in programs if p.startswith(core) and p[len(core):] in gaz.national_program_heads)
+        if fuller:
+            canonical[mention] = fuller[0]
 
 
 def _standard_form(name: str, gaz: Gazetteers) -> str:

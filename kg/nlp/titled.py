@@ -27,7 +27,8 @@ def find_documents(view: TokenView) -> list[Candidate]:
 
 
 def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
-    """“助企行”: a quoted name that something is done with (开展, 获评, …工作)."""
+    """“助企行”: a quoted name that something is done with (开展, 获评, …工作), or that a kind of
+    program just before it names (平台“星岳云”)."""
     text = view.text
     found = []
     for match in _QUOTED.finditer(text):
@@ -36,7 +37,9 @@ def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         before = text[max(0, match.start() - gaz.program_trigger_window):match.start()]
         after = text[match.end():match.end() + 3]
-        if any(v in before for v in gaz.program_verbs_before) or after.startswith(gaz.program_words_after):
+        named_by_kind = text.endswith(gaz.program_heads, 0, match.start())  # 工业互联网平台“星岳云”
+        if any(v in before for v in gaz.program_verbs_before) or after.startswith(gaz.program_words_after) \
+                or named_by_kind:
             found.append(Candidate(match.start(), match.end(), "Program", match.group(), "quoted_program"))
     return found
 
