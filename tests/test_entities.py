@@ -178,6 +178,13 @@ def test_a_known_program_with_and_without_its_head_is_one_entity():
     assert program["name"] == "东数西算工程" and set(program["aliases"]) == {"东数西算工程", "东数西算", "“东数西算”"}
 
 
+def test_a_counted_description_is_no_program_name():
+    from kg.nlp.language import get_nlp
+
+    doc = get_nlp()("全省新开工20个低空经济重点项目，国家重点研发计划也在推进。")
+    assert [e.text for e in doc.ents if e.label_ == "Program"] == ["国家重点研发计划"]
+
+
 def test_a_banks_provincial_branch_is_one_organization():
     from kg.nlp.language import get_nlp
 

@@ -53,6 +53,7 @@ class Gazetteers:
     program_verbs_before: tuple[str, ...]
     program_words_after: tuple[str, ...]
     program_trigger_window: int
+    counted: re.Pattern[str]  # a number and a unit: 20个, 12英寸
     national_programs: tuple[str, ...]  # longest first
     national_program_heads: tuple[str, ...]  # longest first
     event_heads: tuple[str, ...]
@@ -173,6 +174,7 @@ def gazetteers() -> Gazetteers:
         program_verbs_before=tuple(program["verbs_before"]),
         program_words_after=tuple(program["words_after"]),
         program_trigger_window=int(program["trigger_window"]),
+        counted=re.compile(r"\d+(?:\.\d+)?[余多]?(?:" + "|".join(map(re.escape, program["counted_units"])) + ")"),
         national_programs=_longest_first(national_programs["national_programs"]),
         national_program_heads=_longest_first(national_programs["joined_heads"]),
         event_heads=_longest_first(names["event"]["heads"]),

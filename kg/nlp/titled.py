@@ -90,6 +90,8 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         name = text[start:match.end()]
         if is_generic(name, head, gaz) or not _is_specific(name, edition, gaz) or _bare_place(name, head, gaz):
             continue
+        if gaz.counted.search(name):
+            continue  # 20个重点项目: a count of things, not a name
         if _QUOTED.fullmatch(name[:-len(head)]) and head in gaz.program_words_after:
             continue  # “揭榜挂帅”项目 is the program “揭榜挂帅”: 项目 only says what kind of thing it is
         found.append(Candidate(start, match.end(), labels[head], name, "head_grammar"))
