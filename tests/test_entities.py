@@ -185,6 +185,14 @@ def test_a_counted_description_is_no_program_name():
     assert [e.text for e in doc.ents if e.label_ == "Program"] == ["国家重点研发计划"]
 
 
+def test_city_short_forms_jieba_tags_as_verbs_or_adverbs_are_places_inside_names_too():
+    from kg.nlp.language import get_nlp
+
+    nlp = get_nlp()
+    assert [(e.text, e.label_) for e in nlp("自贡航空产业园已聚集企业30余家。").ents] == [("自贡航空产业园", "Region")]
+    assert [e.text for e in nlp("中国科学院大连化学物理研究所研究员表示。").ents] == ["中国科学院大连化学物理研究所"]
+
+
 def test_a_banks_provincial_branch_is_one_organization():
     from kg.nlp.language import get_nlp
 

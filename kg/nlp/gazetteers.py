@@ -21,7 +21,6 @@ __all__ = ["Place", "Gazetteers", "gazetteers", "word_tag"]
 
 # jieba tags under which a region's short form is still read as a place.
 _PLACE_TAGS = frozenset({"ns", "nr", "nrt", "nz", "j"})
-_CITY_NOUN_TAGS = frozenset({"n", "s"})
 
 
 @dataclass(frozen=True)
@@ -87,16 +86,16 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 
 
 def _reads_as_place(short: str, level: str, words: frozenset[str]) -> bool:
-    """Short forms that are everyday words (合作, 新兴, 大同) are not places.
+    """Short forms of counties that are everyday words (合作, 新兴) are not places.
 
-    jieba's dictionary tags many city names as plain nouns (合肥, 宝鸡, 烟台):
-    a city's short form counts unless jieba reads it as a verb or adjective
-    or it is listed as an ordinary word (日照, 来宾).
+    A prefecture-level city's short form always counts, unless it is listed as
+    an ordinary word (日照, 来宾): jieba's tags for them are unreliable (合肥 a
+    noun, 自贡 and 开封 verbs, 大连 an adverb).
     """
+    if level == "prefecture":
+        return short not in words
     tag = word_tag(short)
-    if tag is None or tag in _PLACE_TAGS:
-        return True
-    return level == "prefecture" and tag in _CITY_NOUN_TAGS and short not in words
+    return tag is None or tag in _PLACE_TAGS
 
 
 def _load_places() -> dict[str, Place]:

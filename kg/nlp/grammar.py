@@ -68,8 +68,8 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         full_word = text[token_start:view.ends[view.token_at(token_start)]]
         if word in gaz.stop_words or full_word in gaz.stop_words:
             break
-        if word_tag(full_word) in _STOP_TAGS and full_word == word:
-            break
+        if word_tag(full_word) in _STOP_TAGS and full_word == word and full_word not in gaz.places:
+            break  # 大连 is tagged an adverb, but a place inside a name belongs to it
         if word.isdigit() and not quotes:
             break
         if full_word in _title_words():
