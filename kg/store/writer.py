@@ -174,7 +174,7 @@ def create_schema(driver: Driver, database: str, schema: GraphSchema | None = No
 
 class _Rows(list):
     """A batch's rows, shown by their number: the driver (6.x) formats every run's parameters for its debug
-    log even when that log is off, and a full `repr` of 2,000 rows took a third of the loader's own CPU."""
+    log even when that log is off, and a full `repr` of 2,000 rows cost a quarter of the loader's own CPU."""
 
     def __repr__(self) -> str:
         return f"<{len(self)} rows>"
