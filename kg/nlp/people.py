@@ -25,6 +25,8 @@ _BOUNDARY = set("。！？；，、：:“”‘’「」（）()《》 \n—") 
 # What joins the names of a list, and what may end one.
 _LIST_JOINS = ("、", "和", "及", "与")
 _LIST_ENDS = ("、", "和", "及", "与", "等", "，", "。", "；")
+# How far back from a speech verb adverbials are looked for (在接受采访时也: 7).
+_ADVERBIALS_MAX_CHARS = 12
 
 
 @cache
@@ -46,7 +48,7 @@ def _adverbials() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(map(re.escape, sorted(raw["adverbials"], key=len, reverse=True)))
     adverbs = "|".join(f"[\u4e00-\u9fff]{{{n}}}地" for n in raw["adverb_lengths"])
     adverbial = f"(?:{words}|{adverbs})"
-    verbs = "|".join(map(re.escape, sorted(gaz.speech_verbs, key=len, reverse=True)))
+    verbs = "|".join(map(re.escape, gaz.speech_verbs))  # longest first already
     return re.compile(f"(?:{adverbial})+(?:{verbs})"), re.compile(f"(?:{adverbial})+$")
 
 
@@ -60,12 +62,12 @@ def _is_name(name: str, gaz: Gazetteers) -> bool:
     return tag is None or tag.startswith("nr")
 
 
-def _follow_quality(text: str, end: int, followers: tuple[str, ...]) -> int:
+def _follow_quality(text: str, end: int, gaz: Gazetteers, followers: tuple[str, ...]) -> int:
     """3: a speech verb comes next, perhaps after adverbials; 2: a follower word; 1: punctuation; 0: none.
 
     A speech verb outranks a follower, so 周岚深有感触地说 reads 周岚, not 周岚深 (有 being a follower).
     """
-    if text.startswith(gazetteers().speech_verbs, end) or _adverbials()[0].match(text, end):
+    if text.startswith(gaz.speech_verbs, end) or _adverbials()[0].match(text, end):
         return 3
     if text.startswith(followers, end):
         return 2
@@ -76,7 +78,7 @@ def _best_name(text: str, start: int, gaz: Gazetteers, followers: tuple[str, ...
     """The likeliest name starting at `start`, with how well what follows fits a name."""
     function_words = {f for f in followers if len(f) == 1}  # 周岚等: 等 is no part of the name
     scored = [
-        (_follow_quality(text, start + length, followers), -abs(length - 3), text[start:start + length])
+        (_follow_quality(text, start + length, gaz, followers), -abs(length - 3), text[start:start + length])
         for length in (3, 2, 4)
         if _is_name(text[start:start + length], gaz) and text[start + length - 1] not in function_words
     ]
@@ -122,8 +124,8 @@ def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             names.update(_listed_after(text, match.end() + len(name), gaz))
     for match in speech.finditer(text):
         start = match.start()
-        gap = _adverbials()[1].search(text, max(0, start - 12), start)
-        if gap is not None and match.group() in gazetteers().speech_verbs:
+        gap = _adverbials()[1].search(text, max(0, start - _ADVERBIALS_MAX_CHARS), start)
+        if gap is not None and match.group() in gaz.speech_verbs:
             start = gap.start()
         for length in (3, 2, 4):
             name = text[max(0, start - length):start]
