@@ -58,6 +58,7 @@ class Gazetteers:
     event_heads: tuple[str, ...]
     document_heads: tuple[str, ...]
     stop_words: frozenset[str]
+    glued_stop_chars: frozenset[str]
     name_verbs: frozenset[str]
     max_name_chars: int
     edition_prefix: re.Pattern[str]
@@ -179,6 +180,7 @@ def gazetteers() -> Gazetteers:
         event_heads=_longest_first(names["event"]["heads"]),
         document_heads=_longest_first(names["document"]["heads"]),
         stop_words=frozenset(names["stop_words"]),
+        glued_stop_chars=frozenset(names["glued_stop_chars"]),
         name_verbs=frozenset(names["name_verbs"]),
         max_name_chars=int(names["max_name_chars"]),
         edition_prefix=re.compile(names["edition_prefix"] + "$"),

@@ -24,6 +24,8 @@ _STOP_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", 
 _LEADING_NON_NAME = frozenset({"v", "vn", "vd", "a", "ad", "d", "p", "c", "m", "t"})
 _QUOTES = {"”": "“", "’": "‘", "」": "「"}
 _JOINERS = frozenset("·•－-—")
+# Openings that make the rest of a name specific once a lead-in before them is cut.
+_SPECIFIC_OPENINGS = ("国家", "中国", "中央", "全国", "省", "市", "区", "县", "镇")
 
 
 @cache
@@ -68,6 +70,9 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         full_word = text[token_start:view.ends[view.token_at(token_start)]]
         if word in gaz.stop_words or full_word in gaz.stop_words:
             break
+        if word_tag(full_word) is None and full_word[0] in gaz.glued_stop_chars and len(full_word) > 1:
+            start = token_start + 1  # 和央企: jieba glued the conjunction to a word it does not know
+            break
         if word_tag(full_word) in _STOP_TAGS and full_word == word and full_word not in gaz.places:
             break  # 大连 is tagged an adverb, but a place inside a name belongs to it
         if word.isdigit() and not quotes:
@@ -87,13 +92,17 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
 
 
 def _past_lead_in(text: str, start: int, head_start: int, gaz: Gazetteers) -> int:
-    """企业许昌德润食品有限公司 → 许昌德润…: a generic word before a place-named name is no part of it."""
+    """企业许昌德润食品有限公司 → 许昌德润…, 这是国家发改委 → 国家发改委, 从市重点…办公室 → 市重点…:
+    a lead-in, a generic word or a preposition before a name is no part of it, when what follows
+    still names something (a place, 国家/市/省…, or two characters before the head)."""
     if gaz.place_at(text, start) is not None:
         return start
     for cut in range(start + 1, min(start + 4, head_start)):
         lead = text[start:cut]
-        if (lead in gaz.generic_names or lead in gaz.lead_ins) and gaz.place_at(text, cut) is not None:
-            return cut
+        if lead in gaz.generic_names or lead in gaz.lead_ins or lead in gaz.stop_words:
+            rest_named = gaz.place_at(text, cut) is not None or text.startswith(_SPECIFIC_OPENINGS, cut)
+            if rest_named or (lead not in gaz.stop_words and head_start - cut >= 2):
+                return cut
     return start
 
 

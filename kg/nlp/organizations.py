@@ -94,13 +94,33 @@ def _dash_partners(text: str, organizations: list[Candidate], gaz: Gazetteers) -
 
 
 def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int) -> int:
-    """华南理工大学材料科学与工程学院: a sub-unit named with 与/和 after its parent."""
-    if start < 2 or view.text[start - 1] not in "与和":
+    """A name with 与/和/及 inside it: the conjunction joins two halves of one name, not two names.
+
+    - a sub-unit after its parent: 华南理工大学材料科学与工程学院;
+    - a specific left half that names nothing alone: 中国高端医疗装备创新与高质量发展交流中心;
+    - a known body across the conjunction: …文化和旅游部重点实验室.
+    The left half must end in no suffix and hold no title (…联合会会长孙瑞哲和吴江区委 is two names).
+    """
+    text = view.text
+    if start < 2 or text[start - 1] not in "与和及":
         return start
+    body = next((m for m in _national_pattern().finditer(text, max(0, start - 12), start + 12)
+                 if m.start() < start - 1 and m.end() > start), None)
+    if body is not None:
+        return _across_conjunction(view, gaz, name_start(view, gaz, body.start(), quotes=False))
     left = name_start(view, gaz, start - 1, quotes=False)
-    part = view.text[left:start - 1]
-    ends_with_suffix = any(part.endswith(s) for s in gaz.org_suffixes)
-    return left if part and not ends_with_suffix and _has_parent(part, gaz) else start
+    part = text[left:start - 1]
+    if not part or any(part.endswith(s) for s in gaz.org_suffixes) or _holds_title(part, gaz):
+        return start
+    if _has_parent(part, gaz):
+        return left
+    specific = gaz.place_at(text, left) is not None or part.startswith(("中国", "国家", "全国"))
+    right_named = gaz.place_at(text, start) is not None or part in gaz.places
+    return _across_conjunction(view, gaz, left) if specific and not right_named and len(part) >= 4 else start
+
+
+def _holds_title(part: str, gaz: Gazetteers) -> bool:
+    return any(title in part for title in gaz.titles if len(title) >= 2)
 
 
 def _has_parent(core: str, gaz: Gazetteers) -> bool:

@@ -7,11 +7,16 @@ may stand between a name and its speech verb (王建国日前表示,
 周立衡深有感触地说).  Names
 listed after one title (院士张三、李四和王五等) are names too.  Once found,
 every other occurrence of the name in the same text counts.
+
+Bylines and credits name reporters the same way: by a role word (记者张三、李四报道,
+（记者 张三 通讯员 李四）) or alone in the parentheses after a dateline
+(北京2月3日电 （张三）).  A general word may open a list of names (市领导张三、李四等).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from kg.config import load_data_yaml
@@ -29,13 +34,17 @@ _LIST_ENDS = ("、", "和", "及", "与", "等", "，", "。", "；")
 _ADVERBIALS_MAX_CHARS = 12
 
 
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
 @cache
 def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     gaz = gazetteers()
     raw = load_data_yaml("patterns/names.yaml")["person"]
-    titles = re.compile("|".join(map(re.escape, gaz.titles)))
-    after = sorted(set(gaz.speech_verbs) | set(raw["after_name_titles"]), key=len, reverse=True)
-    speech = re.compile("|".join(map(re.escape, after)))
+    titles = re.compile(_alternatives([*gaz.titles, *raw["list_openers"]]))
+    long_titles = [t for t in gaz.titles if len(t) >= raw["title_after_name_min_chars"]]
+    speech = re.compile(_alternatives([*gaz.speech_verbs, *raw["after_name_titles"], *long_titles]))
     followers = tuple(sorted(set(raw["followers"]) | set(gaz.speech_verbs), key=len, reverse=True))
     return titles, speech, followers
 
@@ -52,12 +61,16 @@ def _adverbials() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"(?:{adverbial})+(?:{verbs})"), re.compile(f"(?:{adverbial})+$")
 
 
-def _is_name(name: str, gaz: Gazetteers) -> bool:
-    if not all(is_han(ch) for ch in name):
+def _is_name(name: str, gaz: Gazetteers, *, credited: bool = False) -> bool:
+    """A surname and one or two characters; jieba must not know it as another kind of word,
+    unless a credit names it (a reporter's name may be a word too: 黄涛)."""
+    if not name or not all(is_han(ch) for ch in name):
         return False
     surname = name[:2] if name[:2] in gaz.surnames and len(name) >= 3 else name[:1]
     if surname not in gaz.surnames or not 1 <= len(name) - len(surname) <= 2:
         return False
+    if credited:
+        return True
     tag = word_tag(name)
     return tag is None or tag.startswith("nr")
 
@@ -111,10 +124,62 @@ def _listed_after(text: str, end: int, gaz: Gazetteers) -> list[str]:
     return listed
 
 
+@cache
+def _credits() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
+    """A role and what follows it; a parenthesised credit; what may end a byline; what a bare credit follows."""
+    raw = load_data_yaml("patterns/names.yaml")["person"]
+    roles = _alternatives(raw["byline_roles"])
+    role = re.compile(f"(?:{roles})[ \u3000：:]*")
+    credit = re.compile("（([^（）\n]{2,40})）")
+    ends = tuple(sorted(raw["byline_ends"], key=len, reverse=True))
+    return role, credit, ends, tuple(raw["credit_after"])
+
+
+_BYLINE_GAPS = "、 \u3000"
+
+
+def _byline_names(text: str, start: int, gaz: Gazetteers) -> list[str]:
+    """Names from `start` on, separated by 、 or spaces, each followed by a gap, a byline end or punctuation."""
+    _, _, ends, _ = _credits()
+    names = []
+    while True:
+        name = next((text[start:start + n] for n in (3, 2, 4)
+                     if _is_name(text[start:start + n], gaz, credited=True)
+                     and (text[start + n:start + n + 1] in _BOUNDARY or text.startswith(ends, start + n))), "")
+        if not name:
+            return names
+        names.append(name)
+        start += len(name)
+        gap = start
+        while text[gap:gap + 1] and text[gap] in _BYLINE_GAPS:
+            gap += 1
+        if gap == start:
+            return names
+        start = gap
+
+
+def _credited_names(text: str, gaz: Gazetteers) -> set[str]:
+    """Reporters and correspondents named in bylines and credits."""
+    role, credit, _, credit_after = _credits()
+    names: set[str] = set()
+    for match in role.finditer(text):
+        names.update(_byline_names(text, match.end(), gaz))
+    for match in credit.finditer(text):
+        parts = re.split(f"[{_BYLINE_GAPS}]+", match.group(1).strip())
+        credited = [p for p in parts if not role.fullmatch(p) and not role.search(p)]
+        has_role = len(credited) < len(parts)
+        before = text[:match.start()].rstrip(" \u3000")
+        closes = text[match.end():match.end() + 1] in ("", "\n") or before.endswith("。")
+        if credited and all(_is_name(p, gaz, credited=True) for p in credited) \
+                and (has_role or closes or before.endswith(credit_after)):
+            names.update(credited)
+    return names
+
+
 def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     text = view.text
     titles, speech, followers = _grammar()
-    names: set[str] = set()
+    names = _credited_names(text, gaz)
     for match in titles.finditer(text):
         quality, name = _best_name(text, match.end(), gaz, followers)
         if quality == 0:

@@ -1,0 +1,39 @@
+"""Organization names on real sentences: where a name starts, and conjunctions inside names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.language import get_nlp
+
+
+def organizations(sentence: str) -> list[str]:
+    return [e.text for e in get_nlp()(sentence).ents if e.label_ == "Organization"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("要充分发挥临澄师范大学的作用。", ["临澄师范大学"]),
+    ("这是国家发改委批复的项目。", ["国家发改委"]),
+    ("民企华晟集团和央企中国电信集团签约。", ["华晟集团", "中国电信集团"]),
+    ("基金由皖创资本管理有限公司管理。", ["皖创资本管理有限公司"]),
+])
+def test_lead_ins_verbs_and_glued_conjunctions_are_no_part_of_a_name(sentence, expected):
+    assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("中国智能网联汽车创新与高质量发展交流中心在江屿揭牌。", ["中国智能网联汽车创新与高质量发展交流中心"]),
+    ("该中心与文化和旅游部重点实验室合作。", ["文化和旅游部重点实验室"]),
+    ("江屿大学材料科学与工程学院院长发言。", ["江屿大学材料科学与工程学院"]),
+])
+def test_a_conjunction_inside_one_name_keeps_it_whole(sentence, expected):
+    assert organizations(sentence) == expected
+
+
+def test_two_names_joined_by_a_conjunction_stay_two():
+    assert organizations("江屿大学和临澄理工大学签约。") == ["江屿大学", "临澄理工大学"]
+
+
+def test_a_title_inside_the_left_half_ends_the_name():
+    text = "中国纺织工业联合会会长孙瑞哲和吴江区委书记李铭致辞。"
+    assert organizations(text) == ["中国纺织工业联合会", "吴江区委"]

@@ -1,0 +1,38 @@
+"""People named once: in bylines and credits, in lists after a general word, before a title."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.language import get_nlp
+
+
+def people(sentence: str) -> list[str]:
+    return [e.text for e in get_nlp()(sentence).ents if e.label_ == "Person"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("本报3月2日讯（记者 周海川 通讯员 钱立文） 临澄市召开大会。", ["周海川", "钱立文"]),
+    ("【江屿新闻网讯】记者韩文斌、潘一鸣报道：会议在江屿举行。", ["韩文斌", "潘一鸣"]),
+    ("江屿新闻社临澄3月2日电 （宋雅婷）方案正式发布。", ["宋雅婷"]),
+    ("会议部署了全年工作。\n记者 贺晓彤", ["贺晓彤"]),
+    ("会议部署了全年工作。（陶一帆 临澄全媒体记者 邹立新）", ["陶一帆", "邹立新"]),
+])
+def test_bylines_and_credits_name_reporters(sentence, expected):
+    assert people(sentence) == expected
+
+
+def test_a_bare_parenthesis_inside_a_sentence_is_no_credit():
+    assert people("临澄科技有限公司（简称临澄科技）与江屿大学签约。") == []
+
+
+def test_a_general_word_opens_a_list_of_names():
+    assert people("市领导孔德明、万思远、邱雅琴等出席签约仪式。") == ["孔德明", "万思远", "邱雅琴"]
+
+
+def test_a_name_before_any_title_of_the_gazetteer():
+    assert people("会上，孟庆丰厅长为中心授牌。") == ["孟庆丰"]
+
+
+def test_a_name_before_a_welcome_speech():
+    assert people("县委副书记、县长魏长河致欢迎词。") == ["魏长河"]
