@@ -16,7 +16,7 @@ from kg.nlp.candidates import Candidate, TokenView, candidates_of, token_view
 from kg.nlp.gazetteers import Gazetteers, gazetteers
 from kg.nlp.organizations import find_organizations
 from kg.nlp.people import find_people
-from kg.nlp.regions import find_places, find_zones
+from kg.nlp.regions import find_places, find_towns, find_zones
 from kg.nlp.resolver import apply_entities, choose_entities
 from kg.nlp.titled import find_documents, find_headed_names, find_national_programs, find_quoted_programs
 
@@ -36,7 +36,8 @@ class RecognizerComponent:
 
 def _regions(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     places = find_places(view, gaz)
-    return places + find_zones(view, gaz, places)
+    regions = places + find_zones(view, gaz, places)
+    return regions + find_towns(view, gaz, regions)
 
 
 def _programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:

@@ -104,10 +104,11 @@ def _load_places() -> dict[str, Place]:
     with open(DATA_DIR / "gazetteers" / "regions.tsv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     words = frozenset(load_data_yaml("patterns/names.yaml")["region"]["short_forms_that_are_words"])
+    district_stems = _district_stems(rows)
     for row in rows:
         place = Place(row["name"], row["level"], row["parent_name"] or None)
         places.setdefault(row["name"], place)
-        short = row["short"]
+        short = row["short"] or district_stems.get(row["name"], "")
         if short and len(short) >= 2 and (row["level"] == "province" or _reads_as_place(short, row["level"], words)):
             places.setdefault(short, place)
     areas = load_data_yaml("gazetteers/areas.yaml")
@@ -118,6 +119,23 @@ def _load_places() -> dict[str, Place]:
             for surface in [entry["name"], *entry.get("aliases", [])]:
                 places.setdefault(surface, place)
     return places
+
+
+def _district_stems(rows: list[dict[str, str]]) -> dict[str, str]:
+    """吴江区 → 吴江, 昌平区 → 昌平: a district written without 区, when jieba knows the stem as a
+    place or name, no other district or place shares it (朝阳区 is in two cities, 河北区 would
+    take 河北 from the province) and it names no direction (中原, 河西 are wider areas too)."""
+    raw = load_data_yaml("patterns/names.yaml")["region"]
+    tags, directions = frozenset(raw["district_stem_tags"]), tuple(raw["district_stem_directions"])
+    taken = {row["name"] for row in rows} | {row["short"] for row in rows} | set(raw["short_forms_that_are_words"])
+    stems: dict[str, list[str]] = {}
+    for row in rows:
+        name = row["name"]
+        if row["level"] == "county" and name.endswith("区") and not row["short"] and len(name) >= 3:
+            stems.setdefault(name[:-1], []).append(name)
+    return {names[0]: stem for stem, names in stems.items()
+            if len(names) == 1 and stem not in taken and word_tag(stem) in tags
+            and not stem.startswith(directions) and not stem.endswith(directions)}
 
 
 def _lengths_by_opening(surfaces: dict[str, Place]) -> dict[str, tuple[int, ...]]:

@@ -9,11 +9,16 @@ from kg.config import load_data_yaml
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers
 
-__all__ = ["find_places", "find_zones"]
+__all__ = ["find_places", "find_zones", "find_towns"]
 
 
 def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
-    """Gazetteer places starting on a jieba word boundary, longest first."""
+    """Gazetteer places starting on a jieba word boundary, longest first.
+
+    A word that starts inside a place and runs past its end makes it no place:
+    和政 in 措施和政策, 新乐 in 新乐章, 新建区 in 新建区域; so does a place that takes its first
+    character (唐山 in 唐山西站).
+    """
     text = view.text
     found = []
     openings = [start for start in view.starts if text[start:start + 2] in gaz.place_lengths]
@@ -21,7 +26,13 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         hit = gaz.place_at(text, start)
         if hit is not None:
             surface, place = hit
-            found.append(Candidate(start, start + len(surface), "Region", surface, "gazetteer", place.kind))
+            end = start + len(surface)
+            if not view.is_start(end) and view.starts[view.token_at(end - 1)] > start:
+                continue
+            left = gaz.place_at(text, start - 1) if start else None
+            if left is not None and len(left[0]) > 1:
+                continue  # 山西 in 唐山西站: the place to the left holds its first character
+            found.append(Candidate(start, end, "Region", surface, "gazetteer", place.kind))
     return found
 
 
@@ -49,4 +60,32 @@ def find_zones(view: TokenView, gaz: Gazetteers, places: list[Candidate]) -> lis
             if close > 0 and text[end + 1:close] in gaz.places:
                 end = close + 1
         found.append(Candidate(place.start, end, "Region", text[place.start:end], "zone", "zone"))
+    return found
+
+
+@cache
+def _town_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    raw = load_data_yaml("patterns/names.yaml")["region"]
+    suffixes = "|".join(sorted(map(re.escape, raw["town_suffixes"]), key=len, reverse=True))
+    core = f"[\u4e00-\u9fff]{{{int(raw['town_core_min'])},{int(raw['town_core_max'])}}}?"
+    return re.compile(f"（?({core}(?:{suffixes}))）?"), frozenset(raw["town_core_excludes"])
+
+
+def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> list[Candidate]:
+    """Towns and villages right after the region that holds them, chained (…县双流镇凉水井村)."""
+    pattern, excludes = _town_pattern()
+    text = view.text
+    found: list[Candidate] = []
+    pending = [region.end for region in regions]
+    while pending:
+        match = pattern.match(text, pending.pop())
+        if match is None:
+            continue
+        start, end = match.span(1)
+        if not (view.is_start(start) and view.is_start(end)) or excludes & set(text[start:end - 1]):
+            continue
+        if text[start:end] in gaz.places:
+            continue  # a county after its city is the gazetteer's, not a town
+        found.append(Candidate(start, end, "Region", text[start:end], "town", "town"))
+        pending.append(match.end())
     return found

@@ -1,0 +1,40 @@
+"""Regions on real sentences: towns and villages, districts without 区, and words that only look like places."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.language import get_nlp
+
+
+def regions(sentence: str) -> list[str]:
+    return [e.text for e in get_nlp()(sentence).ents if e.label_ == "Region"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("项目位于开阳县龙岗镇石门村。", ["开阳县", "龙岗镇", "石门村"]),
+    ("大会在吴江高新区（桃源镇）开幕。", ["吴江高新区", "桃源镇"]),
+    ("企业落户莱西市店埠镇。", ["莱西市", "店埠镇"]),
+])
+def test_towns_and_villages_after_the_region_that_holds_them(sentence, expected):
+    assert regions(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [("开阳县各乡镇积极推进。", ["开阳县"]), ("开阳县城乡统筹发展。", ["开阳县"])])
+def test_generic_towns_are_no_places(sentence, expected):
+    assert regions(sentence) == expected
+
+
+def test_a_district_written_without_区():
+    assert regions("昌平的企业正在加快转型。") == ["昌平"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "出台一系列措施和政策。",  # 和政县
+    "奏响新时代的新乐章。",  # 新乐市
+    "公司计划新建一条生产线。",  # 新建区
+    "唐山西站近在咫尺。",  # 山西
+])
+def test_words_that_run_across_a_place_make_it_no_place(sentence):
+    assert "和政" not in regions(sentence) and "新乐" not in regions(sentence)
+    assert "新建" not in regions(sentence) and "山西" not in regions(sentence)
