@@ -37,3 +37,16 @@ def test_two_names_joined_by_a_conjunction_stay_two():
 def test_a_title_inside_the_left_half_ends_the_name():
     text = "中国纺织工业联合会会长孙瑞哲和吴江区委书记李铭致辞。"
     assert organizations(text) == ["中国纺织工业联合会", "吴江区委"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("园区培育出星途航天、远帆智能、澜沧科技等一批独角兽企业。", ["星途航天", "远帆智能", "澜沧科技"]),
+    ("包括华晟、曜石微电子等知名企业。", ["华晟", "曜石微电子"]),
+])
+def test_companies_listed_before_等_and_a_word_for_companies(sentence, expected):
+    assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["张立新、王海等企业家出席。", "北京、上海等地企业纷纷落户。"])
+def test_lists_of_people_or_places_are_no_companies(sentence):
+    assert organizations(sentence) == []

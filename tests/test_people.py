@@ -36,3 +36,12 @@ def test_a_name_before_any_title_of_the_gazetteer():
 
 def test_a_name_before_a_welcome_speech():
     assert people("县委副书记、县长魏长河致欢迎词。") == ["魏长河"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "吴江区委书记李铭出席。",  # 吴江 is a place before a title
+    "会议由区政协主席主持。",  # 区 is a surname, 区政协 an organ
+    "盛泽镇党委书记致辞。",  # a title opening with 镇 follows a place
+])
+def test_places_and_organs_before_a_title_are_no_people(sentence):
+    assert not {"吴江", "区政协", "盛泽"} & set(people(sentence))

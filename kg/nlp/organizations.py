@@ -65,6 +65,40 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         found.extend(_parents_inside(start, name, gaz))
     found.extend(_national_bodies(view, gaz))
     found.extend(_dash_partners(text, found, gaz))
+    found.extend(_listed_companies(view, gaz))
+    return found
+
+
+@cache
+def _listed_grammar() -> re.Pattern[str]:
+    org = load_data_yaml("patterns/names.yaml")["organization"]
+    shortest, longest = org["listed_company_item_chars"]
+    item = f"[^、，。；：:！？“”‘’《》（）()\\s]{{{shortest},{longest}}}"
+    kinds = "|".join(map(re.escape, sorted(org["listed_company_kinds"], key=len, reverse=True)))
+    return re.compile(f"((?:{item}、)+{item})等[^，。；、]{{0,{int(org['listed_company_gap'])}}}?(?:{kinds})(?!家)")
+
+
+def _listed_companies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """华晟、远帆、星途等一批独角兽企业: every item of a list of companies is a company.
+
+    The first item may carry the verb that opens the list (拥有华晟): it is read leftwards like
+    any name.  A list holding a place or a generic word is no list of companies.
+    """
+    found = []
+    for match in _listed_grammar().finditer(view.text):
+        items = match.group(1).split("、")
+        first_end = match.start(1) + len(items[0])
+        offset = name_start(view, gaz, first_end, quotes=False)
+        items[0] = view.text[offset:first_end]
+        candidates = []
+        for item in items:
+            if item in gaz.places or is_generic(item, item[-1], gaz) or len(item) < 2 \
+                    or not view.is_start(offset) or not all(is_han(ch) or ch.isalnum() for ch in item):
+                candidates = []
+                break
+            candidates.append(Candidate(offset, offset + len(item), "Organization", item, "listed_company"))
+            offset += len(item) + 1
+        found.extend(candidates)
     return found
 
 

@@ -26,6 +26,10 @@ from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 
 __all__ = ["find_people"]
 
+# Last characters of place and organ names, never of a person's (高新区, 区政协, 甘中学);
+# a title opening with one (镇党委书记) follows a place, not a person (盛泽镇党委书记).
+_NOT_NAME_ENDINGS = frozenset("区县市省委局厅处办协院校所")
+_PLACE_TITLE_OPENINGS = frozenset("省市县区镇乡村州党")
 _BOUNDARY = set("。！？；，、：:“”‘’「」（）()《》 \n—") | {""}
 # What joins the names of a list, and what may end one.
 _LIST_JOINS = ("、", "和", "及", "与")
@@ -43,7 +47,8 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     gaz = gazetteers()
     raw = load_data_yaml("patterns/names.yaml")["person"]
     titles = re.compile(_alternatives([*gaz.titles, *raw["list_openers"]]))
-    long_titles = [t for t in gaz.titles if len(t) >= raw["title_after_name_min_chars"]]
+    long_titles = [t for t in gaz.titles
+                   if len(t) >= raw["title_after_name_min_chars"] and t[0] not in _PLACE_TITLE_OPENINGS]
     speech = re.compile(_alternatives([*gaz.speech_verbs, *raw["after_name_titles"], *long_titles]))
     followers = tuple(sorted(set(raw["followers"]) | set(gaz.speech_verbs), key=len, reverse=True))
     return titles, speech, followers
@@ -69,6 +74,8 @@ def _is_name(name: str, gaz: Gazetteers, *, credited: bool = False) -> bool:
     surname = name[:2] if name[:2] in gaz.surnames and len(name) >= 3 else name[:1]
     if surname not in gaz.surnames or not 1 <= len(name) - len(surname) <= 2:
         return False
+    if name[-1] in _NOT_NAME_ENDINGS or gaz.place_at(name, 0) is not None:
+        return False  # 吴江区委书记, 区政协主席: a place or an organ before a title
     if credited:
         return True
     tag = word_tag(name)

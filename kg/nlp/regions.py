@@ -84,8 +84,15 @@ def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> li
         start, end = match.span(1)
         if not (view.is_start(start) and view.is_start(end)) or excludes & set(text[start:end - 1]):
             continue
+        if any(text[t:e] in gaz.stop_words for t, e in _tokens(view, start, end)):
+            continue  # 位于中关村 is a clause, not a village
         if text[start:end] in gaz.places:
             continue  # a county after its city is the gazetteer's, not a town
         found.append(Candidate(start, end, "Region", text[start:end], "town", "town"))
         pending.append(match.end())
     return found
+
+
+def _tokens(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
+    first, last = view.token_at(start), view.token_at(end - 1)
+    return [(view.starts[i], view.ends[i]) for i in range(first, last + 1)]
