@@ -50,3 +50,11 @@ def test_companies_listed_before_等_and_a_word_for_companies(sentence, expected
 @pytest.mark.parametrize("sentence", ["张立新、王海等企业家出席。", "北京、上海等地企业纷纷落户。"])
 def test_lists_of_people_or_places_are_no_companies(sentence):
     assert organizations(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "预计带动正极材料、隔膜、电解液等上下游企业落户。",
+    "园区集聚制氢、储运、装备制造等氢能企业40余家。",
+])
+def test_lists_of_products_or_fields_are_no_companies(sentence):
+    assert organizations(sentence) == []

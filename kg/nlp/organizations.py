@@ -70,29 +70,35 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
 
 @cache
-def _listed_grammar() -> re.Pattern[str]:
+def _listed_grammar() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
     org = load_data_yaml("patterns/names.yaml")["organization"]
     shortest, longest = org["listed_company_item_chars"]
     item = f"[^、，。；：:！？“”‘’《》（）()\\s]{{{shortest},{longest}}}"
     kinds = "|".join(map(re.escape, sorted(org["listed_company_kinds"], key=len, reverse=True)))
-    return re.compile(f"((?:{item}、)+{item})等[^，。；、]{{0,{int(org['listed_company_gap'])}}}?(?:{kinds})(?!家)")
+    pattern = re.compile(
+        f"((?:{item}、)+{item})等([^，。；、]{{0,{int(org['listed_company_gap'])}}}?)(?:{kinds})(?!家)")
+    return pattern, tuple(org["listed_field_words"]), frozenset(org["listed_word_tags"])
 
 
 def _listed_companies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """华晟、远帆、星途等一批独角兽企业: every item of a list of companies is a company.
 
     The first item may carry the verb that opens the list (拥有华晟): it is read leftwards like
-    any name.  A list holding a place or a generic word is no list of companies.
+    any name.  A list holding a place or a generic word, half of it everyday words, or qualified as fields
+    (等上下游企业) is no list of companies.
     """
+    pattern, field_words, word_tags = _listed_grammar()
     found = []
-    for match in _listed_grammar().finditer(view.text):
+    for match in pattern.finditer(view.text):
         items = match.group(1).split("、")
+        if any(word in match.group(2) for word in field_words) or 2 * sum(word_tag(i) in word_tags for i in items) >= len(items):
+            continue
         first_end = match.start(1) + len(items[0])
         offset = name_start(view, gaz, first_end, quotes=False)
         items[0] = view.text[offset:first_end]
         candidates = []
         for item in items:
-            if item in gaz.places or is_generic(item, item[-1], gaz) or len(item) < 2 \
+            if len(item) < 2 or item in gaz.places or is_generic(item, item[-1], gaz) \
                     or not view.is_start(offset) or not all(is_han(ch) or ch.isalnum() for ch in item):
                 candidates = []
                 break
