@@ -91,11 +91,12 @@ def _listed_companies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     found = []
     for match in pattern.finditer(view.text):
         items = match.group(1).split("、")
-        if any(word in match.group(2) for word in field_words) or 2 * sum(word_tag(i) in word_tags for i in items) >= len(items):
-            continue
         first_end = match.start(1) + len(items[0])
         offset = name_start(view, gaz, first_end, quotes=False)
         items[0] = view.text[offset:first_end]
+        everyday = sum(word_tag(item) in word_tags for item in items)
+        if any(word in match.group(2) for word in field_words) or 2 * everyday >= len(items):
+            continue
         candidates = []
         for item in items:
             if len(item) < 2 or item in gaz.places or is_generic(item, item[-1], gaz) \
