@@ -18,7 +18,8 @@ from kg.nlp.organizations import find_organizations
 from kg.nlp.people import find_people
 from kg.nlp.regions import find_places, find_towns, find_zones
 from kg.nlp.resolver import apply_entities, choose_entities
-from kg.nlp.titled import find_documents, find_headed_names, find_national_programs, find_quoted_programs
+from kg.nlp.titled import (find_documents, find_headed_names, find_national_programs, find_quoted_events,
+                           find_quoted_programs)
 
 __all__ = ["RecognizerComponent"]
 
@@ -42,7 +43,7 @@ def _regions(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
 def _programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     return (find_documents(view) + find_quoted_programs(view, gaz) + find_headed_names(view, gaz)
-            + find_national_programs(view, gaz))
+            + find_national_programs(view, gaz) + find_quoted_events(view, gaz))
 
 
 @Language.factory("kg_regions", assigns=["doc._.kg_candidates"])

@@ -77,8 +77,8 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break  # 大连 is tagged an adverb, but a place inside a name belongs to it
         if word.isdigit() and not quotes:
             break
-        if full_word in _title_words():
-            break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it
+        if full_word in _title_words() and not (quotes and token_end == head_start):
+            break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it (院士大会 is a head)
         if word_tag(full_word) == "v" and len(full_word) > 1 and full_word not in gaz.name_verbs:
             if quotes:
                 break  # a program or event name: 浙江计划动态扩大… is a clause, not a name

@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.config import load_data_yaml
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, gazetteers
 from kg.nlp.grammar import is_generic, name_start
 
-__all__ = ["find_documents", "find_quoted_programs", "find_headed_names", "find_national_programs"]
+__all__ = ["find_documents", "find_quoted_programs", "find_quoted_events", "find_headed_names",
+           "find_national_programs"]
 
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _QUOTED = re.compile(r"[“‘「]([^“”‘’「」\n]{1,24})[”’」]")
+_QUOTED_WITH_DASH = re.compile(r"“([^“”\n]{4,40})”")
 _SPECIFIC_STARTS = ("国家", "中央", "全国", "中国", "省", "市", "区", "县", "党的", "世界", "国际", "亚洲")
 
 
@@ -41,6 +44,18 @@ def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if any(v in before for v in gaz.program_verbs_before) or after.startswith(gaz.program_words_after) \
                 or named_by_kind:
             found.append(Candidate(match.start(), match.end(), "Program", match.group(), "quoted_program"))
+    return found
+
+
+def find_quoted_events(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """“…投资推介会——…储能产业专场”: an event named with a subtitle, quotes and all."""
+    dashes = tuple(load_data_yaml("patterns/names.yaml")["event"]["subtitle_dashes"])
+    found = []
+    for match in _QUOTED_WITH_DASH.finditer(view.text):
+        inner = match.group(1)
+        title = next((inner[:inner.index(d)] for d in dashes if d in inner), "")
+        if title.endswith(gaz.event_heads) and len(title) > 4:
+            found.append(Candidate(match.start(), match.end(), "Event", match.group(), "quoted_event"))
     return found
 
 
@@ -71,11 +86,40 @@ def _head_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, labels
 
 
+@cache
+def _event_grammar() -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    raw = load_data_yaml("patterns/names.yaml")["event"]
+    return tuple(raw["named_by_host"]), tuple(raw["scope_openings"]), raw["joiner"]
+
+
+def _joined_event(text: str, start: int, events: dict[int, int]) -> int:
+    """…签约仪式暨…现场会: an event right before the joiner opens the joined one."""
+    _, _, joiner = _event_grammar()
+    if text.endswith(joiner, 0, start) and start - len(joiner) in events:
+        return events[start - len(joiner)]
+    return start
+
+
+def _scope_before(text: str, start: int, scopes: tuple[str, ...]) -> int:
+    """Where a scope word (全市) opens the name, allowing one adjective it kept out (全市新材料…); -1 if none."""
+    for gap in (0, 1):
+        for scope in scopes:
+            if text.endswith(scope, 0, start - gap) and (gap == 0 or text[start - 1].isalpha()):
+                return start - gap - len(scope)
+    return -1
+
+
 def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
-    """…计划, …大会, …母基金: read leftwards from the head word."""
+    """…计划, …大会, …母基金: read leftwards from the head word.
+
+    An event is named, though nothing in it is specific, when its host is said just before it
+    (由…主办的学术研讨会) or its scope opens it (全市…推进会议); two events joined by 暨 are one.
+    """
     text = view.text
     pattern, labels = _head_pattern()
+    hosts, scopes, _ = _event_grammar()
     found = []
+    event_starts: dict[int, int] = {}  # end of an event → its start, for 暨
     for match in pattern.finditer(text):
         head = match.group()
         if not view.is_start(match.end()):
@@ -87,14 +131,24 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             start = known.start()  # 贵州建设东数西算工程: a known program with its head is the whole name
         edition = _edition_before(text, start, gaz)
         start -= len(edition)
+        named = False
+        if labels[head] == "Event":
+            joined = _joined_event(text, start, event_starts)
+            scope = _scope_before(text, start, scopes)
+            named = joined != start or scope >= 0 or text.endswith(hosts, 0, start)
+            start = joined if joined != start else (scope if scope >= 0 else start)
         name = text[start:match.end()]
-        if is_generic(name, head, gaz) or not _is_specific(name, edition, gaz) or _bare_place(name, head, gaz):
+        if is_generic(name, head, gaz) or _bare_place(name, head, gaz):
+            continue
+        if not (named or _is_specific(name, edition, gaz)):
             continue
         if gaz.counted.search(name):
             continue  # 20个重点项目: a count of things, not a name
         if _QUOTED.fullmatch(name[:-len(head)]) and head in gaz.program_words_after:
             continue  # “揭榜挂帅”项目 is the program “揭榜挂帅”: 项目 only says what kind of thing it is
         found.append(Candidate(start, match.end(), labels[head], name, "head_grammar"))
+        if labels[head] == "Event":
+            event_starts[match.end()] = start
     return found
 
 

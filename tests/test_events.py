@@ -1,0 +1,28 @@
+"""Events on real sentences: editions inside names, hosts and scopes that name them, 暨, subtitles."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.language import get_nlp
+
+
+def events(sentence: str) -> list[str]:
+    return [e.text for e in get_nlp()(sentence).ents if e.label_ == "Event"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("他在中国工程院第十六次院士大会上发言。", ["中国工程院第十六次院士大会"]),
+    ("由江屿海洋研究中心主办的海洋经济学术研讨会在临澄举行。", ["海洋经济学术研讨会"]),
+    ("全市新材料产业工作推进会议召开。", ["全市新材料产业工作推进会议"]),
+    ("江屿大学临澄创新基地签约仪式暨水稻高产栽培示范现场会在临澄举行。",
+     ["江屿大学临澄创新基地签约仪式暨水稻高产栽培示范现场会"]),
+    ("近日，“江屿投资推介会——新材料产业专场”在临澄举行。", ["“江屿投资推介会——新材料产业专场”"]),
+])
+def test_named_events(sentence, expected):
+    assert events(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["会议强调，要抓好落实。", "双方召开座谈会。"])
+def test_a_head_alone_names_no_event(sentence):
+    assert events(sentence) == []
