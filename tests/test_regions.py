@@ -38,3 +38,12 @@ def test_a_district_written_without_区():
 def test_words_that_run_across_a_place_make_it_no_place(sentence):
     assert "和政" not in regions(sentence) and "新乐" not in regions(sentence)
     assert "新建" not in regions(sentence) and "山西" not in regions(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("这是中国首座氢能产业园。", []),
+    ("奋力谱写中国式现代化新篇章。", []),
+    ("美国自2018年起对中国实施禁运。", ["美国", "中国"]),
+])
+def test_a_country_before_a_noun_only_qualifies_it(sentence, expected):
+    assert regions(sentence) == expected

@@ -7,7 +7,7 @@ from functools import cache
 
 from kg.config import load_data_yaml
 from kg.nlp.candidates import Candidate, TokenView
-from kg.nlp.gazetteers import Gazetteers
+from kg.nlp.gazetteers import Gazetteers, word_tag
 
 __all__ = ["find_places", "find_zones", "find_towns"]
 
@@ -32,6 +32,8 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             left = gaz.place_at(text, start - 1) if start else None
             if left is not None and len(left[0]) > 1:
                 continue  # 山西 in 唐山西站: the place to the left holds its first character
+            if place.kind == "country" and _modifies_next(view, end):
+                continue  # 中国首座, 中国式, 我国经济: the country qualifies a noun, no place is named
             found.append(Candidate(start, end, "Region", surface, "gazetteer", place.kind))
     return found
 
@@ -96,3 +98,19 @@ def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> li
 def _tokens(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
     first, last = view.token_at(start), view.token_at(end - 1)
     return [(view.starts[i], view.ends[i]) for i in range(first, last + 1)]
+
+
+@cache
+def _modifier_tags() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["region"]["country_modifies_tags"])
+
+
+def _modifies_next(view: TokenView, end: int) -> bool:
+    """A country name right before a noun-like word (its jieba tag), or inside one word with what
+    follows (中国式), is a modifier of it."""
+    if end >= len(view.text):
+        return False
+    if not view.is_start(end):
+        return True
+    i = view.token_at(end)
+    return word_tag(view.text[view.starts[i]:view.ends[i]]) in _modifier_tags()
