@@ -65,7 +65,8 @@ class Issue:
     """One newsletter file, decoded and normalised.
 
     `text` is always in Simplified characters; `script` says whether the file
-    was written in them or converted from Traditional ones.
+    was written in them or converted from Traditional ones, and `written` keeps
+    the converted characters as written, for titles users look up.
     """
 
     id: str
@@ -76,6 +77,11 @@ class Issue:
     articles: list[Article]
     front_matter: list[Span] = field(default_factory=list)
     script: str = "simplified"
+    written: str = ""  # `text` as written, before conversion to Simplified ("" when none was made)
+
+    def as_written(self, start: int, end: int) -> str:
+        """The characters of `text[start:end]` as the file wrote them (Traditional ones kept)."""
+        return (self.written or self.text)[start:end]
 
 
 @dataclass(frozen=True)

@@ -140,3 +140,18 @@ def test_conversion_is_one_character_for_one():
     converted = to_simplified(text)
     assert len(converted) == len(text)
     assert converted == "台湾的软体业者于周末发表《资讯报告》\n乾净、乾隆、了解、著名、随着、为、为、什么"
+
+
+def test_one_traditional_article_in_a_simplified_issue_is_read_like_the_rest(tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text("●行业动态\n江屿新材料产业园开园\n3月2日，江屿新材料产业园正式开园，临澄市科技局局长王建国出席。\n"
+                    "●行业报告\n臨澄發布產業報告\n近日，《臨澄產業發展白皮書》（以下簡稱《白皮書》）在京發布。"
+                    "中國工程院院士張宏科表示，《白皮書》具有重要意義。\n", encoding="utf-8")
+    issue = read_issue(path)
+    records = list(extract_records([issue]))
+    assert [r["title"] for r in records] == ["江屿新材料产业园开园", "臨澄發布產業報告"]
+    report = records[1]
+    names = {e["name"]: e["aliases"] for e in report["entities"]}
+    assert "张宏科" in names
+    assert "《白皮书》" in names["《临澄产业发展白皮书》"]
+    assert issue.text.count("江屿新材料产业园") == 2  # the Simplified article is untouched

@@ -25,7 +25,7 @@ def article_record(issue: Issue, article: Article) -> dict[str, Any]:
         "article": article.id,
         "source": issue.path.name,
         "position": article.position,
-        "title": article.title,
+        "title": _written_title(issue, article),
         "section": article.section,
         "untitled": article.untitled,
         "subheadings": [s.text for s in article.subheadings],
@@ -37,6 +37,14 @@ def article_record(issue: Issue, article: Article) -> dict[str, Any]:
         "entities": [],
         "relations": [],
     }
+
+
+def _written_title(issue: Issue, article: Article) -> str:
+    """A headline as the file wrote it: users and their gold know an article by that title."""
+    headline = article.headline
+    if headline is not None and issue.text[headline.start:headline.end] == article.title:
+        return issue.as_written(headline.start, headline.end)
+    return article.title
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], handle: IO[str]) -> int:

@@ -7,7 +7,9 @@ cut is kept per line, because indentation is evidence for the splitter
 decoded source lets a user find any offset in the original file.
 
 Text in Traditional characters is converted to Simplified here (see
-`kg.ingest.script`), one character for one, so the map stays exact.
+`kg.ingest.script`), one character for one, so the map stays exact: the
+whole text when it is Traditional, else each line written in Traditional
+(an issue quoting one article from a Traditional source).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class NormalizedText:
     lines: tuple[Line, ...]
     _source_starts: tuple[int, ...]  # decoded-source offset of each line's first kept char
     script: Script = "simplified"  # what the source was written in; `text` is always Simplified
+    written: str = ""  # `text` before any conversion to Simplified ("" when nothing was converted)
 
     def to_source(self, offset: int) -> int:
         """Map an offset of the normalised text back to the decoded source."""
@@ -74,9 +77,12 @@ def normalize_text(source: str) -> NormalizedText:
         pieces.append(text)
         offset += len(text) + 1
         source_offset += len(raw) + (len(breaks[number - 1]) if number <= len(breaks) else 0)
-    text = "\n".join(pieces)
+    text = written = "\n".join(pieces)
     script = detect_script(text)
     if script == "traditional":
         text = to_simplified(text)
-        lines = [replace(line, text=text[line.start:line.end]) for line in lines]
-    return NormalizedText(text, tuple(lines), tuple(source_starts), script)
+    else:  # an issue may quote one article from a Traditional source: its lines are converted alone
+        text = "\n".join(to_simplified(line) if detect_script(line) == "traditional" else line
+                         for line in text.split("\n"))
+    lines = [replace(line, text=text[line.start:line.end]) for line in lines]
+    return NormalizedText(text, tuple(lines), tuple(source_starts), script, written if written != text else "")

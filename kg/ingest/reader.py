@@ -20,7 +20,7 @@ def parse_issue(source: str, path: Path, encoding: str = "utf-8") -> Issue:
     ident = issue_id(normalized.text)
     result = split_issue(normalized, ident)
     return Issue(ident, path, encoding, normalized.text, result.sections, result.articles, result.front_matter,
-                 normalized.script)
+                 normalized.script, normalized.written)
 
 
 def read_issue(path: Path) -> Issue:

@@ -16,6 +16,8 @@ __all__ = ["find_organizations"]
 # Tags of a word that swallows a suffix character without being a name
 # (布局 ends in 局, 中心城区 starts with 中心).
 _YEAR_WORD = re.compile(r"年度|年|")
+_CLASSIFIERS = frozenset("个家项批座所支名位")
+_NUMERALS = frozenset("一二三四五六七八九十百千万两几多余")
 _NAME_TAGS = frozenset({"n", "nt", "ns", "nz", "nr", "nrt", "j", "l"})
 
 
@@ -54,6 +56,8 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         start = _across_conjunction(view, gaz, start)
         if start > 0 and text[start - 1].isdigit():
             start += len(_YEAR_WORD.match(text, start).group())  # 2024年度… is not part of a name
+        if start > 0 and text[start] in _CLASSIFIERS and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
+            start += 1  # 125家中心, 1个文旅数据资源中心: a count, then the name
         name = text[start:end]
         if suffix in gaz.departments and start == suffix_start:
             continue  # a bare 科技厅: only an alias, resolved in its article
