@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.ingest.reader import parse_issue
 from kg.nlp.language import get_nlp
+from kg.pipeline import extract_records
 
 
 def organizations(sentence: str) -> list[str]:
@@ -58,3 +62,11 @@ def test_lists_of_people_or_places_are_no_companies(sentence):
 ])
 def test_lists_of_products_or_fields_are_no_companies(sentence):
     assert organizations(sentence) == []
+
+
+def test_an_abbreviation_of_a_name_written_in_full_is_that_organization():
+    text = "●行业动态\n临澄农科院签约\n临澄农业科学院与江屿大学签约。临澄农科院将派出专家。北京大学与北京理工大学合作。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
+    assert names["临澄农业科学院"] == ["临澄农业科学院", "临澄农科院"]
+    assert {"北京大学", "北京理工大学"} <= names.keys()

@@ -10,7 +10,8 @@
 - Tails: 科创母基金 after 浙江省科创母基金, 审批局 after …行政审批局 — a later
   tail of exactly one fuller name of the article is that name.
 - Department short forms: 安徽省科技厅 in an article that also writes
-  安徽省科学技术厅 is that body.
+  安徽省科学技术厅 is that body; so is an abbreviation of a name the article
+  writes in full (中国农科院 of 中国农业科学院).
 - The canonical name is the fullest form seen; all forms are kept as aliases.
 """
 
@@ -112,6 +113,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
         if mention.label == "Organization":
             canonical[mention] = _expand(mention.text, dominant)
     _prefer_full_department_names(canonical, gaz)
+    _join_abbreviations(canonical)
     _join_program_heads(mentions, canonical, gaz)
 
     declared = _declared_aliases(text, mentions)
@@ -173,6 +175,34 @@ def _prefer_full_department_names(canonical: dict[Mention, str], gaz: Gazetteers
             fullest[standard] = name
     for mention, name in canonical.items():
         canonical[mention] = fullest[_standard_form(name, gaz)]
+
+
+def is_abbreviation(short: str, full: str) -> bool:
+    """中国农科院 of 中国农业科学院, 江苏省社科院 of 江苏省社会科学院: the same opening and last
+    character, the rest a subsequence that drops single characters only (each word keeps its first).
+    Dropping a whole word makes another name: 北京大学 is no abbreviation of 北京理工大学.
+
+    >>> is_abbreviation("中国农科院", "中国农业科学院"), is_abbreviation("北京大学", "北京理工大学")
+    (True, False)
+    """
+    if not 3 <= len(short) < len(full) or short[:2] != full[:2] or short[-1] != full[-1]:
+        return False
+    position = 0
+    for ch in short:
+        found = full.find(ch, position)
+        if found < 0 or found - position > 1:
+            return False
+        position = found + 1
+    return position == len(full)
+
+
+def _join_abbreviations(canonical: dict[Mention, str]) -> None:
+    """An organization's abbreviation in the article that names it in full is that organization."""
+    names = set(canonical.values())
+    for mention, name in canonical.items():
+        fuller = [full for full in names if is_abbreviation(name, full)]
+        if len(fuller) == 1:
+            canonical[mention] = fuller[0]
 
 
 def _declared_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
