@@ -70,3 +70,21 @@ def test_an_abbreviation_of_a_name_written_in_full_is_that_organization():
     names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
     assert names["临澄农业科学院"] == ["临澄农业科学院", "临澄农科院"]
     assert {"北京大学", "北京理工大学"} <= names.keys()
+
+
+@pytest.mark.parametrize("sentence", [
+    "园区建成市级创新中心和产业技术研究院。",
+    "构建数字文旅发展新格局。",
+    "全省已建成12个数据中心。",
+])
+def test_everyday_words_before_a_kind_of_body_name_no_one(sentence):
+    assert organizations(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("依托中国科学院长春光学精密机械与物理研究所建设。", ["中国科学院长春光学精密机械与物理研究所"]),
+    ("由市委办公室印发。", ["市委办公室"]),
+    ("临澄市智能制造创新中心揭牌。", ["临澄市智能制造创新中心"]),
+])
+def test_a_place_a_level_or_a_name_word_makes_it_a_name(sentence, expected):
+    assert organizations(sentence) == expected

@@ -16,6 +16,7 @@ __all__ = ["find_organizations"]
 # Tags of a word that swallows a suffix character without being a name
 # (布局 ends in 局, 中心城区 starts with 中心).
 _YEAR_WORD = re.compile(r"年度|年|")
+_LEVELS = frozenset("省市区县镇")
 _CLASSIFIERS = frozenset("个家项批座所支名位")
 _NUMERALS = frozenset("一二三四五六七八九十百千万两几多余")
 _NAME_TAGS = frozenset({"n", "nt", "ns", "nz", "nr", "nrt", "j", "l"})
@@ -61,7 +62,7 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         name = text[start:end]
         if suffix in gaz.departments and start == suffix_start:
             continue  # a bare 科技厅: only an alias, resolved in its article
-        if is_generic(name, suffix, gaz):
+        if is_generic(name, suffix, gaz) or _descriptive(view, start, suffix_start, suffix, gaz):
             continue
         if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
             continue
@@ -71,6 +72,35 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     found.extend(_dash_partners(text, found, gaz))
     found.extend(_listed_companies(view, gaz))
     return found
+
+
+@cache
+def _description_grammar() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    org = load_data_yaml("patterns/names.yaml")["organization"]
+    return frozenset(org["descriptive_suffixes"]), frozenset(org["everyday_tags"]), tuple(org["not_names"])
+
+
+def _descriptive(view: TokenView, start: int, suffix_start: int, suffix: str, gaz: Gazetteers) -> bool:
+    """市级创新中心, 产业技术研究院, 数字文旅发展新格局: everyday words before a kind of body
+    describe one in passing; a place, a name word or a word jieba does not know names one."""
+    suffixes, everyday, not_names = _description_grammar()
+    text = view.text
+    if text.endswith(not_names, start, suffix_start + len(suffix)):
+        return True
+    if suffix not in suffixes or suffix_start == start:
+        return False
+    if gaz.place_at(text, start) is not None or any(ch.isascii() for ch in text[start:suffix_start]):
+        return False
+    if text[start] in _LEVELS and text[start + 1] != "级":
+        return False  # 市委办公室: the article's own city names it (市级 is only a rank)
+    position = start
+    while position < suffix_start:
+        index = view.token_at(position)
+        word = text[view.starts[index]:min(view.ends[index], suffix_start)]
+        if word_tag(word) not in everyday:
+            return False
+        position = view.starts[index] + len(word)
+    return True
 
 
 @cache
@@ -165,7 +195,14 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int) -> int:
 
 
 def _holds_title(part: str, gaz: Gazetteers) -> bool:
-    return any(title in part for title in gaz.titles if len(title) >= 2)
+    """会长孙瑞哲 holds a title; 中国科学院长春… does not: its 院长 runs into the place 长春."""
+    for title in (t for t in gaz.titles if len(t) >= 2):
+        at = part.find(title)
+        while at >= 0:
+            if all(gaz.place_at(part, inside) is None for inside in range(at + 1, at + len(title))):
+                return True
+            at = part.find(title, at + 1)
+    return False
 
 
 def _has_parent(core: str, gaz: Gazetteers) -> bool:
