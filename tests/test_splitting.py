@@ -114,7 +114,10 @@ _STORY = (
     "临澄市副市长王建国在开工仪式上表示，全市将围绕新材料产业链补链强链，做好要素保障和审批服务，"
     "让企业安心投资、放心发展。他说，园区将实行“拿地即开工”，对重点项目实行专班推进，每月调度一次进度。\n"
     "近年来，临澄市新材料产业保持两位数增长，已集聚规模以上企业210家，形成了从基础原料到终端制品的较完整链条。"
-    "下一步，园区还将建设公共检测平台和中试基地，为中小企业提供研发和试产服务，吸引更多上下游企业落户。\n"
+    "下一步，园区还将建设公共检测平台和中试基地，为中小企业提供研发和试产服务，吸引更多上下游企业落户。"
+    "园区所在的东湖街道也将同步完善道路、供水和人才公寓等配套，力争年内引进高层次人才团队10个以上。\n"
+    "据了解，今年临澄市共安排新材料领域重点项目63个，年度计划投资超过200亿元，一季度已完成投资52亿元，"
+    "项目开工率和资金到位率均高于全市平均水平。\n"
 )
 
 
@@ -163,7 +166,7 @@ def test_a_deck_line_longer_than_a_headline_stays_with_its_story():
 
 def test_headline_with_a_deck_after_a_story_naming_the_same_government_body():
     """A generic piece of a name (市人民政府) shared with the story before does not make it go on."""
-    story = _STORY.replace("临澄市副市长王建国", "临澄市人民政府副市长王建国")
+    story = "\n".join(_STORY.splitlines()[:4]).replace("临澄市副市长王建国", "临澄市人民政府副市长王建国") + "\n"
     text = (
         "●行业动态\n" + story
         + "全国新型储能产业科技创新大会在江屿开幕\n"
@@ -268,3 +271,49 @@ def test_square_and_diamond_section_markers(marker):
     assert issue.sections == ["行业动态", "政策解读"]
     assert [(a.section, a.title, a.untitled) for a in issue.articles] == [
         ("行业动态", "江屿储能电站开工", False), ("政策解读", "2月6日，临澄市印发链长制方案。", True)]
+
+
+def test_document_number_attachment_and_date_lines_never_start_a_story():
+    text = (
+        "●政策解读\n" + _STORY
+        + "附件：临澄市新材料产业发展行动计划（2025-2027年）\n"
+        "3月5日，临澄市印发新材料产业发展行动计划，提出到2027年产业规模突破千亿元。\n"
+        "临科发〔2025〕3号\n2025年3月5日\n"
+        "4月1日，行动计划开始实施。\n"
+    )
+    [article] = _parse(text).articles
+    assert [s.text for s in article.subheadings] == [
+        "附件：临澄市新材料产业发展行动计划（2025-2027年）", "临科发〔2025〕3号", "2025年3月5日"]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["plain", "blank_after_every_line"])
+def test_where_every_line_is_spaced_alike_a_headline_is_not_taken_for_a_parallel_subheading(gap):
+    """With no blank lines, or a blank after every line headlines included, shape tells nothing."""
+    lines = ["●行业动态", "临澄市新材料产业园二期开工", *_STORY.splitlines()[1:3], "园区配套服务体系加快完善",
+             *_STORY.splitlines()[3:], "江屿湾区储能电站项目开工建设", "7月28日，江屿储能电站在江屿湾区开工建设。"]
+    articles = _parse(gap.join(lines) + "\n").articles
+    assert [(a.title, [s.text for s in a.subheadings]) for a in articles] == [
+        ("临澄市新材料产业园二期开工", ["园区配套服务体系加快完善"]), ("江屿湾区储能电站项目开工建设", [])]
+
+
+def test_a_lead_dated_by_the_day_alone_opens_a_story():
+    text = (
+        "●行业动态\n" + _STORY
+        + "江屿新材料产业园揭牌\n"
+        "5日，江屿绿色新材料产业园揭牌，15家新材料企业集中签约入园。\n"
+    )
+    assert _titles(text) == ["临澄市新材料产业园二期开工", "江屿新材料产业园揭牌"]
+
+
+def test_a_byline_under_a_short_line_makes_it_a_headline():
+    text = "●行业动态\n" + _STORY + "江屿储能电站开工\n记者 王建国\n江屿湾区储能电站昨天开工，总投资6亿元。\n"
+    articles = _parse(text).articles
+    assert [a.title for a in articles] == ["临澄市新材料产业园二期开工", "江屿储能电站开工"]
+    assert [p.text for p in articles[1].paragraphs] == ["记者 王建国", "江屿湾区储能电站昨天开工，总投资6亿元。"]
+
+
+def test_a_byline_closing_a_story_ends_it():
+    text = "●行业动态\n" + _STORY + "（记者 王建国 李明）\n江屿储能电站开工\n江屿湾区储能电站昨天开工，总投资6亿元。\n"
+    articles = _parse(text).articles
+    assert [a.title for a in articles] == ["临澄市新材料产业园二期开工", "江屿储能电站开工"]
+    assert articles[0].paragraphs[-1].text == "（记者 王建国 李明）"

@@ -26,6 +26,7 @@ class LayoutRules:
     max_deck_chars: int
     max_opening_headline_chars: int
     byline: re.Pattern[str]
+    never_headline: re.Pattern[str]
     headline_threshold: float
     weights: dict[str, float]
     long_line_chars: int
@@ -66,6 +67,10 @@ class LayoutRules:
         """A stand-alone credit line (记者 张三), body text that is never a heading."""
         return self.byline.search(text) is not None
 
+    def may_open_story(self, text: str) -> bool:
+        """Not a line that only belongs to a story (a document number, 附件：…)."""
+        return not self.is_byline(text) and self.never_headline.search(text) is None
+
     def heading_number(self, text: str) -> HeadingNumber | None:
         return heading_number(text, self.numbering_styles)
 
@@ -100,6 +105,7 @@ def layout_rules() -> LayoutRules:
         max_deck_chars=int(raw["max_deck_chars"]),
         max_opening_headline_chars=int(raw["max_opening_headline_chars"]),
         byline=_any_of(raw["byline_patterns"]),
+        never_headline=_any_of(raw["never_headline_patterns"]),
         headline_threshold=float(raw["headline_threshold"]),
         weights={name: float(value) for name, value in raw["weights"].items()},
         long_line_chars=int(raw["long_line_chars"]),

@@ -57,6 +57,7 @@ class _Draft:
     headline: Span | None
     headline_indented: bool = False
     number: HeadingNumber | None = None  # the headline's own numbering (1. 一、), if any
+    decks: int = 0  # how many of the subheadings sit under the headline, above the first paragraph
     body: list[_Block] = field(default_factory=list)
     subheadings: list[_Block] = field(default_factory=list)
     declared: set[str] = field(default_factory=set)
@@ -98,7 +99,9 @@ def split_issue(normalized: NormalizedText, issue_id: str) -> SplitResult:
             current = _untitled_draft(block, section, rules)
             drafts.append(current)
             current.body.append(block)
-        elif rules.is_heading_shaped(text) or (_is_deck(current, rules) and rules.is_deck_shaped(text)):
+        elif rules.is_heading_shaped(text) or (_is_deck(current) and rules.is_deck_shaped(text)):
+            if _is_deck(current):
+                current.decks += 1
             current.subheadings.append(block)
         else:
             current.body.append(block)
@@ -114,6 +117,8 @@ def _opens_story(
 ) -> bool:
     """Whether `blocks[index]` is a headline: first in its section, or weighed mid-story."""
     text = blocks[index].text
+    if not rules.may_open_story(text):
+        return False
     if current is None:
         return rules.is_heading_shaped(text) or (
             rules.is_opening_headline(text) and _next_body(blocks, index, rules) is not None)
@@ -121,7 +126,7 @@ def _opens_story(
         blocks, index, current, rules, spacing, rare)
 
 
-def _is_deck(article: _Draft, rules: LayoutRules) -> bool:
+def _is_deck(article: _Draft) -> bool:
     """The next line sits right under a headline, before any paragraph or subheading."""
     return article.headline is not None and not article.body and not article.subheadings
 
@@ -195,15 +200,38 @@ def _paragraph(block: _Block) -> Paragraph:
 
 @dataclass(frozen=True)
 class _Spacing:
-    """Whether the issue separates its paragraphs with blank lines."""
+    """How the issue spaces its lines: what a line's shape can tell.
+
+    Paragraphs may be separated by blank lines or indented.  The headlines
+    the issue certainly has (the first line of a section) show whether
+    headlines are spaced like paragraphs; where they are, or where nothing is
+    spaced or indented, the shape of a line cannot tell a subheading from a
+    headline.
+    """
 
     blank_separated: bool
+    indented: bool
+    headlines_spaced: bool
 
     @classmethod
     def of(cls, blocks: list[_Block], rules: LayoutRules) -> _Spacing:
         body = [b for b in blocks if not rules.is_heading_shaped(b.text)]
         spaced = sum(1 for b in body if b.blank_before or b.blank_after)
-        return cls(bool(body) and spaced > 0.6 * len(body))
+        indented = sum(1 for b in body if b.line.indent > 0)
+        first_lines = [after for marker, after in zip(blocks, blocks[1:])
+                       if rules.is_marker(marker.text) and rules.is_heading_shaped(after.text)]
+        headlines_spaced = sum(1 for b in first_lines if b.blank_after)
+        return cls(bool(body) and spaced > 0.6 * len(body), bool(body) and indented > 0.6 * len(body),
+                   bool(first_lines) and headlines_spaced > 0.5 * len(first_lines))
+
+    @property
+    def blank_lines_tell(self) -> bool:
+        """Blank lines set paragraphs apart, and headlines are glued to their story."""
+        return self.blank_separated and not self.headlines_spaced
+
+    @property
+    def shape_tells(self) -> bool:
+        return self.blank_lines_tell or self.indented
 
 
 def _is_headline(
@@ -251,7 +279,8 @@ def headline_evidence(
         evidence["next_numbered_headline"] = w["next_numbered_headline"]
     elif number is not None:
         evidence["numbered"] = w["numbered"]
-    if any(_same_shape(block, earlier, rules) for earlier in article.subheadings):
+    parallel = article.subheadings[article.decks:]  # a deck is parallel to the headline, not to subheadings
+    if spacing.shape_tells and any(_same_shape(block, earlier, rules) for earlier in parallel):
         evidence["like_earlier_subheading"] = w["like_earlier_subheading"]
     if article.headline and sum(len(b.text) for b in article.body) < rules.short_story_chars:
         evidence["short_story"] = w["short_story"]
@@ -291,7 +320,7 @@ def _layout_evidence(
         evidence["after_credit"] = w["after_credit"]
     if any(rules.is_byline(b.text) for b in between):
         evidence["byline_under"] = w["byline_under"]
-    if spacing.blank_separated:
+    if spacing.blank_lines_tell:
         if not block.blank_after:
             evidence["glued_to_body"] = w["glued_to_body"]
         elif block.blank_before:
