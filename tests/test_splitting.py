@@ -317,3 +317,33 @@ def test_a_byline_closing_a_story_ends_it():
     articles = _parse(text).articles
     assert [a.title for a in articles] == ["临澄市新材料产业园二期开工", "江屿储能电站开工"]
     assert articles[0].paragraphs[-1].text == "（记者 王建国 李明）"
+
+
+def test_a_headline_longer_than_any_subheading_after_a_short_story():
+    text = (
+        "●行业动态\n" + "\n".join(_STORY.splitlines()[:3]) + "\n"
+        "江屿湾区抢占第三代半导体材料产业全球制高点\n"
+        "第三代半导体正在成为江屿湾区新的增长点，已有28家相关企业落户。\n"
+    )
+    assert _titles(text) == ["临澄市新材料产业园二期开工", "江屿湾区抢占第三代半导体材料产业全球制高点"]
+
+
+def test_the_title_of_a_document_inside_a_notice_repeats_the_notice_and_stays_in_it():
+    plan = "临澄市新材料产业高质量发展三年行动计划（2025—2027年）"
+    text = (
+        f"关于印发《{plan}》的通知\n各区县人民政府，市直各部门：\n"
+        f"现将《{plan}》印发给你们，请结合实际认真贯彻执行。\n临澄市人民政府办公室\n"
+        f"{plan}\n为加快新材料产业发展，推动产业链延链补链强链，制定本计划。\n"
+    )
+    [article] = _parse(text).articles
+    assert plan in [s.text for s in article.subheadings]
+
+
+def test_a_row_of_terms_set_apart_by_wide_gaps_never_starts_a_story():
+    text = (
+        "新材料产业链协同创新的临澄实践\n摘要\n本文以临澄市为例，分析新材料产业链协同创新的机制。\n关键词\n"
+        "链主企业  专精特新  揭榜挂帅  耐心资本与产业基金\n"
+        "新材料是战略性新兴产业的基础，近年来各地纷纷布局。\n"
+    )
+    [article] = _parse(text).articles
+    assert "链主企业  专精特新  揭榜挂帅  耐心资本与产业基金" in [s.text for s in article.subheadings]

@@ -31,6 +31,7 @@ class LayoutRules:
     weights: dict[str, float]
     long_line_chars: int
     headline_length_chars: int
+    beyond_subheading_chars: int
     short_line_chars: int
     short_story_chars: int
     parallel_length_slack: int
@@ -38,6 +39,7 @@ class LayoutRules:
     name_gram_size: int
     max_name_gram_paragraphs: int
     min_shared_chars: int
+    min_repeated_chars: int
     dateline_window: int
     dateline: re.Pattern[str]
     declaration: re.Pattern[str]
@@ -110,6 +112,7 @@ def layout_rules() -> LayoutRules:
         weights={name: float(value) for name, value in raw["weights"].items()},
         long_line_chars=int(raw["long_line_chars"]),
         headline_length_chars=int(raw["headline_length_chars"]),
+        beyond_subheading_chars=int(raw["beyond_subheading_chars"]),
         short_line_chars=int(raw["short_line_chars"]),
         short_story_chars=int(raw["short_story_chars"]),
         parallel_length_slack=int(raw["parallel_length_slack"]),
@@ -117,6 +120,7 @@ def layout_rules() -> LayoutRules:
         name_gram_size=int(raw["name_gram_size"]),
         max_name_gram_paragraphs=int(raw["max_name_gram_paragraphs"]),
         min_shared_chars=int(raw["min_shared_chars"]),
+        min_repeated_chars=int(raw["min_repeated_chars"]),
         dateline_window=int(raw["dateline_window"]),
         dateline=_any_of(raw["dateline_patterns"]),
         declaration=_any_of(raw["declaration_patterns"]),

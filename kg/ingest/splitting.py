@@ -272,8 +272,12 @@ def headline_evidence(
         evidence["long_line"] = w["long_line"]
     if len(text) >= rules.headline_length_chars:
         evidence["headline_length"] = w["headline_length"]
+    if len(text) >= rules.beyond_subheading_chars:
+        evidence["beyond_subheading_length"] = w["beyond_subheading_length"]
     if len(text) <= rules.short_line_chars:
         evidence["short_line"] = w["short_line"]
+    if rare.shared_chars(text, article) >= rules.min_repeated_chars:
+        evidence["repeats_article"] = w["repeats_article"]
     number = rules.heading_number(text)
     if follows(number, article.number):
         evidence["next_numbered_headline"] = w["next_numbered_headline"]
