@@ -347,3 +347,10 @@ def test_a_row_of_terms_set_apart_by_wide_gaps_never_starts_a_story():
     )
     [article] = _parse(text).articles
     assert "链主企业  专精特新  揭榜挂帅  耐心资本与产业基金" in [s.text for s in article.subheadings]
+
+
+def test_a_two_character_line_ending_a_story_does_not_take_the_next_headline_as_its_deck():
+    text = "●行业动态\n" + _STORY + "近年\n江屿储能电站项目正式开工\n江屿日报讯 7月28日，江屿储能电站在江屿湾区举行奠基典礼。\n"
+    articles = _parse(text).articles
+    assert [a.title for a in articles] == ["临澄市新材料产业园二期开工", "江屿储能电站项目正式开工"]
+    assert [s.text for s in articles[0].subheadings] == ["近年"]

@@ -20,6 +20,7 @@ class LayoutRules:
     sentence_ends: str
     closing_marks: str
     max_heading_chars: int
+    min_headline_chars: int
     non_heading_endings: str
     exclaimed_heading_endings: str
     quotation_openers: str
@@ -101,6 +102,7 @@ def layout_rules() -> LayoutRules:
         sentence_ends=raw["sentence_ends"],
         closing_marks=raw["closing_marks"],
         max_heading_chars=int(raw["max_heading_chars"]),
+        min_headline_chars=int(raw["min_headline_chars"]),
         non_heading_endings=raw["non_heading_endings"],
         exclaimed_heading_endings=raw["exclaimed_heading_endings"],
         quotation_openers=raw["quotation_openers"],

@@ -122,8 +122,8 @@ def _opens_story(
     if current is None:
         return rules.is_heading_shaped(text) or (
             rules.is_opening_headline(text) and _next_body(blocks, index, rules) is not None)
-    return rules.is_heading_shaped(text) and bool(current.body) and _is_headline(
-        blocks, index, current, rules, spacing, rare)
+    return (rules.is_heading_shaped(text) and len(text) >= rules.min_headline_chars and bool(current.body)
+            and _is_headline(blocks, index, current, rules, spacing, rare))
 
 
 def _is_deck(article: _Draft) -> bool:
