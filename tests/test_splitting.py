@@ -354,3 +354,15 @@ def test_a_two_character_line_ending_a_story_does_not_take_the_next_headline_as_
     articles = _parse(text).articles
     assert [a.title for a in articles] == ["临澄市新材料产业园二期开工", "江屿储能电站项目正式开工"]
     assert [s.text for s in articles[0].subheadings] == ["近年"]
+
+
+def test_a_long_policy_title_with_no_clause_mark_after_a_story_starts_a_new_article():
+    title = "临澄市科学技术局等五部门关于印发《临澄市新材料产业创新联合体建设管理办法（试行）》的通知"
+    assert len(title) > 40
+    text = (
+        "●政策法规\n" + _STORY + title + "\n临科发〔2025〕3号\n各区县人民政府，市直有关部门：\n"
+        "现将《临澄市新材料产业创新联合体建设管理办法（试行）》印发给你们，请认真贯彻执行。\n"
+    )
+    articles = _parse(text).articles
+    assert [a.title for a in articles] == ["临澄市新材料产业园二期开工", title]
+    assert [s.text for s in articles[1].subheadings] == ["临科发〔2025〕3号"]

@@ -22,6 +22,7 @@ class LayoutRules:
     max_heading_chars: int
     min_headline_chars: int
     non_heading_endings: str
+    clause_marks: str
     exclaimed_heading_endings: str
     quotation_openers: str
     max_deck_chars: int
@@ -54,8 +55,15 @@ class LayoutRules:
         return text.startswith(self.section_markers)
 
     def is_heading_shaped(self, text: str) -> bool:
-        """Short, and not ending like a sentence or an unfinished clause."""
-        return len(text) <= self.max_heading_chars and self._ends_like_heading(text)
+        """Short, and not ending like a sentence or an unfinished clause; or a long title.
+
+        A long title (关于印发《…》的通知) holds no sentence end and no clause
+        mark at all, which no paragraph does.
+        """
+        if len(text) <= self.max_heading_chars:
+            return self._ends_like_heading(text)
+        return len(text) <= self.max_opening_headline_chars and not any(
+            mark in self.sentence_ends or mark in self.clause_marks for mark in text)
 
     def is_deck_shaped(self, text: str) -> bool:
         """A line that may sit under a headline as its deck: longer, not a sentence."""
@@ -104,6 +112,7 @@ def layout_rules() -> LayoutRules:
         max_heading_chars=int(raw["max_heading_chars"]),
         min_headline_chars=int(raw["min_headline_chars"]),
         non_heading_endings=raw["non_heading_endings"],
+        clause_marks=raw["clause_marks"],
         exclaimed_heading_endings=raw["exclaimed_heading_endings"],
         quotation_openers=raw["quotation_openers"],
         max_deck_chars=int(raw["max_deck_chars"]),
