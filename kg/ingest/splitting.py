@@ -4,11 +4,13 @@ Headlines and in-article subheadings look alike: short lines without
 sentence-final punctuation.  A short line right after a section marker or at
 the start of the issue is a headline.  One in the middle of an article is
 weighed on the evidence a reader uses (see `headline_evidence`): what the
-next paragraph does (opens with a dateline, declares a short form, or
-continues with 此外 or the article's own declared 《报告》), the line's
-length, its indentation and spacing compared with the article's paragraphs,
-whether the next paragraph names again what the article already named,
-and whether it looks like a subheading the article already has.
+next paragraph does (opens with a dateline or a report opener, declares a
+short form, or continues with 此外 or the article's own declared 《报告》), the
+line's length and numbering, its indentation and spacing compared with the
+article's paragraphs, whether the next paragraph names again what the
+article already named, and whether it looks like a subheading the article
+already has.  A deck line under a headline is a subheading; a byline is
+body text and never a heading.
 """
 
 from __future__ import annotations
