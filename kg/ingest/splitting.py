@@ -4,11 +4,13 @@ Headlines and in-article subheadings look alike: short lines without
 sentence-final punctuation.  A short line right after a section marker or at
 the start of the issue is a headline.  One in the middle of an article is
 weighed on the evidence a reader uses (see `headline_evidence`): what the
-next paragraph does (opens with a dateline, declares a short form, or
-continues with 此外 or the article's own declared 《报告》), the line's
-length, its indentation and spacing compared with the article's paragraphs,
-whether the next paragraph names again what the article already named,
-and whether it looks like a subheading the article already has.
+next paragraph does (opens with a dateline or a report opener, declares a
+short form, or continues with 此外 or the article's own declared 《报告》), the
+line's length and numbering, its indentation and spacing compared with the
+article's paragraphs, whether the next paragraph names again what the
+article already named, and whether it looks like a subheading the article
+already has.  A deck line under a headline is a subheading; a byline is
+body text and never a heading.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from kg.ingest.ids import article_id
 from kg.ingest.layout import LayoutRules, layout_rules
 from kg.ingest.normalize import Line, NormalizedText
+from kg.ingest.numbering import HeadingNumber, follows
 from kg.ingest.sentences import split_sentences
 from kg.models import Article, Paragraph, Span
 
@@ -55,6 +58,8 @@ class _Draft:
     start: int
     headline: Span | None
     headline_indented: bool = False
+    number: HeadingNumber | None = None  # the headline's own numbering (1. 一、), if any
+    decks: int = 0  # how many of the subheadings sit under the headline, above the first paragraph
     body: list[_Block] = field(default_factory=list)
     subheadings: list[_Block] = field(default_factory=list)
     declared: set[str] = field(default_factory=set)
@@ -85,21 +90,20 @@ def split_issue(normalized: NormalizedText, issue_id: str) -> SplitResult:
             current = None
             if inline_title:
                 title_start = block.line.end - len(inline_title)
-                current = _Draft(inline_title, section, False, block.line.start,
-                                 Span(title_start, block.line.end), block.line.indent > 0)
+                current = _headline_draft(inline_title, section, block, Span(title_start, block.line.end), rules)
                 drafts.append(current)
-        elif rules.is_heading_shaped(text) and (
-            current is None
-            or (current.body and _is_headline(blocks, index, current, rules, spacing, rare))
-        ):
-            current = _Draft(text, section, False, block.line.start, Span(block.line.start, block.line.end),
-                             block.line.indent > 0)
+        elif current is not None and rules.is_byline(text):
+            current.body.append(block)
+        elif _opens_story(blocks, index, current, rules, spacing, rare):
+            current = _headline_draft(text, section, block, Span(block.line.start, block.line.end), rules)
             drafts.append(current)
         elif current is None:
             current = _untitled_draft(block, section, rules)
             drafts.append(current)
             current.body.append(block)
-        elif rules.is_heading_shaped(text):
+        elif rules.is_heading_shaped(text) or (_is_deck(current) and rules.is_deck_shaped(text)):
+            if _is_deck(current):
+                current.decks += 1
             current.subheadings.append(block)
         else:
             current.body.append(block)
@@ -108,6 +112,30 @@ def split_issue(normalized: NormalizedText, issue_id: str) -> SplitResult:
         index += 1
     articles = [_finish(draft, position, issue_id) for position, draft in enumerate(drafts)]
     return SplitResult(sections, articles, [Span(b.line.start, b.line.end) for b in front_matter])
+
+
+def _opens_story(
+    blocks: list[_Block], index: int, current: _Draft | None, rules: LayoutRules, spacing: _Spacing, rare: _RareGrams
+) -> bool:
+    """Whether `blocks[index]` is a headline: first in its section, or weighed mid-story."""
+    text = blocks[index].text
+    if not rules.may_open_story(text):
+        return False
+    if current is None:
+        return rules.is_heading_shaped(text) or (
+            rules.is_opening_headline(text) and _next_body(blocks, index, rules) is not None)
+    return (rules.is_heading_shaped(text) and len(text) >= rules.min_headline_chars and bool(current.body)
+            and _is_headline(blocks, index, current, rules, spacing, rare))
+
+
+def _is_deck(article: _Draft) -> bool:
+    """The next line sits right under a headline, before any paragraph or subheading."""
+    return article.headline is not None and not article.body and not article.subheadings
+
+
+def _headline_draft(title: str, section: str | None, block: _Block, headline: Span, rules: LayoutRules) -> _Draft:
+    return _Draft(title, section, False, block.line.start, headline, block.line.indent > 0,
+                  number=rules.heading_number(title))
 
 
 def _blocks(lines: tuple[Line, ...]) -> list[_Block]:
@@ -174,15 +202,38 @@ def _paragraph(block: _Block) -> Paragraph:
 
 @dataclass(frozen=True)
 class _Spacing:
-    """Whether the issue separates its paragraphs with blank lines."""
+    """How the issue spaces its lines: what a line's shape can tell.
+
+    Paragraphs may be separated by blank lines or indented.  The headlines
+    the issue certainly has (the first line of a section) show whether
+    headlines are spaced like paragraphs; where they are, or where nothing is
+    spaced or indented, the shape of a line cannot tell a subheading from a
+    headline.
+    """
 
     blank_separated: bool
+    indented: bool
+    headlines_spaced: bool
 
     @classmethod
     def of(cls, blocks: list[_Block], rules: LayoutRules) -> _Spacing:
         body = [b for b in blocks if not rules.is_heading_shaped(b.text)]
         spaced = sum(1 for b in body if b.blank_before or b.blank_after)
-        return cls(bool(body) and spaced > 0.6 * len(body))
+        indented = sum(1 for b in body if b.line.indent > 0)
+        first_lines = [after for marker, after in zip(blocks, blocks[1:])
+                       if rules.is_marker(marker.text) and rules.is_heading_shaped(after.text)]
+        headlines_spaced = sum(1 for b in first_lines if b.blank_after)
+        return cls(bool(body) and spaced > 0.6 * len(body), bool(body) and indented > 0.6 * len(body),
+                   bool(first_lines) and headlines_spaced > 0.5 * len(first_lines))
+
+    @property
+    def blank_lines_tell(self) -> bool:
+        """Blank lines set paragraphs apart, and headlines are glued to their story."""
+        return self.blank_separated and not self.headlines_spaced
+
+    @property
+    def shape_tells(self) -> bool:
+        return self.blank_lines_tell or self.indented
 
 
 def _is_headline(
@@ -211,32 +262,71 @@ def headline_evidence(
     split can be explained.  A short line followed by no body paragraph
     (end of issue, a section marker) closes the article it sits in.
     """
-    w = rules.weights
     block = blocks[index]
-    following = _next_body(blocks, index, rules)
+    between, following = _lines_under(blocks, index, rules)
     if following is None:
         return {"no_following_body": -1.0}
-    text, next_text = block.text, following.text
-    opening = next_text[: rules.dateline_window]
-    evidence: dict[str, float] = {}
+    evidence = _next_paragraph_evidence(following.text, article, rules, rare)
+    evidence.update(_layout_evidence(blocks, index, between, article, rules, spacing))
+    w = rules.weights
+    text = block.text
     if len(text) >= rules.long_line_chars:
         evidence["long_line"] = w["long_line"]
+    if len(text) >= rules.headline_length_chars:
+        evidence["headline_length"] = w["headline_length"]
+    if len(text) >= rules.beyond_subheading_chars:
+        evidence["beyond_subheading_length"] = w["beyond_subheading_length"]
     if len(text) <= rules.short_line_chars:
         evidence["short_line"] = w["short_line"]
+    if rare.shared_chars(text, article) >= rules.min_repeated_chars:
+        evidence["repeats_article"] = w["repeats_article"]
+    number = rules.heading_number(text)
+    if follows(number, article.number):
+        evidence["next_numbered_headline"] = w["next_numbered_headline"]
+    elif number is not None:
+        evidence["numbered"] = w["numbered"]
+    parallel = article.subheadings[article.decks:]  # a deck is parallel to the headline, not to subheadings
+    if spacing.shape_tells and any(_same_shape(block, earlier, rules) for earlier in parallel):
+        evidence["like_earlier_subheading"] = w["like_earlier_subheading"]
+    if article.headline and sum(len(b.text) for b in article.body) < rules.short_story_chars:
+        evidence["short_story"] = w["short_story"]
+    return evidence
+
+
+def _next_paragraph_evidence(next_text: str, article: _Draft, rules: LayoutRules, rare: _RareGrams) -> dict[str, float]:
+    """How the paragraph after the line opens: a new story's lead, or the story going on."""
+    w = rules.weights
+    opening = next_text[: rules.dateline_window]
+    evidence: dict[str, float] = {}
     if rules.dateline.search(opening):
         evidence["dateline"] = w["dateline"]
+    if rules.news_opener.search(opening):
+        evidence["news_opener"] = w["news_opener"]
     if rules.declaration.search(next_text):
         evidence["declaration"] = w["declaration"]
     if next_text.startswith(rules.continuation_openers):
         evidence["continuation"] = w["continuation"]
     if any(_uses_short_form(next_text, short) for short in article.declared):
         evidence["back_reference"] = w["back_reference"]
-    if rules.numbered_heading.search(text):
-        evidence["numbered"] = w["numbered"]
-    previous = blocks[index - 1]
-    if rules.credit.search(previous.text):
+    lead = "".join(s.text for s in split_sentences(next_text)[: rules.lead_sentences])
+    if rare.shared_chars(lead, article) >= rules.min_shared_chars:
+        evidence["names_continue"] = w["names_continue"]
+    return evidence
+
+
+def _layout_evidence(
+    blocks: list[_Block], index: int, between: list[_Block], article: _Draft, rules: LayoutRules, spacing: _Spacing
+) -> dict[str, float]:
+    """Where the line sits: after a credit, over a byline, spaced and indented like what."""
+    w = rules.weights
+    block = blocks[index]
+    evidence: dict[str, float] = {}
+    previous = blocks[index - 1].text
+    if rules.credit.search(previous) or rules.is_byline(previous):
         evidence["after_credit"] = w["after_credit"]
-    if spacing.blank_separated:
+    if any(rules.is_byline(b.text) for b in between):
+        evidence["byline_under"] = w["byline_under"]
+    if spacing.blank_lines_tell:
         if not block.blank_after:
             evidence["glued_to_body"] = w["glued_to_body"]
         elif block.blank_before:
@@ -247,13 +337,6 @@ def headline_evidence(
             evidence["flush_among_indented"] = w["flush_among_indented"]
         else:
             evidence["indented_like_body"] = w["indented_like_body"]
-    lead = "".join(s.text for s in split_sentences(next_text)[: rules.lead_sentences])
-    if len(rare.shared(lead, article)) >= rules.min_shared_names:
-        evidence["names_continue"] = w["names_continue"]
-    if any(_same_shape(block, earlier, rules) for earlier in article.subheadings):
-        evidence["like_earlier_subheading"] = w["like_earlier_subheading"]
-    if article.headline and sum(len(b.text) for b in article.body) < rules.short_story_chars:
-        evidence["short_story"] = w["short_story"]
     return evidence
 
 
@@ -292,11 +375,20 @@ class _RareGrams:
         rare = frozenset(g for g, n in counts.items() if n <= rules.max_name_gram_paragraphs)
         return cls(size, rare, block_grams)
 
-    def shared(self, text: str, article: _Draft) -> set[str]:
-        wanted = _grams(text, self.size) & self.rare
-        if not wanted:
-            return set()
-        return wanted & self._article_grams(article)
+    def shared_chars(self, text: str, article: _Draft) -> int:
+        """How many characters of `text` lie in grams the article already holds.
+
+        Overlapping grams count their characters once: 中国科学 + 国科学院
+        cover the five characters of 中国科学院, one generic name, while a
+        company named again in full covers a dozen.
+        """
+        known = self._article_grams(article) & self.rare
+        covered, reach = 0, 0
+        for i in range(len(text) - self.size + 1):
+            if text[i:i + self.size] in known:
+                covered += i + self.size - max(i, reach)
+                reach = i + self.size
+        return covered
 
     def _article_grams(self, article: _Draft) -> set[str]:
         """The grams of the article's title, body and subheadings so far."""
@@ -318,12 +410,23 @@ def _grams(text: str, size: int) -> set[str]:
 
 
 def _next_body(blocks: list[_Block], index: int, rules: LayoutRules) -> _Block | None:
+    return _lines_under(blocks, index, rules)[1]
+
+
+def _lines_under(blocks: list[_Block], index: int, rules: LayoutRules) -> tuple[list[_Block], _Block | None]:
+    """The heading-like lines under `blocks[index]` (subheadings, a deck, a byline) and the paragraph after them.
+
+    The paragraph is None when a section marker or the end of the issue comes first.
+    """
+    between: list[_Block] = []
     for block in blocks[index + 1:]:
         if rules.is_marker(block.text):
-            return None
-        if not rules.is_heading_shaped(block.text):
-            return block
-    return None
+            return between, None
+        under_headline = not between and rules.is_deck_shaped(block.text)
+        if not (rules.is_heading_shaped(block.text) or under_headline):
+            return between, block
+        between.append(block)
+    return between, None
 
 
 def _uses_short_form(text: str, short: str) -> bool:
