@@ -143,7 +143,7 @@ def test_scores_lie_in_0_1_best_first(taxonomy, sample_records):
 
 def test_thresholds_are_read_from_the_data():
     raw = copy.deepcopy(load_data_yaml("industries.yaml"))
-    raw["scoring"]["min_score"] = 0.999
+    raw["scoring"]["min_evidence"] = 1000.0
     strict = parse_taxonomy(raw)
     assert classify("工业机器人产量增长", "全市工业机器人产量增长三成。", strict) == []
 
