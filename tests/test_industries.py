@@ -339,6 +339,7 @@ def test_words_holding_a_keyword_hide_it(taxonomy):
     text = "市市场监管局召开会议，部署标准化工作，要求落实国家政策，提升数据存储能力。"
     assert [m.keyword for m in find_mentions(text, taxonomy)] == []
     assert [m.keyword for m in find_mentions("精细化工和化工园区", taxonomy)] == ["精细化工", "化工园区"]
+    assert [m.keyword for m in find_mentions("打造现代化工基地，建设现代化工业体系", taxonomy)] == ["现代化工"]
 
 
 def test_unknown_items_and_short_words_belong_to_the_list(taxonomy):
