@@ -77,6 +77,9 @@ def article_body(title: str, text: str) -> str:
 
 @dataclass
 class _Tally:
+    """One text's evidence per industry, the industries it names, and
+    whether any is named outside a list."""
+
     evidence: dict[str, float]
     named: set[str]
     named_outside_lists: bool
@@ -116,8 +119,12 @@ def _tally(text: str, taxonomy: Taxonomy, *, headline: bool = False) -> _Tally:
     return _Tally(evidence, named, outside)
 
 
-def _simplified(text: str) -> str:
-    return to_simplified(text) if detect_script(text) == "traditional" else text
+def _simplified(title: str, body: str) -> tuple[str, str]:
+    """Headline and body in Simplified characters, judged on both together
+    (a headline alone is too short to tell)."""
+    if detect_script(f"{title}\n{body}") == "traditional":
+        return to_simplified(title), to_simplified(body)
+    return title, body
 
 
 def weigh_article(title: str, text: str, taxonomy: Taxonomy) -> ArticleEvidence:
@@ -127,17 +134,18 @@ def weigh_article(title: str, text: str, taxonomy: Taxonomy) -> ArticleEvidence:
     only: 机器人 lends to 智能装备, not on to 装备制造.
     """
     settings = taxonomy.settings
-    title, body = _simplified(title), _simplified(article_body(title, text))
+    title, body = _simplified(title, article_body(title, text))
     in_title, in_body = _tally(title, taxonomy, headline=True), _tally(body, taxonomy)
     per_unit = settings.length_unit / max(len(body), settings.min_body_chars)
     evidence = {node.name: settings.title_weight * in_title.evidence.get(node.name, 0.0)
                 + per_unit * in_body.evidence.get(node.name, 0.0) for node in taxonomy}
     own = dict(evidence)
-    named = in_title.named | in_body.named
+    own_named = in_title.named | in_body.named
+    named = set(own_named)
     for node in taxonomy:
         if node.parent is not None:
             evidence[node.parent] += settings.parent_share * own[node.name]
-            if node.name in named:
+            if node.name in own_named:
                 named.add(node.parent)
     general = any(term in title or term in body for term in taxonomy.general_terms)
     return ArticleEvidence(
