@@ -369,6 +369,19 @@ def test_a_policy_talk_that_lists_industries_as_examples_gets_none(taxonomy):
     assert classify("加快发展新质生产力", text, taxonomy) == []
 
 
+def test_one_mention_in_a_long_body_is_in_passing(taxonomy):
+    # Six paragraphs on services to firms; one firm's product is a robot.
+    paragraphs = ["北岚市组织干部分组联系企业，帮助企业解决用工、用地等难题。",
+                  "其中，北岚云帆科技有限公司研发的扫地机器人产品拿下了海外订单。",
+                  "市里建立了服务专员制度，每名专员联系10家企业。",
+                  "各区同步设立企业服务中心，受理企业诉求。",
+                  "今年以来，累计解决企业诉求2300个。",
+                  "下一步，北岚市将继续优化营商环境。"]
+    assert classify("北岚市：干部下沉服务企业", "\n".join(paragraphs), taxonomy) == []
+    # The same mention in a short body is the article's industry.
+    assert _names(classify("北岚市：干部下沉服务企业", "\n".join(paragraphs[:3]), taxonomy))[:1] == ["机器人"]
+
+
 # ---- top-1 on gold, pinned: raise these as the scorer improves ----
 
 TOP1_PINS = {

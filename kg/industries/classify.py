@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.industries.matching import find_mentions, keyword_matcher
-from kg.industries.taxonomy import Taxonomy, load_taxonomy
+from kg.industries.taxonomy import ScoringSettings, Taxonomy, load_taxonomy
 from kg.ingest.script import detect_script, to_simplified
 
 __all__ = ["ArticleEvidence", "IndustryScore", "article_body", "classify", "industry_evidence", "weigh_article"]
@@ -53,13 +53,25 @@ class ArticleEvidence:
     `values`: evidence per industry, parents' shares included; `named`: the
     industries a naming keyword points to (a parent through its child);
     `named_outside_lists`: whether any such keyword stands outside a list;
-    `general`: whether the text uses terms of general industrial policy.
+    `general`: whether the text uses terms of general industrial policy;
+    `in_headline`: the industries the headline names; `naming_mentions`:
+    per industry, how many naming keywords the body has for it (a parent
+    counts its children's); `paragraphs`: the body's paragraphs.
     """
 
     values: dict[str, float]
     named: frozenset[str]
     named_outside_lists: bool
     general: bool
+    in_headline: frozenset[str] = frozenset()
+    naming_mentions: dict[str, int] = field(default_factory=dict)
+    paragraphs: int = 0
+
+    def passing(self, name: str, settings: ScoringSettings) -> bool:
+        """Whether an industry is only mentioned in passing: named once in
+        a long body, and not in the headline."""
+        return (name not in self.in_headline and self.paragraphs >= settings.passing_paragraphs
+                and self.naming_mentions.get(name, 0) < 2)
 
 
 def article_body(title: str, text: str) -> str:
@@ -83,6 +95,7 @@ class _Tally:
     evidence: dict[str, float]
     named: set[str]
     named_outside_lists: bool
+    naming_mentions: dict[str, int]
 
 
 def _tally(text: str, taxonomy: Taxonomy, *, headline: bool = False) -> _Tally:
@@ -101,6 +114,7 @@ def _tally(text: str, taxonomy: Taxonomy, *, headline: bool = False) -> _Tally:
     counts: dict[str, float] = defaultdict(float)
     named: set[str] = set()
     outside = False
+    naming_mentions: dict[str, int] = defaultdict(int)
     for mention in mentions:
         worth = settings.enumeration.weight(max(mention.list_items, listed) if mention.in_list else 0)
         if mention.quoted:
@@ -110,13 +124,14 @@ def _tally(text: str, taxonomy: Taxonomy, *, headline: bool = False) -> _Tally:
         for name, weight in matcher.owners[mention.keyword]:
             if headline or weight >= settings.naming_weight:
                 named.add(name)
+                naming_mentions[name] += 1
                 outside = outside or not mention.in_list
     evidence: dict[str, float] = defaultdict(float)
     for keyword, count in counts.items():
         repeated = count if count <= 1 else 1 + math.log(count)
         for name, weight in matcher.owners[keyword]:
             evidence[name] += weight * repeated
-    return _Tally(evidence, named, outside)
+    return _Tally(evidence, named, outside, naming_mentions)
 
 
 def _simplified(title: str, body: str) -> tuple[str, str]:
@@ -142,17 +157,23 @@ def weigh_article(title: str, text: str, taxonomy: Taxonomy) -> ArticleEvidence:
     own = dict(evidence)
     own_named = in_title.named | in_body.named
     named = set(own_named)
+    naming_mentions = dict(in_body.naming_mentions)
     for node in taxonomy:
         if node.parent is not None:
             evidence[node.parent] += settings.parent_share * own[node.name]
             if node.name in own_named:
                 named.add(node.parent)
+            naming_mentions[node.parent] = (naming_mentions.get(node.parent, 0)
+                                            + in_body.naming_mentions.get(node.name, 0))
     general = any(term in title or term in body for term in taxonomy.general_terms)
     return ArticleEvidence(
         values={name: value for name, value in evidence.items() if value > 0},
         named=frozenset(named),
         named_outside_lists=in_title.named_outside_lists or in_body.named_outside_lists,
         general=general,
+        in_headline=frozenset(in_title.named),
+        naming_mentions=naming_mentions,
+        paragraphs=sum(1 for line in body.split("\n") if line.strip()),
     )
 
 
@@ -177,7 +198,8 @@ def classify(title: str, text: str, taxonomy: Taxonomy | None = None) -> list[In
     if article.general and not article.named_outside_lists:
         return []
     if article.named:
-        candidates = {n: v for n, v in article.values.items() if n in article.named}
+        candidates = {n: v for n, v in article.values.items()
+                      if n in article.named and not article.passing(n, settings)}
         least = settings.min_evidence
     else:
         candidates, least = article.values, settings.min_leaning_evidence

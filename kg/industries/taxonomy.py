@@ -72,6 +72,7 @@ class ScoringSettings:
     naming_weight: float
     min_evidence: float
     min_leaning_evidence: float
+    passing_paragraphs: int
     scale: float
     relative_min: float
     max_industries: int
@@ -144,6 +145,7 @@ def _settings(raw: Any, where: str) -> ScoringSettings:
             naming_weight=float(scoring["naming_weight"]),
             min_evidence=float(scoring["min_evidence"]),
             min_leaning_evidence=float(scoring["min_leaning_evidence"]),
+            passing_paragraphs=int(scoring["passing_paragraphs"]),
             scale=float(scoring["scale"]),
             relative_min=float(scoring["relative_min"]),
             max_industries=int(scoring["max_industries"]),
