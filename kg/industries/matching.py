@@ -51,9 +51,8 @@ class Mention:
 class KeywordMatcher:
     """Every keyword of a taxonomy in one regular expression.
 
-    Alternatives are tried longest first, so the leftmost, longest keyword
-    wins.  Keywords in Latin letters (AI, GPU) must stand apart from other
-    letters, so AI is not found inside MAIL.
+    The leftmost, longest keyword wins.  Keywords in Latin letters (AI,
+    GPU) must stand apart from other letters, so AI is not found inside MAIL.
     """
 
     def __init__(self, taxonomy: Taxonomy) -> None:
@@ -68,24 +67,51 @@ class KeywordMatcher:
         # 标准化工作, 国家 in 国家政策) are matched too, so the keyword inside
         # them is not, and then dropped.
         self.not_keywords = frozenset(taxonomy.not_keywords) - self.owners.keys()
-        alternatives = sorted(self.owners.keys() | self.not_keywords, key=lambda k: (-len(k), k))
-        # A look-ahead on the first characters lets the engine skip most positions
-        # without trying hundreds of alternatives at each.
-        first = "".join(sorted({re.escape(k[0]) for k in alternatives}))
-        self.pattern = re.compile(f"(?=[{first}])(?:" + "|".join(_alternative(k) for k in alternatives) + ")")
+        self.pattern = re.compile(_trie_pattern(self.owners.keys() | self.not_keywords))
 
     def find(self, text: str) -> list[Mention]:
         return [Mention(m.group(), m.start(), m.end()) for m in self.pattern.finditer(text)
                 if m.group() not in self.not_keywords]
 
 
-def _alternative(keyword: str) -> str:
-    escaped = re.escape(keyword)
-    if keyword[0].isascii() and keyword[0].isalpha():
-        escaped = r"(?<![A-Za-z])" + escaped
-    if keyword[-1].isascii() and keyword[-1].isalpha():
-        escaped += r"(?![A-Za-z])"
-    return escaped
+_END = ""
+
+
+def _trie_pattern(keywords: set[str]) -> str:
+    """One regular expression for all keywords, as a trie of characters.
+
+    After the first character the engine follows one branch instead of
+    trying hundreds of alternatives, and a longer keyword is tried before
+    the shorter one it extends, so the longest match wins.  A look-ahead on
+    the first characters lets it skip most positions at once.
+    """
+    trie: dict[str, dict] = {}
+    for keyword in keywords:
+        node = trie
+        for char in keyword:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    branches = []
+    for char, child in sorted(trie.items()):
+        start = r"(?<![A-Za-z])" if _latin(char) else ""
+        branches.append(start + re.escape(char) + _trie_rest(child, char))
+    first = "".join(re.escape(char) for char in sorted(trie))
+    return f"(?=[{first}])(?:" + "|".join(branches) + ")"
+
+
+def _trie_rest(node: dict[str, dict], char: str) -> str:
+    """What may follow `char` in the trie; a keyword ending in a Latin
+    letter must not run on into another letter (AI is not in MAIL)."""
+    deeper = [re.escape(c) + _trie_rest(child, c) for c, child in sorted(node.items()) if c != _END]
+    if _END in node:
+        deeper.append(r"(?![A-Za-z])" if _latin(char) else "")
+    if deeper == [""]:
+        return ""
+    return "(?:" + "|".join(deeper) + ")"
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
 
 
 @lru_cache(maxsize=16)
