@@ -143,7 +143,7 @@ def test_scores_lie_in_0_1_best_first(taxonomy, sample_records):
 
 def test_thresholds_are_read_from_the_data():
     raw = copy.deepcopy(load_data_yaml("industries.yaml"))
-    raw["scoring"]["min_score"] = 0.999
+    raw["scoring"]["min_evidence"] = 1000.0
     strict = parse_taxonomy(raw)
     assert classify("工业机器人产量增长", "全市工业机器人产量增长三成。", strict) == []
 
@@ -284,6 +284,102 @@ def test_a_headline_line_in_the_text_is_not_counted_twice(taxonomy):
     text = "光伏组件出口增长\n今年以来，企业订单饱满。"
     assert industry_evidence("光伏组件出口增长", text, taxonomy) == \
         industry_evidence("光伏组件出口增长", "今年以来，企业订单饱满。", taxonomy)
+
+
+# ---- real-text constructions (sentences written for these tests) ----
+
+def test_one_naming_mention_in_the_body_is_enough(taxonomy):
+    # Real articles name their industry once, in passing, not in the headline.
+    scores = classify("江屿市召开企业座谈会", "会上，江屿科技有限公司负责人介绍了公司在光伏组件方面的新进展。", taxonomy)
+    assert _names(scores) == ["新能源"]
+
+
+def test_cross_cutting_terms_alone_name_no_industry(taxonomy):
+    # 融资, 银行 only lean towards 科技金融: two of them do not make an article about it.
+    assert classify("江屿市召开企业座谈会", "会上，与会企业负责人介绍了融资方面的需求，银行代表作了发言。", taxonomy) == []
+
+
+def test_cross_cutting_terms_decide_when_no_industry_is_named(taxonomy):
+    text = ("中心将为创新主体提供知识产权快速预审、快速确权和快速维权服务，专利预审周期缩短到一个月。"
+            "知识产权保护工作迈上新台阶。")
+    assert _names(classify("临澄市知识产权保护中心揭牌", text, taxonomy))[:1] == ["现代服务业"]
+
+
+def test_named_industries_outrank_cross_cutting_terms(taxonomy):
+    text = ("中心将面向新材料产业提供知识产权快速预审服务，知识产权保护、知识产权维权一站办理，"
+            "专利预审周期缩短到一个月。")
+    assert _names(classify("临澄市召开会议", text, taxonomy))[0] == "新材料"
+
+
+def test_a_headline_term_names_its_industry(taxonomy):
+    # 科技成果转化 is a cross-cutting term in a body, the topic in a headline.
+    text = "会上，12个项目现场签约，涉及航天测控等领域，签约金额3.2亿元。推进科技成果转化是今年的重点。"
+    assert _names(classify("临澄市举办科技成果转化对接会", text, taxonomy))[0] == "现代服务业"
+
+
+def test_traditional_characters_are_read_as_simplified(taxonomy):
+    text = "園區將重點引進網絡安全、軟件開發企業，打造網信產業集聚區。"
+    assert _names(classify("臨澄市網信產業園開園", text, taxonomy))[0] == "新一代信息技术"
+
+
+def test_farming_and_seeds_are_filed_under_food(taxonomy):
+    # The guide has no agriculture node: 种业 and farming go to 食品.
+    text = "方案提出，到2027年建成小麦、玉米良种繁育基地10万亩，培育育种企业20家。"
+    assert _names(classify("临澄市发布种业振兴行动方案", text, taxonomy)) == ["食品"]
+
+
+def test_a_keyword_alone_in_quotes_is_a_figure_of_speech(taxonomy):
+    scores = classify("种子是农业的“芯片”", "临澄市加快种质资源保护，推动现代农业高质量发展。", taxonomy)
+    assert "集成电路" not in _names(scores) and _names(scores)[0] == "食品"
+    assert [(m.keyword, m.quoted) for m in find_mentions("是“芯片”，芯片", taxonomy)] == [("芯片", True), ("芯片", False)]
+
+
+def test_words_holding_a_keyword_hide_it(taxonomy):
+    # 标准化工作 holds 化工, 国家政策 holds 家政, 存储能力 holds 储能.
+    text = "市市场监管局召开会议，部署标准化工作，要求落实国家政策，提升数据存储能力。"
+    assert [m.keyword for m in find_mentions(text, taxonomy)] == []
+    assert [m.keyword for m in find_mentions("精细化工和化工园区", taxonomy)] == ["精细化工", "化工园区"]
+    assert [m.keyword for m in find_mentions("打造现代化工基地，建设现代化工业体系", taxonomy)] == ["现代化工"]
+
+
+def test_unknown_items_and_short_words_belong_to_the_list(taxonomy):
+    assert [(m.keyword, m.list_items) for m in find_mentions("重点发展新材料、脑机接口、生物医药等产业", taxonomy)] == \
+        [("新材料", 3), ("生物医药", 3)]
+    mentions = find_mentions("涵盖生态环境保护、精密机械制造、电子商务等领域", taxonomy)
+    assert [(m.keyword, m.list_items) for m in mentions] == [("生态环境", 3), ("机械制造", 3), ("电子商务", 3)]
+
+
+def test_a_pair_counts_in_full_and_a_long_list_for_little(taxonomy):
+    pair = industry_evidence("", "中心面向机械装备和电子信息产业开展服务。", taxonomy)
+    alone = industry_evidence("", "中心面向机械装备产业开展服务。", taxonomy)
+    assert pair["装备制造"] == pytest.approx(alone["装备制造"])
+    catalogue = industry_evidence(
+        "", "中心面向机械装备、电子信息、生物医药、新材料、食品、建材、化工、纺织服装等产业开展服务。", taxonomy)
+    assert catalogue["装备制造"] < 0.3 * alone["装备制造"]
+
+
+def test_an_event_that_names_its_industries_in_a_list_gets_them(taxonomy):
+    text = "本届大赛重点围绕新材料、生物医药、电子信息等三类产业，征集参赛项目120个，签约项目18个。"
+    assert set(_names(classify("北岚市人才创新创业大赛落幕", text, taxonomy))) >= {"新材料", "生物医药"}
+
+
+def test_a_policy_talk_that_lists_industries_as_examples_gets_none(taxonomy):
+    # The same list in a text about development in general (新质生产力).
+    text = "要围绕新材料、生物医药、电子信息等领域加强前瞻布局，以新质生产力引领高质量发展。"
+    assert classify("加快发展新质生产力", text, taxonomy) == []
+
+
+def test_one_mention_in_a_long_body_is_in_passing(taxonomy):
+    # Six paragraphs on services to firms; one firm's product is a robot.
+    paragraphs = ["北岚市组织干部分组联系企业，帮助企业解决用工、用地等难题。",
+                  "其中，北岚云帆科技有限公司研发的扫地机器人产品拿下了海外订单。",
+                  "市里建立了服务专员制度，每名专员联系10家企业。",
+                  "各区同步设立企业服务中心，受理企业诉求。",
+                  "今年以来，累计解决企业诉求2300个。",
+                  "下一步，北岚市将继续优化营商环境。"]
+    assert classify("北岚市：干部下沉服务企业", "\n".join(paragraphs), taxonomy) == []
+    # The same mention in a short body is the article's industry.
+    assert _names(classify("北岚市：干部下沉服务企业", "\n".join(paragraphs[:3]), taxonomy))[:1] == ["机器人"]
 
 
 # ---- top-1 on gold, pinned: raise these as the scorer improves ----

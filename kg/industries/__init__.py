@@ -6,8 +6,8 @@
     '新能源汽车'
 """
 
-from kg.industries.classify import IndustryScore, classify, industry_evidence
+from kg.industries.classify import ArticleEvidence, IndustryScore, classify, industry_evidence, weigh_article
 from kg.industries.taxonomy import Industry, ScoringSettings, Taxonomy, TaxonomyError, load_taxonomy
 
-__all__ = ["Industry", "IndustryScore", "ScoringSettings", "Taxonomy", "TaxonomyError",
-           "classify", "industry_evidence", "load_taxonomy"]
+__all__ = ["ArticleEvidence", "Industry", "IndustryScore", "ScoringSettings", "Taxonomy", "TaxonomyError",
+           "classify", "industry_evidence", "load_taxonomy", "weigh_article"]

@@ -50,7 +50,13 @@ class Enumeration:
 
     separators: tuple[str, ...]
     min_industries: int
-    weight: float
+    max_item_chars: int
+    max_affix_chars: int
+    share: float
+
+    def weight(self, items: int) -> float:
+        """What one mention in a list of `items` items counts (1 outside lists)."""
+        return min(1.0, self.share / items) if items else 1.0
 
 
 @dataclass(frozen=True)
@@ -61,22 +67,30 @@ class ScoringSettings:
     length_unit: int
     min_body_chars: int
     enumeration: Enumeration
+    quoted_weight: float
     parent_share: float
+    naming_weight: float
+    min_evidence: float
+    min_leaning_evidence: float
+    passing_paragraphs: int
     scale: float
-    min_score: float
     relative_min: float
     max_industries: int
 
 
 @dataclass(frozen=True, eq=False)
 class Taxonomy:
-    """The industry nodes in file order, the scoring settings, and the
-    titles of pieces (编者的话, 卷首语 …) that are about no industry."""
+    """The industry nodes in file order, the scoring settings, the titles
+    of pieces (编者的话, 卷首语 …) that are about no industry, the terms of
+    general industrial policy (新质生产力 …), and words that hold a keyword
+    without naming its industry (国家 holds 家政 in 国家政策)."""
 
     industries: tuple[Industry, ...]
     groups: Mapping[str, str]
     settings: ScoringSettings
     non_topical_titles: frozenset[str]
+    general_terms: tuple[str, ...] = ()
+    not_keywords: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {node.name: node for node in self.industries})
@@ -122,11 +136,17 @@ def _settings(raw: Any, where: str) -> ScoringSettings:
             enumeration=Enumeration(
                 separators=tuple(enumeration["separators"]),
                 min_industries=int(enumeration["min_industries"]),
-                weight=float(enumeration["weight"]),
+                max_item_chars=int(enumeration["max_item_chars"]),
+                max_affix_chars=int(enumeration["max_affix_chars"]),
+                share=float(enumeration["share"]),
             ),
+            quoted_weight=float(scoring["quoted_weight"]),
             parent_share=float(scoring["parent_share"]),
+            naming_weight=float(scoring["naming_weight"]),
+            min_evidence=float(scoring["min_evidence"]),
+            min_leaning_evidence=float(scoring["min_leaning_evidence"]),
+            passing_paragraphs=int(scoring["passing_paragraphs"]),
             scale=float(scoring["scale"]),
-            min_score=float(scoring["min_score"]),
             relative_min=float(scoring["relative_min"]),
             max_industries=int(scoring["max_industries"]),
         )
@@ -162,7 +182,9 @@ def parse_taxonomy(raw: Any, *, non_topical_titles: frozenset[str] = frozenset()
     for node in industries:
         if node.parent is not None and node.parent not in names:
             raise TaxonomyError(f"{where}: the parent `{node.parent}` of {node.name} is not an industry")
-    taxonomy = Taxonomy(industries, groups, _settings(raw, where), non_topical_titles)
+    general_terms = tuple(str(term) for term in raw.get("general_terms", []))
+    not_keywords = tuple(str(term) for term in raw.get("not_keywords", []))
+    taxonomy = Taxonomy(industries, groups, _settings(raw, where), non_topical_titles, general_terms, not_keywords)
     for node in industries:
         seen = {node.name}
         parent = node.parent
