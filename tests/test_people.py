@@ -45,3 +45,7 @@ def test_a_name_before_a_welcome_speech():
 ])
 def test_places_and_organs_before_a_title_are_no_people(sentence):
     assert not {"吴江", "区政协", "盛泽"} & set(people(sentence))
+
+
+def test_a_name_ending_the_text_is_found():
+    assert people("研究员张照新") == ["张照新"]

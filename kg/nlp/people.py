@@ -100,7 +100,8 @@ def _best_name(text: str, start: int, gaz: Gazetteers, followers: tuple[str, ...
     scored = [
         (_follow_quality(text, start + length, gaz, followers), -abs(length - 3), text[start:start + length])
         for length in (3, 2, 4)
-        if _is_name(text[start:start + length], gaz) and text[start + length - 1] not in function_words
+        if start + length <= len(text) and _is_name(text[start:start + length], gaz)
+        and text[start + length - 1] not in function_words
     ]
     quality, _, name = max(scored, default=(0, 0, ""))
     return quality, name
