@@ -88,3 +88,13 @@ def test_everyday_words_before_a_kind_of_body_name_no_one(sentence):
 ])
 def test_a_place_a_level_or_a_name_word_makes_it_a_name(sentence, expected):
     assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("国家纺织产品开发中心主任出席。", ["国家纺织产品开发中心"]),
+    ("科技局局长杨明、棉花研究所所长李军出席。", ["棉花研究所"]),
+    ("意大利旅游局总经理出席。", ["意大利旅游局"]),
+    ("大连市海洋发展局、大连工业大学承办。", ["大连市海洋发展局", "大连工业大学"]),
+])
+def test_bodies_named_by_the_nation_their_head_or_their_place(sentence, expected):
+    assert organizations(sentence) == expected

@@ -111,8 +111,9 @@ def _trim_leading_verbs(view: TokenView, start: int, head_start: int) -> int:
     while start < head_start:
         i = view.token_at(start)
         end = min(view.ends[i], head_start)
-        if word_tag(view.text[start:view.ends[i]]) not in _LEADING_NON_NAME:
-            break
+        word = view.text[start:view.ends[i]]
+        if word_tag(word) not in _LEADING_NON_NAME or word in gazetteers().places:
+            break  # 大连 is tagged an adverb, but it opens 大连工业大学
         start = end
     return start
 

@@ -17,6 +17,7 @@ __all__ = ["find_organizations"]
 # (布局 ends in 局, 中心城区 starts with 中心).
 _YEAR_WORD = re.compile(r"年度|年|")
 _LEVELS = frozenset("省市区县镇")
+_NATIONAL_OPENINGS = ("国家", "中国", "中央", "全国", "中华")
 _CLASSIFIERS = frozenset("个家项批座所支名位")
 _NUMERALS = frozenset("一二三四五六七八九十百千万两几多余")
 _NAME_TAGS = frozenset({"n", "nt", "ns", "nz", "nr", "nrt", "j", "l"})
@@ -39,6 +40,7 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
     if end - start == 1:
         return view.is_start(end) and (
             word == view.text[start:end] or word in gaz.departments or word_tag(word) in (None, "nt")
+            or len(word) >= 3  # 旅游局, 发展局: a body's word; 格局, 布局 are two characters
         )
     if view.starts[i] < start:
         return word_tag(word) in _NAME_TAGS or word_tag(word) is None
@@ -93,6 +95,11 @@ def _descriptive(view: TokenView, start: int, suffix_start: int, suffix: str, ga
         return False
     if text[start] in _LEVELS and text[start + 1] != "级":
         return False  # 市委办公室: the article's own city names it (市级 is only a rank)
+    if text.startswith(_NATIONAL_OPENINGS, start):
+        return False  # 国家纺织产品开发中心
+    end = suffix_start + len(suffix)
+    if any(text.startswith(title, end) for title in gaz.titles if len(title) >= 2):
+        return False  # 棉花研究所所长李付广: a body whose head is named is a body
     position = start
     while position < suffix_start:
         index = view.token_at(position)
