@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.config import load_data_yaml
 from kg.nlp.candidates import Candidate, TokenView
-from kg.nlp.gazetteers import Gazetteers, gazetteers
+from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 from kg.nlp.grammar import is_generic, name_start
 
 __all__ = ["find_documents", "find_quoted_programs", "find_quoted_events", "find_headed_names",
@@ -140,7 +140,7 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         name = text[start:match.end()]
         if is_generic(name, head, gaz) or _bare_place(name, head, gaz):
             continue
-        if not (named or _is_specific(name, edition, gaz)):
+        if not (named or _is_specific(view, start, match.end(), head, edition, gaz)):
             continue
         if gaz.counted.search(name):
             continue  # 20个重点项目: a count of things, not a name
@@ -160,15 +160,44 @@ def _edition_before(text: str, start: int, gaz: Gazetteers) -> str:
     return ""
 
 
+def _has_name_word(view: TokenView, start: int, end: int, name_tags: frozenset[str]) -> bool:
+    position = start
+    while position < end:
+        index = view.token_at(position)
+        word_end = min(view.ends[index], end)
+        word = view.text[view.starts[index]:word_end]
+        if len(word) >= 2 and view.starts[index] >= start and word_tag(word) in name_tags:
+            return True
+        position = word_end
+    return False
+
+
 def _bare_place(name: str, head: str, gaz: Gazetteers) -> bool:
     """浙江计划: a place and a head word with nothing between names nothing."""
     return name[: -len(head)] in gaz.places
 
 
-def _is_specific(name: str, edition: str, gaz: Gazetteers) -> bool:
+@cache
+def _specificity() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    raw = load_data_yaml("patterns/names.yaml")["program"]
+    return tuple(raw["rank_openings"]), tuple(raw["own_places"]), frozenset(raw["name_word_tags"])
+
+
+def _is_specific(view: TokenView, start: int, end: int, head: str, edition: str, gaz: Gazetteers) -> bool:
+    """Something in the name singles one thing out: an edition, quotes, a number, a place, 国家/中国…,
+    an organization, or a word jieba tags as a name.
+    A rank (省级科研平台) or "our" place (我国标识解析体系) alone does not."""
+    name = view.text[start:end]
+    ranks, own_places, name_tags = _specificity()
     if edition or "“" in name or "‘" in name or any(ch.isdigit() for ch in name):
         return True
+    if view.text[start - 1:start] in "“‘" and view.text[end:end + 1] in "”’":
+        return True  # “十四五新型共享储能项目”: the quotes name it
+    if name.startswith(ranks) or name.startswith(own_places):
+        return False
     if name.startswith(_SPECIFIC_STARTS):
+        return True
+    if _has_name_word(view, start, end - len(head), name_tags):
         return True
     if any(name.startswith(p) for p in (name[:k] for k in range(2, min(len(name), 8))) if p in gaz.places):
         return True
