@@ -58,7 +58,7 @@ def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Itera
             record["entities"] = entity_records(article, entities)
             relations = article_relations(article, record["text"], entities)
             record["relations"] = relation_records(article, relations)
-            record["industries"] = [score.as_record() for score in classify(record["title"], record["text"])]
+            record["industries"] = [score.as_record() for score in classify(article.title, record["text"])]
             if on_article is not None:
                 on_article(article)
             yield record
