@@ -98,3 +98,7 @@ def test_a_place_a_level_or_a_name_word_makes_it_a_name(sentence, expected):
 ])
 def test_bodies_named_by_the_nation_their_head_or_their_place(sentence, expected):
     assert organizations(sentence) == expected
+
+
+def test_a_department_of_a_ministry_is_its_sub_unit():
+    assert organizations("工业和信息化部消费品工业司指导。") == ["工业和信息化部消费品工业司"]

@@ -22,3 +22,15 @@ def test_named_programs(sentence, expected):
 @pytest.mark.parametrize("sentence", ["校企共建省部级科研平台。", "当前，我国标识解析体系建设基本完成。"])
 def test_a_rank_or_our_country_names_no_program(sentence):
     assert programs(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("推进会共签约“临澄茶叶育种”、“江屿GAP种植技术”等项目4个。", ["“临澄茶叶育种”", "“江屿GAP种植技术”"]),
+    ("‘江屿一码通’、临澄沉浸式体验项目等入选优秀案例。", ["‘江屿一码通’"]),
+])
+def test_quoted_items_of_a_list_of_programs(sentence, expected):
+    assert programs(sentence)[:len(expected)] == expected
+
+
+def test_a_count_of_programs_names_none():
+    assert programs("打造两大平台，实施七大工程。") == []

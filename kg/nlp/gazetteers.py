@@ -192,7 +192,8 @@ def gazetteers() -> Gazetteers:
         program_verbs_before=tuple(program["verbs_before"]),
         program_words_after=tuple(program["words_after"]),
         program_trigger_window=int(program["trigger_window"]),
-        counted=re.compile(r"\d+(?:\.\d+)?[余多]?(?:" + "|".join(map(re.escape, program["counted_units"])) + ")"),
+        counted=re.compile(r"\d+(?:\.\d+)?[余多]?(?:" + "|".join(map(re.escape, program["counted_units"])) + ")"
+                           + r"|^[一二三四五六七八九十两几]+大"),
         national_programs=_longest_first(national_programs["national_programs"]),
         national_program_heads=_longest_first(national_programs["joined_heads"]),
         event_heads=_longest_first(names["event"]["heads"]),

@@ -213,7 +213,9 @@ def _holds_title(part: str, gaz: Gazetteers) -> bool:
 
 
 def _has_parent(core: str, gaz: Gazetteers) -> bool:
-    return any(core.endswith(s) or s in core[:-1] for s in gaz.org_suffixes if len(s) >= 2)
+    """An organization opens `core`: a suffix of two characters or more, or a national body (…部)."""
+    return any(core.endswith(s) or s in core[:-1] for s in gaz.org_suffixes if len(s) >= 2) \
+        or _national_pattern().search(core) is not None
 
 
 def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:

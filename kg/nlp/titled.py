@@ -30,8 +30,8 @@ def find_documents(view: TokenView) -> list[Candidate]:
 
 
 def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
-    """“助企行”: a quoted name that something is done with (开展, 获评, …工作), or that a kind of
-    program just before it names (平台“星岳云”)."""
+    """“助企行”: a quoted name that something is done with (开展, 获评, …工作), that a kind of
+    program just before it names (平台“星岳云”), or that a list of programs holds."""
     text = view.text
     found = []
     for match in _QUOTED.finditer(text):
@@ -42,9 +42,22 @@ def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         after = text[match.end():match.end() + 3]
         named_by_kind = text.endswith(gaz.program_heads, 0, match.start())  # 工业互联网平台“星岳云”
         if any(v in before for v in gaz.program_verbs_before) or after.startswith(gaz.program_words_after) \
-                or named_by_kind:
+                or named_by_kind or _listed_as_programs(text, match.end(), gaz):
             found.append(Candidate(match.start(), match.end(), "Program", match.group(), "quoted_program"))
     return found
+
+
+_LIST_TAIL = re.compile(r"(?:、(?:[“‘][^“”‘’\n]{1,24}[”’]|[^、，。；“”‘’\n]{1,30}))*等")
+
+
+def _listed_as_programs(text: str, end: int, gaz: Gazetteers) -> bool:
+    """“甲”、“乙”等项目, ‘甲’、乙体验项目等入选…: a quoted item of a list that ends in 等 and a
+    kind of program or a verb programs take."""
+    tail = _LIST_TAIL.match(text, end)
+    if tail is None:
+        return False
+    after = text[tail.end():tail.end() + 6]
+    return after.startswith(gaz.program_heads) or any(after.startswith(v) for v in gaz.program_verbs_before)
 
 
 def find_quoted_events(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
