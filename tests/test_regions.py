@@ -47,3 +47,7 @@ def test_words_that_run_across_a_place_make_it_no_place(sentence):
 ])
 def test_a_country_before_a_noun_only_qualifies_it(sentence, expected):
     assert regions(sentence) == expected
+
+
+def test_a_town_named_with_its_village_stands_for_itself():
+    assert regions("开工仪式在龙湾镇石桥村举行。") == ["龙湾镇", "石桥村"]

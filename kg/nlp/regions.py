@@ -73,12 +73,18 @@ def _town_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(f"（?({core}(?:{suffixes}))）?"), frozenset(raw["town_core_excludes"])
 
 
+# A town and its village named together stand for themselves (在双流镇凉水井村举行).
+_TOWN_AND_VILLAGE = re.compile("(?<![\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)"
+                               "|(?<=[在于])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)")
+
+
 def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> list[Candidate]:
-    """Towns and villages right after the region that holds them, chained (…县双流镇凉水井村)."""
+    """Towns and villages right after the region that holds them, chained (…县双流镇凉水井村), or a town
+    named with its village."""
     pattern, excludes = _town_pattern()
     text = view.text
     found: list[Candidate] = []
-    pending = [region.end for region in regions]
+    pending = [region.end for region in regions] + [m.start() for m in _TOWN_AND_VILLAGE.finditer(text)]
     while pending:
         match = pattern.match(text, pending.pop())
         if match is None:
