@@ -34,3 +34,7 @@ def test_quoted_items_of_a_list_of_programs(sentence, expected):
 
 def test_a_count_of_programs_names_none():
     assert programs("打造两大平台，实施七大工程。") == []
+
+
+def test_places_and_a_head_name_no_program():
+    assert programs("滕州市滨湖镇项目开工。") == []

@@ -70,16 +70,24 @@ def _unquoted(text: str) -> str:
 
 
 def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]:
-    """The province, city (prefecture) and district or county the article names most."""
+    """The province, city and district or county the article names most.  The city is the
+    county-level city (滕州市) when the article names it more than its prefecture."""
     counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter(), "county": Counter()}
+    named: Counter[str] = Counter()  # places named themselves, not through a place inside them
     for mention in mentions:
         hit = gaz.place_at(mention.text, 0)
         place = hit[1] if hit is not None else None
+        if place is not None:
+            named[place.name] += 1
         while place is not None:
             if place.kind in counts:
                 counts[place.kind][place.name] += 1
             place = gaz.places.get(place.parent) if place.parent else None
-    return {kind: c.most_common(1)[0][0] for kind, c in counts.items() if c}
+    dominant = {kind: c.most_common(1)[0][0] for kind, c in counts.items() if c}
+    county, city = dominant.get("county", ""), dominant.get("prefecture", "")
+    if county.endswith("市") and named[county] > named[city]:
+        dominant["prefecture"] = county  # 滕州市: in an article about a county-level city, 市委 is its own
+    return dominant
 
 
 def _expand(text: str, dominant: dict[str, str]) -> str:
