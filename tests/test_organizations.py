@@ -108,3 +108,7 @@ def test_市_in_an_article_about_a_county_level_city_is_that_city():
     text = "●行业动态\n滕州开工\n滕州市召开大会。滕州市项目开工，市委书记张明出席。枣庄市相关负责人参加。\n"
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     assert "滕州市委" in {e["name"] for e in record["entities"]}
+
+
+def test_bodies_of_several_levels_at_once_are_no_one_body():
+    assert organizations("县委书记出席省市委人才工作会议。") == []
