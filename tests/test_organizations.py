@@ -112,3 +112,17 @@ def test_市_in_an_article_about_a_county_level_city_is_that_city():
 
 def test_bodies_of_several_levels_at_once_are_no_one_body():
     assert organizations("县委书记出席省市委人才工作会议。") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("我校化学与材料工程学院院长出席。", ["化学与材料工程学院"]),
+    ("星途动力与中国科学技术大学工程科学学院共建。", ["中国科学技术大学工程科学学院"]),
+    ("该制度广州市党委高度重视。", ["广州市党委"]),
+    ("他是中国科大学子。", []),
+    ("4个细分行业加快发展。", []),
+    ("市科学技术局局长出席。", ["市科学技术局"]),
+    ("各行业协会和产业协会参与。", []),
+    ("新增省级海洋产业技术创新中心3个。", []),
+])
+def test_boundaries_of_names_on_real_sentences(sentence, expected):
+    assert organizations(sentence) == expected

@@ -93,7 +93,7 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
 def _expand(text: str, dominant: dict[str, str]) -> str:
     """省科技厅 → 浙江省科技厅, using the article's own province or city."""
     for prefix, level in _LEVEL_PREFIX.items():
-        if text.startswith(prefix) and level in dominant:
+        if text.startswith(prefix) and level in dominant and not text.startswith("级", len(prefix)):
             return dominant[level] + text[len(prefix):]
     return text
 
@@ -208,7 +208,7 @@ def _join_abbreviations(canonical: dict[Mention, str]) -> None:
     """An organization's abbreviation in the article that names it in full is that organization."""
     names = set(canonical.values())
     for mention, name in canonical.items():
-        fuller = [full for full in names if is_abbreviation(name, full)]
+        fuller = [full for full in names if is_abbreviation(name, full) or full == "中国" + name]
         if len(fuller) == 1:
             canonical[mention] = fuller[0]
 

@@ -22,6 +22,8 @@ __all__ = ["name_start", "is_generic", "is_name_char"]
 _STOP_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "t", "y", "e", "o"})
 # (Not direction words: 南方科技大学, 东北大学.)
 _LEADING_NON_NAME = frozenset({"v", "vn", "vd", "a", "ad", "d", "p", "c", "m", "t"})
+# Tags of everyday words that end the clause before a place-named name.
+_LEAD_WORD_TAGS = frozenset({"n", "v", "vn", "d", "a", "ad", "i", "l"})
 _QUOTES = {"”": "“", "’": "‘", "」": "「"}
 _JOINERS = frozenset("·•－-—")
 # Openings that make the rest of a name specific once a lead-in before them is cut.
@@ -34,7 +36,7 @@ def _title_words() -> frozenset[str]:
 
 
 def is_name_char(ch: str) -> bool:
-    return ch.isalnum() or ch in "+＋&"
+    return ch.isalnum() or ch in "+＋&/"  # 100MW/200MWh储能项目
 
 
 def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: bool) -> int:
@@ -99,6 +101,8 @@ def _past_lead_in(text: str, start: int, head_start: int, gaz: Gazetteers) -> in
         return start
     for cut in range(start + 1, min(start + 4, head_start)):
         lead = text[start:cut]
+        if word_tag(lead) in _LEAD_WORD_TAGS and gaz.place_at(text, cut) is not None:
+            return cut  # 该制度广州市党委, 情况重演广州市政府: a word of the clause, then a place-named name
         if lead in gaz.generic_names or lead in gaz.lead_ins or lead in gaz.stop_words:
             rest_named = gaz.place_at(text, cut) is not None or text.startswith(_SPECIFIC_OPENINGS, cut)
             if rest_named or (lead not in gaz.stop_words and head_start - cut >= 2):

@@ -20,6 +20,7 @@ _LEVELS = frozenset("省市区县镇")
 _NATIONAL_OPENINGS = ("国家", "中国", "中央", "全国", "中华")
 _CLASSIFIERS = frozenset("个家项批座所支名位")
 _NUMERALS = frozenset("一二三四五六七八九十百千万两几多余")
+_BODY_WORD_TAGS = frozenset({"n", "nt", "l"})
 _NAME_TAGS = frozenset({"n", "nt", "ns", "nz", "nr", "nrt", "j", "l"})
 
 
@@ -28,6 +29,11 @@ def _suffix_pattern() -> re.Pattern[str]:
     gaz = gazetteers()
     words = set(gaz.org_suffixes) | set(gaz.departments) | set(gaz.sub_unit_suffixes)
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(gazetteers().titles)
 
 
 def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool:
@@ -40,8 +46,12 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
     if end - start == 1:
         return view.is_start(end) and (
             word == view.text[start:end] or word in gaz.departments or word_tag(word) in (None, "nt")
-            or len(word) >= 3  # 旅游局, 发展局: a body's word; 格局, 布局 are two characters
+            or (len(word) >= 3 and word_tag(word) in _BODY_WORD_TAGS)  # 旅游局; not 开好局 or 格局
         )
+    last = view.token_at(end - 1)
+    if not view.is_start(end) and view.starts[last] > start \
+            and view.text[end:view.ends[last]] not in _title_words():
+        return False  # 中国科大学子, 细分行业: the suffix's last character opens another word (局局长 is fine)
     if view.starts[i] < start:
         return word_tag(word) in _NAME_TAGS or word_tag(word) is None
     return True
@@ -56,7 +66,7 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if not _suffix_fits(view, suffix_start, end, gaz):
             continue
         start = name_start(view, gaz, suffix_start, quotes=False)
-        start = _across_conjunction(view, gaz, start)
+        start = _across_conjunction(view, gaz, start, suffix)
         if start > 0 and text[start - 1].isdigit():
             start += len(_YEAR_WORD.match(text, start).group())  # 2024年度… is not part of a name
         if start > 0 and text[start] in _CLASSIFIERS and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
@@ -77,20 +87,24 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
 
 @cache
-def _description_grammar() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    org = load_data_yaml("patterns/names.yaml")["organization"]
-    return frozenset(org["descriptive_suffixes"]), frozenset(org["everyday_tags"]), tuple(org["not_names"])
+def _description_grammar() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    names = load_data_yaml("patterns/names.yaml")
+    org = names["organization"]
+    return (frozenset(org["descriptive_suffixes"]), frozenset(org["everyday_tags"]), tuple(org["not_names"]),
+            tuple(names["program"]["rank_openings"]))
 
 
 def _descriptive(view: TokenView, start: int, suffix_start: int, suffix: str, gaz: Gazetteers) -> bool:
     """市级创新中心, 产业技术研究院, 数字文旅发展新格局: everyday words before a kind of body
     describe one in passing; a place, a name word or a word jieba does not know names one."""
-    suffixes, everyday, not_names = _description_grammar()
+    suffixes, everyday, not_names, ranks = _description_grammar()
     text = view.text
     if text.endswith(not_names, start, suffix_start + len(suffix)):
         return True
     if suffix not in suffixes or suffix_start == start:
         return False
+    if text.startswith(ranks, start):
+        return True  # 省级海洋产业技术创新中心: a rank and a kind, a category of bodies
     if gaz.place_at(text, start) is not None or any(ch.isascii() for ch in text[start:suffix_start]):
         return False
     if text[start] in _LEVELS and text[start + 1] != "级":
@@ -175,12 +189,13 @@ def _dash_partners(text: str, organizations: list[Candidate], gaz: Gazetteers) -
     return found
 
 
-def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int) -> int:
+def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: str) -> int:
     """A name with 与/和/及 inside it: the conjunction joins two halves of one name, not two names.
 
     - a sub-unit after its parent: 华南理工大学材料科学与工程学院;
     - a specific left half that names nothing alone: 中国高端医疗装备创新与高质量发展交流中心;
-    - a known body across the conjunction: …文化和旅游部重点实验室.
+    - a known body across the conjunction: …文化和旅游部重点实验室;
+    - a school of two disciplines: 化学与材料工程学院.
     The left half must end in no suffix and hold no title (…联合会会长孙瑞哲和吴江区委 is two names).
     """
     text = view.text
@@ -189,16 +204,26 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int) -> int:
     body = next((m for m in _national_pattern().finditer(text, max(0, start - 12), start + 12)
                  if m.start() < start - 1 and m.end() > start), None)
     if body is not None:
-        return _across_conjunction(view, gaz, name_start(view, gaz, body.start(), quotes=False))
+        return _across_conjunction(view, gaz, name_start(view, gaz, body.start(), quotes=False), suffix)
     left = name_start(view, gaz, start - 1, quotes=False)
     part = text[left:start - 1]
     if not part or any(part.endswith(s) for s in gaz.org_suffixes) or _holds_title(part, gaz):
         return start
     if _has_parent(part, gaz):
         return left
+    right = text[start:text.find(suffix, start)]
+    if suffix in _discipline_suffixes() and 2 <= len(part) <= 4 and text[start - 1] == "与" \
+            and gaz.place_at(text, left) is None and gaz.place_at(text, start) is None \
+            and not right.startswith(("中国", "国家")) and not _has_parent(right + suffix[:1], gaz):
+        return left  # 化学与材料工程学院: a school of two disciplines
     specific = gaz.place_at(text, left) is not None or part.startswith(("中国", "国家", "全国"))
     right_named = gaz.place_at(text, start) is not None or part in gaz.places
-    return _across_conjunction(view, gaz, left) if specific and not right_named and len(part) >= 4 else start
+    return _across_conjunction(view, gaz, left, suffix) if specific and not right_named and len(part) >= 4 else start
+
+
+@cache
+def _discipline_suffixes() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["organization"]["discipline_suffixes"])
 
 
 def _holds_title(part: str, gaz: Gazetteers) -> bool:
