@@ -49,3 +49,11 @@ def test_places_and_organs_before_a_title_are_no_people(sentence):
 
 def test_a_name_ending_the_text_is_found():
     assert people("研究员张照新") == ["张照新"]
+
+
+def test_names_listed_before_等_and_a_word_for_them():
+    assert people("孔德明、万思远、邱雅琴等市领导出席。") == ["孔德明", "万思远", "邱雅琴"]
+
+
+def test_the_last_name_of_a_list_may_stand_before_its_verb():
+    assert people("区领导孔德明、万思远、邱雅琴参加。") == ["孔德明", "万思远", "邱雅琴"]

@@ -118,18 +118,41 @@ def _segmented_name(view: TokenView, start: int, gaz: Gazetteers) -> tuple[int, 
     return 0, ""
 
 
-def _listed_after(text: str, end: int, gaz: Gazetteers) -> list[str]:
-    """Names joined to the one ending at `end` by 、/和, each followed by a list word."""
+def _listed_after(text: str, end: int, gaz: Gazetteers, followers: tuple[str, ...] = ()) -> list[str]:
+    """Names joined to the one ending at `end` by 、/和, each followed by a list word; the last
+    may be followed by what follows a name (…、杨战报参加)."""
     listed = []
     while text.startswith(_LIST_JOINS, end):
         start = end + 1
         candidates = [text[start:start + n] for n in (3, 2) if _is_name(text[start:start + n], gaz)
                       and text.startswith(_LIST_ENDS, start + n)]
+        last = [text[start:start + n] for n in (3, 2) if _is_name(text[start:start + n], gaz)
+                and len(followers) and text.startswith(followers, start + n)]
         if not candidates:
+            listed.extend(last[:1])
             break
         listed.append(candidates[0])
         end = start + len(candidates[0])
     return listed
+
+
+@cache
+def _closed_list() -> re.Pattern[str]:
+    """张三、李四、王五等市领导: names listed before 等 and a word for the people listed."""
+    raw = load_data_yaml("patterns/names.yaml")["person"]
+    closers = _alternatives(raw["list_closers"])
+    return re.compile(f"((?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}})等[省市区县镇]?(?:{closers})")
+
+
+def _names_closing_a_list(text: str, gaz: Gazetteers) -> set[str]:
+    names: set[str] = set()
+    for match in _closed_list().finditer(text):
+        items = match.group(1).split("、")
+        first = items[0]
+        items[0] = next((first[cut:] for cut in range(len(first) - 1) if _is_name(first[cut:], gaz)), "")
+        if all(_is_name(item, gaz) for item in items):
+            names.update(items)
+    return names
 
 
 @cache
@@ -187,14 +210,14 @@ def _credited_names(text: str, gaz: Gazetteers) -> set[str]:
 def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     text = view.text
     titles, speech, followers = _grammar()
-    names = _credited_names(text, gaz)
+    names = _credited_names(text, gaz) | _names_closing_a_list(text, gaz)
     for match in titles.finditer(text):
         quality, name = _best_name(text, match.end(), gaz, followers)
         if quality == 0:
             quality, name = _segmented_name(view, match.end(), gaz)
         if quality > 0:
             names.add(name)
-            names.update(_listed_after(text, match.end() + len(name), gaz))
+            names.update(_listed_after(text, match.end() + len(name), gaz, followers))
     for match in speech.finditer(text):
         start = match.start()
         gap = _adverbials()[1].search(text, max(0, start - _ADVERBIALS_MAX_CHARS), start)
