@@ -1,9 +1,10 @@
 """kg's spaCy components, registered by name for `nlp.add_pipe("kg_…")`.
 
 Each recogniser adds candidates to `doc._.kg_candidates`; `kg_entity_resolver`
-settles them into `doc.ents`.  `kg_statistical_people` (a trained model's
-people) is defined in `statistical.py` and registered by importing it here.  The factories are also exposed through the
+settles them into `doc.ents`.  The factories are also exposed through the
 `spacy_factories` entry point, so any spaCy project can use them.
+`kg_statistical_people` (a trained model's people) is defined in
+`statistical.py` and registered by importing it here.
 """
 
 from __future__ import annotations

@@ -11,12 +11,12 @@ itself to tag many sentences per call on one thread.
 The model's cost is kept down by reading only clauses where jieba left a
 word that could be an unfound name: a known surname opening a 2–4
 character word that jieba's dictionary holds as nothing but a name, and no
-rule's candidate covers.  The model also takes places, brands and
-platforms for people (a town such as 临泽, a platform such as 秦岭创谷), so
-its names are kept only where no rule's candidate overlaps them, they read
-as a Chinese name (a known surname and one or two characters), are not
-opened by a quote, are followed by what follows a name (a mark, a speech
-verb, a title, 等, 出席), and, in a list, stand next to another person.
+rule's candidate covers.  The model also takes places, brands and programs
+for people (韩江累计孵化…, 依托柯岚人才计划), so its names are kept only
+where no rule's candidate overlaps them, they read as a Chinese name (a
+known surname and one or two characters), are followed by what follows a
+name (a mark, a speech verb, a title, 等, 出席; not a closing quote:
+“韦振邦”杯), and, in a list, stand next to another person.
 The settings and word lists are in `data/patterns/statistical.yaml`.
 """
 
@@ -51,7 +51,6 @@ class _Settings:
     sentence_ends: frozenset[str]
     batch_size: int
     padding: str
-    opening_marks: frozenset[str]
     name_ends: frozenset[str]
     followers: tuple[str, ...]
     list_mark: str
@@ -62,7 +61,7 @@ def _settings() -> _Settings:
     raw, gaz = load_data_yaml("patterns/statistical.yaml"), gazetteers()
     followers = tuple(sorted({*raw["followers"], *gaz.speech_verbs, *gaz.titles}, key=len, reverse=True))
     return _Settings(raw["labels"], frozenset(raw["sentence_ends"]), raw["batch_size"], raw["padding"],
-                     frozenset(raw["opening_marks"]), frozenset(raw["name_ends"]),
+                     frozenset(raw["name_ends"]),
                      followers, raw["list_mark"])
 
 
@@ -242,11 +241,10 @@ def _unfound_name_words(view: TokenView, covered: bytearray, gaz: Gazetteers) ->
 
 
 def _kept(view: TokenView, start: int, end: int, gaz: Gazetteers, settings: _Settings) -> bool:
-    """A proposed name that reads as a Chinese name, is not opened by a quote, and is followed by what
-    follows a name (a follower word only where jieba's words end with the name: 王建|国家 is no name)."""
+    """A proposed name that reads as a Chinese name and is followed by what follows a name (a
+    follower word only where jieba's words end with the name: 王建|国家 is no name)."""
     text = view.text
     return (_reads_as_name(text[start:end], gaz)
-            and text[start - 1:start] not in settings.opening_marks
             and (end == len(text) or text[end] in settings.name_ends
                  or (view.is_start(end) and text.startswith(settings.followers, end))))
 
