@@ -133,7 +133,7 @@ def _viterbi(scores: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     for t in range(1, length):
         paths = best[:, :, None] + transitions
         back[t] = paths.argmax(axis=1)
-        best = np.take_along_axis(paths, back[t][:, None, :], axis=1)[:, 0] + scores[:, t]
+        best = paths.max(axis=1) + scores[:, t]
     tags = np.zeros((rows, length), dtype=np.int64)
     tags[:, -1] = best.argmax(axis=1)
     for t in range(length - 1, 0, -1):
