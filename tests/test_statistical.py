@@ -72,8 +72,8 @@ def test_the_model_reads_only_clauses_with_a_name_no_rule_found(with_model, monk
         return tag(sentences, settings)
 
     monkeypatch.setattr(tagger, "entities", reading)
-    with_model("浙江省科技厅厅长高鹰忠表示，临澄市将建设新能源产业园。会上，郑海涛作了主旨报告。")
-    assert read == ["郑海涛作了主旨报告。"]
+    with_model("浙江省科技厅厅长高鹰忠表示，临澄市将建设新能源产业园。会上，郑海涛、林书瑶分别作了主旨报告。")
+    assert read == ["郑海涛、林书瑶分别作了主旨报告。"]
 
 
 def test_a_batch_is_tagged_as_each_sentence_alone():

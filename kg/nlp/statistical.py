@@ -10,13 +10,14 @@ itself to tag many sentences per call on one thread.
 
 The model's cost is kept down by reading only clauses where jieba left a
 word that could be an unfound name: a known surname opening a 2–4
-character word that jieba's dictionary holds as nothing but a name, and no
-rule's candidate covers.  The model also takes places, brands and programs
-for people (韩江累计孵化…, 依托柯岚人才计划), so its names are kept only
-where no rule's candidate overlaps them, they read as a Chinese name (a
-known surname and one or two characters), are followed by what follows a
-name (a mark, a speech verb, a title, 等, 出席; not a closing quote:
-“韦振邦”杯), and, in a list, stand next to another person.
+character word that jieba's dictionary holds as nothing but a name, that
+no rule's candidate covers and that is followed like a name.  The model
+also takes places, brands and programs for people (韩江累计孵化…,
+依托柯岚人才计划), so its names are kept only where no rule's candidate
+overlaps them, they read as a Chinese name (a known surname and one or two
+characters), are followed by what follows a name (a mark, a speech verb, a
+title, 等, 出席; not a closing quote: “韦振邦”杯), and, in a list, stand
+next to another person.
 The settings and word lists are in `data/patterns/statistical.yaml`.
 """
 
@@ -196,7 +197,7 @@ class StatisticalPeople:
         pending = []
         for doc in docs:
             covered, view = _covered(doc), token_view(doc)
-            words = _unfound_name_words(view, covered, gaz)
+            words = _unfound_name_words(view, covered, gaz, settings)
             pending += [(doc, view, covered, start, end) for start, end in _sentences(doc.text, settings.sentence_ends)
                         if bisect_left(words, start) < bisect_left(words, end)]
         tagged = lac_tagger().entities([view.text[start:end] for _, view, _, start, end in pending], settings)
@@ -225,15 +226,17 @@ def _listed_beside_a_name(doc: Doc, proposed: list[Candidate], mark: str) -> lis
     return kept
 
 
-def _unfound_name_words(view: TokenView, covered: bytearray, gaz: Gazetteers) -> list[int]:
+def _unfound_name_words(view: TokenView, covered: bytearray, gaz: Gazetteers, settings: _Settings) -> list[int]:
     """Where jieba left a word that could be a name no rule has found: a known surname opening a word
-    of 2–4 Han characters that jieba's dictionary holds as nothing but a name, and no candidate covers.
-    The sentences holding one are the only ones the model reads."""
+    of 2–4 Han characters that jieba's dictionary holds as nothing but a name, that no candidate covers
+    and that is followed like a name.  The clauses holding one are the only ones the model reads."""
     text, found = view.text, []
     for start, end in zip(view.starts, view.ends):
+        if end - start < 2 or (text[start] not in gaz.surnames and text[start:start + 2] not in gaz.surnames):
+            continue  # most words: tested before any slicing
         word = text[start:end].rstrip()
-        if (2 <= len(word) <= 4 and (word[:1] in gaz.surnames or word[:2] in gaz.surnames)
-                and not any(covered[start:start + len(word)]) and all(is_han(ch) for ch in word)):
+        if (2 <= len(word) <= 4 and not any(covered[start:start + len(word)]) and all(is_han(ch) for ch in word)
+                and _followed_like_a_name(view, start + len(word), settings)):
             tag = word_tag(word)
             if tag is None or tag.startswith("nr"):
                 found.append(start)
@@ -241,12 +244,16 @@ def _unfound_name_words(view: TokenView, covered: bytearray, gaz: Gazetteers) ->
 
 
 def _kept(view: TokenView, start: int, end: int, gaz: Gazetteers, settings: _Settings) -> bool:
-    """A proposed name that reads as a Chinese name and is followed by what follows a name (a
-    follower word only where jieba's words end with the name: 王建|国家 is no name)."""
+    """A proposed name that reads as a Chinese name and is followed like a name."""
+    return _reads_as_name(view.text[start:end], gaz) and _followed_like_a_name(view, end, settings)
+
+
+def _followed_like_a_name(view: TokenView, end: int, settings: _Settings) -> bool:
+    """The text ends, or a mark, speech verb, title or follower word comes next (a word only where
+    jieba's words end with the name: 王建|国家 is no name)."""
     text = view.text
-    return (_reads_as_name(text[start:end], gaz)
-            and (end == len(text) or text[end] in settings.name_ends
-                 or (view.is_start(end) and text.startswith(settings.followers, end))))
+    return (end == len(text) or text[end] in settings.name_ends
+            or (view.is_start(end) and text.startswith(settings.followers, end)))
 
 
 @Language.factory("kg_statistical_people", assigns=["doc._.kg_candidates"])
