@@ -3,6 +3,8 @@
 Each recogniser adds candidates to `doc._.kg_candidates`; `kg_entity_resolver`
 settles them into `doc.ents`.  The factories are also exposed through the
 `spacy_factories` entry point, so any spaCy project can use them.
+`kg_statistical_people` (a trained model's people) is defined in
+`statistical.py` and registered by importing it here.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from kg.nlp.organizations import find_organizations
 from kg.nlp.people import find_people
 from kg.nlp.regions import find_places, find_towns, find_zones
 from kg.nlp.resolver import apply_entities, choose_entities
+from kg.nlp.statistical import make_statistical_people
 from kg.nlp.titled import (find_documents, find_headed_names, find_national_programs, find_quoted_events,
                            find_quoted_programs)
 
-__all__ = ["RecognizerComponent"]
+__all__ = ["RecognizerComponent", "make_statistical_people"]
 
 
 class RecognizerComponent:

@@ -13,7 +13,9 @@ import kg.nlp.components  # noqa: F401  (registers the kg_* factories)
 
 __all__ = ["PIPELINE", "build_nlp", "get_nlp"]
 
-PIPELINE = ("kg_regions", "kg_organizations", "kg_people", "kg_titled_names", "kg_entity_resolver")
+# The statistical recogniser comes after the rules: it keeps only names no rule's candidate overlaps.
+PIPELINE = ("kg_regions", "kg_organizations", "kg_people", "kg_titled_names", "kg_statistical_people",
+            "kg_entity_resolver")
 
 
 def build_nlp(components: tuple[str, ...] = PIPELINE) -> Language:
