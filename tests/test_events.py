@@ -26,3 +26,16 @@ def test_named_events(sentence, expected):
 @pytest.mark.parametrize("sentence", ["会议强调，要抓好落实。", "双方召开座谈会。"])
 def test_a_head_alone_names_no_event(sentence):
     assert events(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("临澄纺织产业集群创新发展座谈会在永清召开。", ["临澄纺织产业集群创新发展座谈会"]),
+    ("海峡西岸纺织服装文化节12月在福州举办。", ["海峡西岸纺织服装文化节"]),
+    ("重点产业集群创新发展座谈会在永清召开。", ["重点产业集群创新发展座谈会"]),
+])
+def test_an_event_said_to_be_held_names_itself(sentence, expected):
+    assert events(sentence) == expected
+
+
+def test_a_cut_name_is_not_named_by_being_held():
+    assert events("中国预制菜产业科技创新大会在大连开幕。") != ["菜产业科技创新大会"]

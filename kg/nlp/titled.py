@@ -106,12 +106,26 @@ def _event_grammar() -> tuple[tuple[str, ...], tuple[str, ...], str]:
     return tuple(raw["named_by_host"]), tuple(raw["scope_openings"]), raw["joiner"]
 
 
+@cache
+def _held() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, load_data_yaml("patterns/names.yaml")["event"]["held_verbs"]))
+    return re.compile(f"(?:\\d{{1,2}}月(?:\\d{{1,2}}日)?|近日|日前)?(?:在[^，。；、“”]{{1,10}}?)?(?:{verbs})")
+
+
 def _joined_event(text: str, start: int, events: dict[int, int]) -> int:
     """…签约仪式暨…现场会: an event right before the joiner opens the joined one."""
     _, _, joiner = _event_grammar()
     if text.endswith(joiner, 0, start) and start - len(joiner) in events:
         return events[start - len(joiner)]
     return start
+
+
+def _opens_clause(view: TokenView, start: int, gaz: Gazetteers) -> bool:
+    """The name starts its clause (after punctuation or a stop word), so nothing of it was cut."""
+    before = view.token_before(start)
+    if before is None or not view.text[start - 1].isalnum():
+        return True
+    return view.text[before[0]:before[1]] in gaz.stop_words
 
 
 def _scope_before(text: str, start: int, scopes: tuple[str, ...]) -> int:
@@ -127,7 +141,8 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """…计划, …大会, …母基金: read leftwards from the head word.
 
     An event is named, though nothing in it is specific, when its host is said just before it
-    (由…主办的学术研讨会) or its scope opens it (全市…推进会议); two events joined by 暨 are one.
+    (由…主办的学术研讨会), its scope opens it (全市…推进会议) or it is said to be held
+    (…座谈会在永清召开); two events joined by 暨 are one.
     """
     text = view.text
     pattern, labels = _head_pattern()
@@ -149,7 +164,9 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if labels[head] == "Event":
             joined = _joined_event(text, start, event_starts)
             scope = _scope_before(text, start, scopes)
-            named = joined != start or scope >= 0 or text.endswith(hosts, 0, start)
+            held = (match.start() - start >= 4 and _held().match(text, match.end()) is not None
+                    and _opens_clause(view, start, gaz))
+            named = joined != start or scope >= 0 or text.endswith(hosts, 0, start) or held
             start = joined if joined != start else (scope if scope >= 0 else start)
         name = text[start:match.end()]
         if is_generic(name, head, gaz) or _bare_place(name, head, gaz):
