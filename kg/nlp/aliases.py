@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from kg.ingest.decoding import is_han
 from kg.ingest.layout import layout_rules
-from kg.nlp.candidates import token_view
+from kg.nlp.candidates import occurrences, token_view
 from kg.nlp.gazetteers import Gazetteers, gazetteers
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
@@ -127,13 +127,13 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     declared = _declared_aliases(text, mentions)
     zone_shorts: dict[str, str] = {}
     for short, target in declared.items():
-        for match in re.finditer(re.escape(short), text):
-            start, end = match.span()
+        for span in occurrences(text, short):
+            start, end = span
             if start > 0 and text[start - 1] in "《“" and text[end:end + 1] in "》”":
                 start, end = start - 1, end + 1
             mention = Mention(start, end, text[start:end], target.label)
             # “唐山高新区” and the bare 唐山高新区 inside its quotes are one mention.
-            same = [m for m in mentions if (m.start, m.end) in ((start, end), match.span())]
+            same = [m for m in mentions if (m.start, m.end) in ((start, end), span)]
             if not same and any(m.start <= start and end <= m.end for m in mentions):
                 continue
             if not same:
@@ -268,12 +268,12 @@ def _brand_mentions(
         if len(brands[brand]) != 1 or brand in gaz.places or brand in gaz.generic_names:
             continue
         (name,) = brands[brand]
-        for match in re.finditer(re.escape(brand), text):
-            if covered.isdisjoint(range(match.start(), match.end())):
-                mention = Mention(match.start(), match.end(), brand, "Organization")
+        for start, end in occurrences(text, brand):
+            if covered.isdisjoint(range(start, end)):
+                mention = Mention(start, end, brand, "Organization")
                 canonical[mention] = name
                 found.append(mention)
-                covered.update(range(match.start(), match.end()))
+                covered.update(range(start, end))
     return found
 
 
@@ -295,12 +295,12 @@ def _tail_mentions(
         if len(names) != 1 or tail in gaz.places:
             continue
         (name, label), = names
-        for match in re.finditer(re.escape(tail), text):
-            if covered.isdisjoint(range(match.start(), match.end())):
-                mention = Mention(match.start(), match.end(), tail, label)
+        for start, end in occurrences(text, tail):
+            if covered.isdisjoint(range(start, end)):
+                mention = Mention(start, end, tail, label)
                 canonical[mention] = name
                 found.append(mention)
-                covered.update(range(match.start(), match.end()))
+                covered.update(range(start, end))
     return found
 
 

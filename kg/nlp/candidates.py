@@ -8,13 +8,13 @@ winners into token-aligned `doc.ents`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-__all__ = ["Candidate", "candidates_of", "TokenView", "token_view"]
+__all__ = ["Candidate", "candidates_of", "TokenView", "token_view", "occurrences", "SOURCE_TEXT"]
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,27 @@ class Candidate:
         return self.end - self.start
 
 
+# `doc.user_data` key of the text a doc was made from (`kg.nlp.extract` sets it).
+SOURCE_TEXT = "kg_source_text"
+
 if not Doc.has_extension("kg_candidates"):
     Doc.set_extension("kg_candidates", default=None)
 if not Doc.has_extension("kg_token_view"):
     Doc.set_extension("kg_token_view", default=None)
+
+
+def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Every (start, end) of `word` in `text`, left to right, not overlapping.
+
+    A plain search: a regular expression per name would compile hundreds of
+    patterns per article and thrash `re`'s cache.
+    """
+    if not word:
+        return
+    at = text.find(word)
+    while at >= 0:
+        yield at, at + len(word)
+        at = text.find(word, at + len(word))
 
 
 def candidates_of(doc: Doc) -> list[Candidate]:
@@ -47,10 +64,10 @@ def candidates_of(doc: Doc) -> list[Candidate]:
 def token_view(doc: Doc) -> TokenView:
     """The doc's token view, built once and shared by every recogniser."""
     if doc._.kg_token_view is None:
-        # `doc.text` builds a Python object per token: read it once, and the
-        # offsets as one array.
+        # `doc.text` builds a Python object per token: the text the doc was
+        # made from is used when the caller kept it, and the offsets come as one array.
         starts = doc.to_array(IDX).tolist() if len(doc) else []
-        doc._.kg_token_view = TokenView(doc.text, starts)
+        doc._.kg_token_view = TokenView(doc.user_data.get(SOURCE_TEXT) or doc.text, starts)
     return doc._.kg_token_view
 
 

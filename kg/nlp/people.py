@@ -21,7 +21,7 @@ from functools import cache
 
 from kg.config import load_data_yaml
 from kg.ingest.decoding import is_han
-from kg.nlp.candidates import Candidate, TokenView
+from kg.nlp.candidates import Candidate, TokenView, occurrences
 from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 
 __all__ = ["find_people"]
@@ -231,6 +231,6 @@ def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
                 break
     found = []
     for name in names:
-        for match in re.finditer(re.escape(name), text):
-            found.append(Candidate(match.start(), match.end(), "Person", name, "person_context"))
+        for start, end in occurrences(text, name):
+            found.append(Candidate(start, end, "Person", name, "person_context"))
     return found

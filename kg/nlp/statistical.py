@@ -173,7 +173,7 @@ def _sentences(text: str, ends: frozenset[str]) -> Iterator[tuple[int, int]]:
 
 def _covered(doc: Doc) -> bytearray:
     """1 for each character inside some rule's candidate."""
-    covered = bytearray(len(doc.text))
+    covered = bytearray(len(token_view(doc).text))
     for candidate in candidates_of(doc):
         covered[candidate.start:candidate.end] = b"\x01" * len(candidate)
     return covered
@@ -198,7 +198,7 @@ class StatisticalPeople:
         for doc in docs:
             covered, view = _covered(doc), token_view(doc)
             words = _unfound_name_words(view, covered, gaz, settings)
-            pending += [(doc, view, covered, start, end) for start, end in _sentences(doc.text, settings.sentence_ends)
+            pending += [(doc, view, covered, start, end) for start, end in _sentences(view.text, settings.sentence_ends)
                         if bisect_left(words, start) < bisect_left(words, end)]
         tagged = lac_tagger().entities([view.text[start:end] for _, view, _, start, end in pending], settings)
         proposed: dict[int, list[Candidate]] = {id(doc): [] for doc in docs}
@@ -215,7 +215,7 @@ class StatisticalPeople:
 def _listed_beside_a_name(doc: Doc, proposed: list[Candidate], mark: str) -> list[Candidate]:
     """The proposals, less those listed (食堂、商超、车站) with no person next to them in the list:
     a list of people names people, found by the rules or the model."""
-    text = doc.text
+    text = token_view(doc).text
     people = proposed + [c for c in candidates_of(doc) if c.label == "Person"]
     ends, starts = {c.end for c in people}, {c.start for c in people}
     kept = []
