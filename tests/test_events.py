@@ -39,3 +39,7 @@ def test_an_event_said_to_be_held_names_itself(sentence, expected):
 
 def test_a_cut_name_is_not_named_by_being_held():
     assert events("中国预制菜产业科技创新大会在大连开幕。") != ["菜产业科技创新大会"]
+
+
+def test_a_dateline_is_no_part_of_the_event_after_it():
+    assert events("新华社广州6月23日电2019中国创新创业成果交易会闭幕。") == ["2019中国创新创业成果交易会"]

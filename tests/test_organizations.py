@@ -126,3 +126,11 @@ def test_bodies_of_several_levels_at_once_are_no_one_body():
 ])
 def test_boundaries_of_names_on_real_sentences(sentence, expected):
     assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("成都加快建设国家中心城市。", []),
+    ("为新材料产业集群开好局。", []),
+])
+def test_a_suffix_inside_another_word_names_no_body(sentence, expected):
+    assert organizations(sentence) == expected

@@ -51,3 +51,7 @@ def test_a_country_before_a_noun_only_qualifies_it(sentence, expected):
 
 def test_a_town_named_with_its_village_stands_for_itself():
     assert regions("开工仪式在龙湾镇石桥村举行。") == ["龙湾镇", "石桥村"]
+
+
+def test_a_free_trade_zone_part_after_its_city():
+    assert regions("烟台自贸片区揭牌。") == ["烟台自贸片区"]

@@ -58,7 +58,7 @@ class ArticleEntity:
 def _abbreviable_heads() -> re.Pattern[str]:
     """省/市/区/县 + a department or organ: 省科技厅, 市委, 区工信局, 省金融控股有限公司."""
     gaz = gazetteers()
-    organs = sorted(set(gaz.departments) | {"委", "政府", "人民政府"}, key=len, reverse=True)
+    organs = sorted(set(gaz.departments) | {"委", "政府", "人民政府", "政协", "人大常委会", "纪委"}, key=len, reverse=True)
     return re.compile("(" + "|".join(_LEVEL_PREFIX) + ")(" + "|".join(map(re.escape, organs)) + ")")
 
 

@@ -32,6 +32,11 @@ def _suffix_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _not_before() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["not_before"])
+
+
+@cache
 def _title_words() -> frozenset[str]:
     return frozenset(gazetteers().titles)
 
@@ -63,7 +68,7 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     for match in _suffix_pattern().finditer(text):
         suffix_start, end = match.span()
         suffix = match.group()
-        if not _suffix_fits(view, suffix_start, end, gaz):
+        if not _suffix_fits(view, suffix_start, end, gaz) or text.startswith(_not_before(), end):
             continue
         start = name_start(view, gaz, suffix_start, quotes=False)
         start = _across_conjunction(view, gaz, start, suffix)
