@@ -134,3 +134,11 @@ def test_boundaries_of_names_on_real_sentences(sentence, expected):
 ])
 def test_a_suffix_inside_another_word_names_no_body(sentence, expected):
     assert organizations(sentence) == expected
+
+
+def test_a_signature_block_names_each_body():
+    assert organizations("江苏省科学技术厅上海市科学技术委员会关于印发通知。") == ["江苏省科学技术厅", "上海市科学技术委员会"]
+
+
+def test_a_branch_keeps_the_place_it_is_named_after():
+    assert organizations("中国人民银行四川省分行出席。") == ["中国人民银行四川省分行"]

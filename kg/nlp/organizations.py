@@ -32,6 +32,11 @@ def _suffix_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _branch_suffixes() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["organization"]["branch_suffixes"])
+
+
+@cache
 def _not_before() -> tuple[str, ...]:
     return tuple(load_data_yaml("patterns/names.yaml")["organization"]["not_before"])
 
@@ -72,6 +77,7 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         start = name_start(view, gaz, suffix_start, quotes=False)
         start = _across_conjunction(view, gaz, start, suffix)
+        start = _after_a_whole_body(text, start, suffix_start, suffix, gaz)
         if start > 0 and text[start - 1].isdigit():
             start += len(_YEAR_WORD.match(text, start).group())  # 2024年度… is not part of a name
         if start > 0 and text[start] in _CLASSIFIERS and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
@@ -240,6 +246,19 @@ def _holds_title(part: str, gaz: Gazetteers) -> bool:
                 return True
             at = part.find(title, at + 1)
     return False
+
+
+def _after_a_whole_body(text: str, start: int, suffix_start: int, suffix: str, gaz: Gazetteers) -> int:
+    """江苏省科学技术厅上海市科学技术委员会 (a signature block): a body, then a place written in full
+    with its level, opens a second name.  A short place stays inside (中国科学院长春…研究所)."""
+    if suffix in _branch_suffixes():
+        return start  # 中国人民银行四川省分行: a branch is named after its place
+    for at in range(suffix_start - 1, start + 2, -1):
+        hit = gaz.place_at(text, at)
+        if hit is not None and hit[0] == hit[1].name and hit[0][-1] in "省市区县" \
+                and any(text.endswith(s, start, at) for s in gaz.org_suffixes):
+            return at
+    return start
 
 
 def _has_parent(core: str, gaz: Gazetteers) -> bool:
