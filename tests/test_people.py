@@ -57,3 +57,7 @@ def test_names_listed_before_等_and_a_word_for_them():
 
 def test_the_last_name_of_a_list_may_stand_before_its_verb():
     assert people("区领导孔德明、万思远、邱雅琴参加。") == ["孔德明", "万思远", "邱雅琴"]
+
+
+def test_a_name_opening_a_clause_before_an_officials_verb():
+    assert people("盛志远调研人工智能产业发展工作。") == ["盛志远"]

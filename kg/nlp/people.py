@@ -49,7 +49,8 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     titles = re.compile(_alternatives([*gaz.titles, *raw["list_openers"]]))
     long_titles = [t for t in gaz.titles
                    if len(t) >= raw["title_after_name_min_chars"] and t[0] not in _PLACE_TITLE_OPENINGS]
-    speech = re.compile(_alternatives([*gaz.speech_verbs, *raw["after_name_titles"], *long_titles]))
+    speech = re.compile(_alternatives([*gaz.speech_verbs, *raw["after_name_titles"], *long_titles,
+                                       *raw["clause_verbs"]]))
     followers = tuple(sorted(set(raw["followers"]) | set(gaz.speech_verbs), key=len, reverse=True))
     return titles, speech, followers
 
