@@ -142,3 +142,20 @@ def test_a_signature_block_names_each_body():
 
 def test_a_branch_keeps_the_place_it_is_named_after():
     assert organizations("中国人民银行四川省分行出席。") == ["中国人民银行四川省分行"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("宁德时代董事长曾毓群表示。", ["宁德时代"]),
+    ("星途航天旗下子公司。", ["星途航天"]),
+    ("公司董事长王明出席。", []),
+    ("会上董事长发言。", []),
+])
+def test_a_company_named_by_its_short_name_before_a_word_only_companies_take(sentence, expected):
+    assert organizations(sentence) == expected
+
+
+def test_a_short_name_found_in_context_is_the_company_the_article_names_in_full():
+    text = "●行业动态\n签约\n合肥蔚蓝动力电池科技有限公司与安徽江岳汽车集团股份有限公司签约。江岳汽车董事长冯启明出席。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
+    assert "江岳汽车" in names["安徽江岳汽车集团股份有限公司"] and "江岳汽车" not in names

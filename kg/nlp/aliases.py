@@ -250,6 +250,12 @@ def _brand_core(name: str, gaz: Gazetteers) -> str | None:
     return name[len(found[0]):-len(legal)]
 
 
+def _one_company(names: set[str]) -> str | None:
+    """The one company a short name can mean: 安徽江岳汽车集团 inside 安徽江岳汽车集团股份有限公司 is the same."""
+    fullest = [n for n in names if not any(other != n and other.startswith(n) for other in names)]
+    return fullest[0] if len(fullest) == 1 else None
+
+
 def _brand_mentions(
     text: str, mentions: list[Mention], covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
 ) -> list[Mention]:
@@ -263,11 +269,16 @@ def _brand_mentions(
         if core:
             for length in range(gaz.brand_min_chars, len(core) + 1):
                 brands[core[:length]].add(name)
+    owner = {brand: _one_company(names) for brand, names in brands.items()}
+    for mention in mentions:  # a short name a recogniser found itself (江岳汽车董事长)
+        name = owner.get(mention.text)
+        if mention.label == "Organization" and name and name != mention.text:
+            canonical[mention] = name
     found = []
     for brand in sorted(brands, key=len, reverse=True):
-        if len(brands[brand]) != 1 or brand in gaz.places or brand in gaz.generic_names:
+        name = owner[brand]
+        if name is None or brand in gaz.places or brand in gaz.generic_names:
             continue
-        (name,) = brands[brand]
         for start, end in occurrences(text, brand):
             if covered.isdisjoint(range(start, end)):
                 mention = Mention(start, end, brand, "Organization")

@@ -94,6 +94,36 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     found.extend(_national_bodies(view, gaz))
     found.extend(_dash_partners(text, found, gaz))
     found.extend(_listed_companies(view, gaz))
+    found.extend(_companies_in_context(view, gaz))
+    return found
+
+
+@cache
+def _company_context() -> tuple[re.Pattern[str], int, int]:
+    org = load_data_yaml("patterns/names.yaml")["organization"]
+    shortest, longest = org["company_context_chars"]
+    contexts = "|".join(map(re.escape, sorted(org["company_contexts"], key=len, reverse=True)))
+    return re.compile(f"(?={contexts})"), shortest, longest
+
+
+def _companies_in_context(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """宁德时代董事长, 据华晟科技公告: a short company name before a word only companies take."""
+    pattern, shortest, longest = _company_context()
+    _, everyday, _, _ = _description_grammar()
+    text = view.text
+    found = []
+    for match in pattern.finditer(text):
+        end = match.start()
+        start = name_start(view, gaz, end, quotes=False)
+        name = text[start:end]
+        if not shortest <= len(name) <= longest or not view.is_start(start) or not view.is_start(end):
+            continue
+        if name in gaz.places or is_generic(name, name[-1], gaz) or any(not (is_han(c) or c.isalnum()) for c in name):
+            continue
+        words = [text[view.starts[i]:min(view.ends[i], end)] for i in range(view.token_at(start), view.token_at(end - 1) + 1)]
+        if all(word_tag(w) in everyday for w in words) or (len(name) <= 3 and name[:1] in gaz.surnames):
+            continue  # 会上董事长, 公司总经理; 张三董事长 is a person's
+        found.append(Candidate(start, end, "Organization", name, "company_context"))
     return found
 
 
