@@ -176,3 +176,25 @@ def test_brand_short_forms_joint_titles_and_declarations_between_name_and_title(
                  if r["type"] == "HOLDS_POSITION"}
     assert positions == {("沈继明", "合肥蓝湾动力电池科技有限公司", "董事长、总裁"),
                          ("戴秋实", "安徽青岚精密制造有限公司", "总经理")}
+
+
+def _written(text: str) -> dict:
+    [record] = extract_records([parse_issue(text, Path("written.txt"))])
+    return record
+
+
+def _partners(record: dict) -> set[frozenset[str]]:
+    return {frozenset((r["source"], r["target"])) for r in record["relations"] if r["type"] == "PARTNERS_WITH"}
+
+
+def test_a_signer_partners_each_of_a_list_and_the_list_members_not_each_other():
+    record = _written(
+        "●动态\n储能项目签约\n会上，临澄市人民政府与江屿储能科技有限公司签订《产业共建协议》，"
+        "同时分别与北岚电气有限公司、云岫新能源有限公司签订投资协议。"
+        "江屿储能科技有限公司与宁川电力有限公司、临澄智造有限公司2家上下游企业签订合作协议。\n")
+    partners = _partners(record)
+    government, storage = "临澄市人民政府", "江屿储能科技有限公司"
+    assert {frozenset((government, other)) for other in (storage, "北岚电气有限公司", "云岫新能源有限公司")} <= partners
+    assert {frozenset((storage, "宁川电力有限公司")), frozenset((storage, "临澄智造有限公司"))} <= partners
+    assert frozenset(("宁川电力有限公司", "临澄智造有限公司")) not in partners
+    assert frozenset(("北岚电气有限公司", "云岫新能源有限公司")) not in partners

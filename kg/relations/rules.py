@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,6 +36,9 @@ class RelationRules:
     located_joins: tuple[str, ...]
     located_events: tuple[str, ...]
     partner_words: tuple[str, ...]
+    partner_leads: tuple[str, ...]  # A与B、C: A is the one the others partner
+    partner_list_summary: re.Pattern[str]  # …、C4家上下游企业 (签约)
+    subjectless_opening: re.Pattern[str]  # ，同时分别与C、D签约: the subject is the clause before's
     partner_dashes: tuple[str, ...]  # 北京大学—字节跳动: shared with the name grammar
     parent_before: tuple[str, ...]
     party_organs: tuple[str, ...]
@@ -44,6 +48,10 @@ class RelationRules:
     named_determiners: tuple[str, ...]
     event_parts: tuple[str, ...]
     anaphor_heads: dict[str, tuple[str, ...]]  # head word → name endings it may refer to
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, _longest_first(words)))
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -73,6 +81,11 @@ def relation_rules() -> RelationRules:
         located_joins=tuple(raw["located_joins"]),
         located_events=_longest_first(raw["located_events"]),
         partner_words=_longest_first(raw["partner_words"]),
+        partner_leads=tuple(raw["partner_leads"]),
+        partner_list_summary=re.compile(raw["partner_list_summary"]),
+        subjectless_opening=re.compile(
+            f"^(?:{_alternation(raw['subjectless_opening'])})*"
+            f"(?:{_alternation([*raw['partner_leads'], *raw['joint_coordination']])})$"),
         partner_dashes=tuple(load_data_yaml("patterns/names.yaml")["organization"]["partner_dashes"]),
         parent_before=_longest_first(raw["parent_before"]),
         party_organs=_longest_first(raw["party_organs"]),

@@ -160,19 +160,53 @@ def attendance_relations(sentence: SentenceView) -> Iterator[Relation]:
 
 
 def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
-    """Organizations that act together: A、B联合…, A与B签约, A携手B, A—B联合实验室."""
+    """Organizations that act together: A、B联合…, A与B签约, A携手B, A—B联合实验室.
+
+    In A与B、C签约 and A联合B、C the first member partners each of the others;
+    a clause with no subject (，并与D签约) takes the partner who led the clause before.
+    """
     rules = relation_rules()
+    lead: EntityMention | None = None
     for group in coordinated_groups(sentence):
         organizations = [m for m in group if m.label == "Organization"]
-        after = _clause_piece(sentence.after(group[-1]), rules)
-        if len(organizations) > 1 and (after.startswith(rules.partner_words) or _jointly(sentence, group, rules)):
-            for left, right in combinations(organizations, 2):
-                if left.key != right.key:
-                    yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_word")
+        if not organizations or not (_partner_word_after(sentence, group, rules) or _jointly(sentence, group, rules)):
+            continue
+        if lead is not None and rules.subjectless_opening.match(_clause_before(sentence, group[0], rules)):
+            pairs = [(lead, other) for other in organizations]
+        elif len(organizations) < 2:
+            continue
+        elif _led(sentence, group, rules):
+            lead = organizations[0]
+            pairs = [(lead, other) for other in organizations[1:]]
+        else:
+            lead = organizations[0]
+            pairs = list(combinations(organizations, 2))
+        for left, right in pairs:
+            if left.key != right.key:
+                yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_word")
     organizations = [m for m in sentence.mentions if m.label == "Organization"]
     for left, right in zip(organizations, organizations[1:]):
         if sentence.between(left, right) in rules.partner_dashes and left.key != right.key:
             yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_dash")
+
+
+def _partner_word_after(sentence: SentenceView, group: list[EntityMention], rules: RelationRules) -> bool:
+    """A partner word right after the group, past a summary of it (…4家上下游企业签约)."""
+    after = sentence.after(group[-1])
+    summary = rules.partner_list_summary.match(after)
+    return _clause_piece(after[summary.end():] if summary else after, rules).startswith(rules.partner_words)
+
+
+def _led(sentence: SentenceView, group: list[EntityMention], rules: RelationRules) -> bool:
+    """A与B、C / A联合B、C: the first member is joined to the rest by a leading word."""
+    return group[0].label == "Organization" and _join(sentence, group[0], group[1], rules) in (
+        *rules.partner_leads, *rules.joint_coordination)
+
+
+def _clause_before(sentence: SentenceView, mention: EntityMention, rules: RelationRules) -> str:
+    before = sentence.before(mention)
+    cut = max((i for i, ch in enumerate(before) if ch in rules.clause_breaks), default=-1)
+    return before[cut + 1:]
 
 
 _DECLARATION_OPENING = re.compile(r"[（(](?:以下简称|下称|简称)[“\"「]?$")
