@@ -198,3 +198,22 @@ def test_a_signer_partners_each_of_a_list_and_the_list_members_not_each_other():
     assert {frozenset((storage, "宁川电力有限公司")), frozenset((storage, "临澄智造有限公司"))} <= partners
     assert frozenset(("宁川电力有限公司", "临澄智造有限公司")) not in partners
     assert frozenset(("北岚电气有限公司", "云岫新能源有限公司")) not in partners
+
+
+def _typed(record: dict, kind: str) -> set[tuple[str, str]]:
+    return {(r["source"], r["target"]) for r in record["relations"] if r["type"] == kind}
+
+
+def test_what_a_name_says_of_place_national_bodies_chains_sub_units_and_legal_endings():
+    record = _written(
+        "●动态\n食品产业对接会举行\n对接会在河北省献县举行。河北省献县人民政府县长王建国致辞，"
+        "中国食品产业促进会副会长李文博、献县职业学院食品工程学院院长周立新出席。中国是食品生产大国。"
+        "临澄市江屿食品集团有限公司（以下简称“江屿食品集团”）与献县职业学院签约。\n")
+    located = _typed(record, "LOCATED_IN")
+    assert ("河北省献县人民政府", "献县") in located
+    assert ("河北省献县人民政府", "河北省") not in located
+    assert not {(s, t) for s, t in located if t == "中国"}
+    assert ("献县职业学院", "献县") in located
+    assert not {(s, t) for s, t in located if s == "献县职业学院食品工程学院"}
+    assert ("献县职业学院食品工程学院", "献县职业学院") in _typed(record, "PART_OF")
+    assert not {(s, t) for s, t in _typed(record, "PART_OF") if s.startswith("临澄市江屿食品集团")}

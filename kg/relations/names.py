@@ -19,6 +19,7 @@ from functools import cache
 from kg.nlp.aliases import ArticleEntity
 from kg.nlp.gazetteers import Place, gazetteers
 from kg.relations.items import EntityMention, Relation, SentenceView
+from kg.relations.rules import relation_rules
 
 __all__ = ["name_relations", "hierarchy_relations"]
 
@@ -59,28 +60,61 @@ def _region_forms(entities: list[ArticleEntity]) -> dict[str, ArticleEntity]:
     return forms
 
 
-def _located_prefix(entity: ArticleEntity, forms: dict[str, ArticleEntity]) -> ArticleEntity | None:
-    """The region written at the start of the entity's name (longest form wins)."""
-    best: tuple[int, ArticleEntity] | None = None
+def _region_at(name: str, start: int, forms: dict[str, ArticleEntity],
+               entity: ArticleEntity) -> tuple[int, ArticleEntity] | None:
+    """The longest region form at `start` of the name, ending before its end: (end, region)."""
+    national = relation_rules().national_prefixes
+    for end in range(len(name) - 1, start + 1, -1):
+        region = forms.get(name[start:end])
+        if region is not None and region is not entity and region.name not in national:
+            return end, region
+    return None
+
+
+def _located_prefixes(entity: ArticleEntity, forms: dict[str, ArticleEntity]) -> list[ArticleEntity]:
+    """The regions written at the start of the entity's name, from the name that
+    reaches furthest: a chain (梅州市五华… → 梅州市, 五华县) without a province
+    that a lower region follows (河北省青县人民政府 → 青县 only)."""
+    best: list[tuple[int, ArticleEntity]] = []
     for name in (entity.name, *entity.aliases):
-        for length in range(len(name) - 1, 1, -1):
-            region = forms.get(name[:length])
-            if region is not None and region is not entity and (best is None or length > best[0]):
-                best = (length, region)
-                break
-    return best[1] if best else None
+        chain = []
+        found = _region_at(name, 0, forms, entity)
+        while found is not None:
+            chain.append(found)
+            found = _region_at(name, found[0], forms, entity)
+        if chain and (not best or chain[-1][0] > best[-1][0]):
+            best = chain
+    regions = [region for _, region in best]
+    return [r for i, r in enumerate(regions) if i == len(regions) - 1 or not _is_province(r)]
+
+
+def _is_province(region: ArticleEntity) -> bool:
+    place = next(filter(None, map(_place_of, (region.name, *region.aliases))), None)
+    return place is not None and place.kind == "province"
+
+
+def _same_body(longer: str, shorter: str) -> bool:
+    """河南某食品集团有限公司 and 河南某食品集团: one company, its legal ending aside."""
+    return longer[len(shorter):] in gazetteers().legal_suffixes
+
+
+def _is_sub_unit(entity: ArticleEntity, organizations: list[ArticleEntity]) -> bool:
+    """浙江大学环境与资源学院 opens with 浙江大学: where it is, its parent says."""
+    return entity.label == "Organization" and any(
+        form != entity.name and entity.name.startswith(form) and not _same_body(entity.name, form)
+        for other in organizations if other is not entity for form in (other.name, *other.aliases) if len(form) > 1)
 
 
 def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView]) -> Iterator[Relation]:
     forms = _region_forms(entities)
     mentions = [m for s in sentences for m in s.mentions]
+    organizations = [e for e in entities if e.label == "Organization"]
     for entity in entities:
-        if entity.label not in ("Organization", "Region"):
+        if entity.label not in ("Organization", "Region") or _is_sub_unit(entity, organizations):
             continue
-        region = _located_prefix(entity, forms)
         first = next((m for m in mentions if (m.label, m.name) == (entity.label, entity.name)), None)
         sentence = _sentence_of(first, sentences) if first else None
-        if region is not None and sentence is not None:
+        for region in _located_prefixes(entity, forms) if sentence is not None else ():
             yield Relation((entity.label, entity.name), "LOCATED_IN", ("Region", region.name), sentence, "name")
     for sentence in sentences:
         for outer in sentence.mentions:
@@ -89,7 +123,9 @@ def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView])
                     continue
                 if not (outer.start <= inner.start and inner.end <= outer.end and _length(inner) < _length(outer)):
                     continue
-                if outer.label == "Organization" and inner.start == outer.start:
+                if outer.label == "Organization" and inner.start == outer.start and not _same_body(
+                        sentence.text[outer.start - sentence.start:outer.end - sentence.start],
+                        sentence.text[inner.start - sentence.start:inner.end - sentence.start]):
                     yield Relation(outer.key, "PART_OF", inner.key, sentence, "name")
                 elif outer.label == "Event" and _EDITION.fullmatch(sentence.text[outer.start - sentence.start:
                                                                                 inner.start - sentence.start]):

@@ -41,6 +41,7 @@ class RelationRules:
     subjectless_opening: re.Pattern[str]  # ，同时分别与C、D签约: the subject is the clause before's
     partner_dashes: tuple[str, ...]  # 北京大学—字节跳动: shared with the name grammar
     parent_before: tuple[str, ...]
+    national_prefixes: frozenset[str]  # 中国科学院 is national, not LOCATED_IN 中国
     party_organs: tuple[str, ...]
     anaphor_determiners: tuple[str, ...]
     anaphor_bare: frozenset[str]
@@ -88,6 +89,7 @@ def relation_rules() -> RelationRules:
             f"(?:{_alternation([*raw['partner_leads'], *raw['joint_coordination']])})$"),
         partner_dashes=tuple(load_data_yaml("patterns/names.yaml")["organization"]["partner_dashes"]),
         parent_before=_longest_first(raw["parent_before"]),
+        national_prefixes=frozenset(raw["national_prefixes"]),
         party_organs=_longest_first(raw["party_organs"]),
         anaphor_determiners=tuple(raw["anaphora"]["determiners"]),
         anaphor_bare=frozenset(raw["anaphora"]["bare"]),
