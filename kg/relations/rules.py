@@ -43,6 +43,10 @@ class RelationRules:
     parent_before: tuple[str, ...]
     national_prefixes: frozenset[str]  # 中国科学院 is national, not LOCATED_IN 中国
     party_organs: tuple[str, ...]
+    committee_titles_at_parent: tuple[str, ...]  # 某大学党委副书记 → also 某大学 (党委副书记)
+    title_modifier_max: int  # 代市长, 技术战略总工程师
+    government_names: tuple[str, ...]  # 人民政府, 政府
+    government_titles: dict[str, str]  # title ending → level word (县长 → 县)
     anaphor_determiners: tuple[str, ...]
     anaphor_bare: frozenset[str]
     anaphor_never: tuple[str, ...]  # name endings an anaphor never refers to
@@ -91,6 +95,10 @@ def relation_rules() -> RelationRules:
         parent_before=_longest_first(raw["parent_before"]),
         national_prefixes=frozenset(raw["national_prefixes"]),
         party_organs=_longest_first(raw["party_organs"]),
+        committee_titles_at_parent=tuple(raw["committee_titles_at_parent"]),
+        title_modifier_max=raw["title_modifier_max"],
+        government_names=_longest_first(raw["government"]["names"]),
+        government_titles=dict(raw["government"]["titles"]),
         anaphor_determiners=tuple(raw["anaphora"]["determiners"]),
         anaphor_bare=frozenset(raw["anaphora"]["bare"]),
         anaphor_never=tuple(raw["anaphora"]["never"]),
