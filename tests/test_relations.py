@@ -234,3 +234,22 @@ def test_titled_people_in_a_row_modifiers_and_government_titles():
     assert ("吴德明", "临澄光电科技股份有限公司") in positions
     titles = {(r["source"], r["properties"]["title"]) for r in record["relations"] if r["type"] == "HOLDS_POSITION"}
     assert ("赵海明", "县长") in titles and ("钱国栋", "副书记、代市长") in titles
+
+
+def test_parents_and_publishers_of_a_periodical_topics_and_chained_organizer_clauses():
+    text = (
+        "●编者的话\n\n临澄市科技情报研究所是临澄市科学技术局所属的公益一类事业单位。本所编印《临澄产业快报》。"
+        "《江屿科技参考》是江屿市情报研究中心编印的内部资料。\n"
+        "●动态\n推进会召开\n10月13日，2025临澄数字文旅推进会在临澄召开。"
+        "该活动由江屿市文化和旅游局指导，临澄市文化和旅游局、临澄某办、临澄市人民政府共同主办。\n"
+        "预制菜大会开幕\n10月27日，由临澄市人民政府、江屿食品科学学会主办，临澄某局、临澄工业大学承办的"
+        "2025临澄预制菜产业大会开幕。\n")
+    records = extract_records([parse_issue(text, Path("written.txt"))])
+    edges = {(r["source"], r["type"], r["target"]) for record in records for r in record["relations"]}
+    assert ("临澄市科技情报研究所", "PART_OF", "临澄市科学技术局") in edges
+    assert ("临澄市科技情报研究所", "PUBLISHED", "《临澄产业快报》") in edges
+    assert ("江屿市情报研究中心", "PUBLISHED", "《江屿科技参考》") in edges
+    for organizer in ("临澄市文化和旅游局", "临澄市人民政府"):
+        assert (organizer, "RUNS", "2025临澄数字文旅推进会") in edges
+    for organizer in ("临澄市人民政府", "江屿食品科学学会", "临澄工业大学"):
+        assert (organizer, "RUNS", "2025临澄预制菜产业大会") in edges

@@ -41,6 +41,8 @@ class RelationRules:
     subjectless_opening: re.Pattern[str]  # ，同时分别与C、D签约: the subject is the clause before's
     partner_dashes: tuple[str, ...]  # 北京大学—字节跳动: shared with the name grammar
     parent_before: tuple[str, ...]
+    parent_after: tuple[str, ...]  # A是B所属的…
+    topic_marks: tuple[str, ...]  # 该活动由…指导，A、B共同主办
     national_prefixes: frozenset[str]  # 中国科学院 is national, not LOCATED_IN 中国
     party_organs: tuple[str, ...]
     committee_titles_at_parent: tuple[str, ...]  # 某大学党委副书记 → also 某大学 (党委副书记)
@@ -52,6 +54,7 @@ class RelationRules:
     anaphor_never: tuple[str, ...]  # name endings an anaphor never refers to
     named_determiners: tuple[str, ...]
     event_parts: tuple[str, ...]
+    event_words: tuple[str, ...]  # 该活动: the article's event, after a determiner only
     anaphor_heads: dict[str, tuple[str, ...]]  # head word → name endings it may refer to
 
 
@@ -93,6 +96,8 @@ def relation_rules() -> RelationRules:
             f"(?:{_alternation([*raw['partner_leads'], *raw['joint_coordination']])})$"),
         partner_dashes=tuple(load_data_yaml("patterns/names.yaml")["organization"]["partner_dashes"]),
         parent_before=_longest_first(raw["parent_before"]),
+        parent_after=_longest_first(raw["parent_after"]),
+        topic_marks=tuple(raw["topic_marks"]),
         national_prefixes=frozenset(raw["national_prefixes"]),
         party_organs=_longest_first(raw["party_organs"]),
         committee_titles_at_parent=tuple(raw["committee_titles_at_parent"]),
@@ -104,5 +109,6 @@ def relation_rules() -> RelationRules:
         anaphor_never=tuple(raw["anaphora"]["never"]),
         named_determiners=_longest_first(raw["anaphora"]["named_determiners"]),
         event_parts=_longest_first(raw["anaphora"]["event_parts"]),
+        event_words=tuple(raw["anaphora"]["event_words"]),
         anaphor_heads={head: tuple(ends) for head, ends in raw["anaphora"]["heads"].items()},
     )

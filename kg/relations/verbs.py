@@ -68,6 +68,8 @@ def verb_relations(sentence: SentenceView) -> Iterator[Relation]:
     rules = relation_rules()
     groups = coordinated_groups(sentence)
     for rule in rules.verb_relations:
+        yield from _topicalised(sentence, rule)
+        yield from _relative_clauses(sentence, rule)
         for index, group in enumerate(groups):
             subjects = _subjects(group, rule)
             if not subjects:
@@ -121,6 +123,71 @@ def _passive(
     if _has_verb(_clause_piece(sentence.after(group[-1]), rules), rule):
         for subject in subjects:
             yield Relation(subject.key, rule.type, target.key, sentence, "verb")
+
+
+def _topicalised(sentence: SentenceView, rule: VerbRelation) -> Iterator[Relation]:
+    """该活动由某司指导，A、B、C共同主办。: the topic the sentence opens with (then 由)
+    is the object of a later clause made only of subjects and the verb."""
+    rules = relation_rules()
+    mentions = sentence.top_level
+    if not mentions or mentions[0].label not in rule.object_labels or sentence.before(mentions[0]).strip() \
+            or not sentence.after(mentions[0]).startswith(rules.topic_marks):
+        return
+    topic = mentions[0]
+    for start, end in _clauses(sentence, rules)[1:]:
+        for subject in _clause_subjects(sentence, start, end, rule):
+            yield Relation(subject.key, rule.type, topic.key, sentence, "topic")
+
+
+def _clauses(sentence: SentenceView, rules: RelationRules) -> list[tuple[int, int]]:
+    """Article offsets of the sentence's clauses, between clause breaks."""
+    cuts = [i for i, ch in enumerate(sentence.text) if ch in rules.clause_breaks]
+    bounds = zip([-1, *cuts], [*cuts, len(sentence.text)])
+    return [(sentence.start + a + 1, sentence.start + b) for a, b in bounds if b > a + 1]
+
+
+def _relative_clauses(sentence: SentenceView, rule: VerbRelation) -> Iterator[Relation]:
+    """由A、B主办，C、D承办的E: every clause of a 由-led chain before 的 and the object
+    names its own subjects and verb."""
+    rules = relation_rules()
+    clauses = _clauses(sentence, rules)
+    for target in (m for m in sentence.top_level if m.label in rule.object_labels):
+        if not sentence.before(target).endswith("的"):
+            continue
+        index = next((i for i, (a, b) in enumerate(clauses) if a <= target.start < b), None)
+        found: list[EntityMention] = []
+        for number, (start, end) in enumerate(reversed(clauses[:index + 1] if index is not None else [])):
+            end = target.start if number == 0 else end
+            opening = sentence.text[start - sentence.start:].startswith(rules.passive_marks[0])
+            subjects = _clause_subjects(sentence, start + int(opening), end, rule)
+            if not subjects:
+                break
+            found += subjects
+            if opening:
+                for subject in found:
+                    yield Relation(subject.key, rule.type, target.key, sentence, "relative_clause")
+                break
+
+
+def _unnamed_members(join: str, rules: RelationRules) -> bool:
+    """、省数字办、: members kg did not recognise may stand in a list of subjects."""
+    return join.endswith("、") and len(join) <= rules.max_verb_gap and not any(
+        _has_verb(join, rule) for rule in rules.verb_relations)
+
+
+def _clause_subjects(sentence: SentenceView, start: int, end: int, rule: VerbRelation) -> list[EntityMention]:
+    """A、B主办: the subjects of a clause that is a list of them and a verb of the rule."""
+    rules = relation_rules()
+    inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
+    if not inside or any(m.label not in rule.subject_labels for m in inside):
+        return []
+    lead = sentence.text[start - sentence.start:inside[0].start - sentence.start]
+    joins = [lead + "、"] if lead else []
+    joins += [_join(sentence, a, b, rules) for a, b in zip(inside, inside[1:])]
+    if not all(join in rules.coordination or _unnamed_members(join, rules) for join in joins):
+        return []
+    tail = sentence.text[inside[-1].end - sentence.start:end - sentence.start]
+    return inside if len(tail) <= rules.max_verb_gap and _has_verb(tail, rule) else []
 
 
 def _clause_around(sentence: SentenceView, offset: int, rules: RelationRules) -> tuple[int, int]:
@@ -250,3 +317,6 @@ def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
                     yield Relation(left.key, "LOCATED_IN", region.key, sentence, "located_event")
         if left.label == right.label == "Organization" and between in rules.parent_before:
             yield Relation(right.key, "PART_OF", left.key, sentence, "parent_before")
+        if (left.label == right.label == "Organization" and between == "是"
+                and sentence.after(right).startswith(rules.parent_after)):
+            yield Relation(left.key, "PART_OF", right.key, sentence, "parent_after")
