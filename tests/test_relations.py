@@ -253,3 +253,19 @@ def test_parents_and_publishers_of_a_periodical_topics_and_chained_organizer_cla
         assert (organizer, "RUNS", "2025临澄数字文旅推进会") in edges
     for organizer in ("临澄市人民政府", "江屿食品科学学会", "临澄工业大学"):
         assert (organizer, "RUNS", "2025临澄预制菜产业大会") in edges
+
+
+def test_speakers_settled_companies_branches_and_a_title_after_the_name():
+    record = _written(
+        "●动态\n对接会闭幕\n2025临澄食品产业对接会今天在四川省巴中市闭幕。临澄市科协主席王建国致闭幕辞。"
+        "周建华市长在讲话中指出，要做好服务。临澄市人民政府主办。"
+        "与会嘉宾参观考察了已在献县落户的江屿生物乳业有限公司、临澄食品工业园有限公司等企业。"
+        "四川省技术转移（巴中）中心和中国人民银行四川省分行代表出席。\n")
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    assert ("王建国", "PARTICIPATES_IN", "2025临澄食品产业对接会") in edges
+    assert ("周建华", "HOLDS_POSITION", "临澄市人民政府") in edges
+    for company in ("江屿生物乳业有限公司", "临澄食品工业园有限公司"):
+        assert (company, "LOCATED_IN", "献县") in edges
+    assert ("四川省技术转移（巴中）中心", "LOCATED_IN", "巴中市") in edges
+    assert ("四川省技术转移（巴中）中心", "LOCATED_IN", "四川省") not in edges
+    assert ("中国人民银行四川省分行", "LOCATED_IN", "四川省") in edges

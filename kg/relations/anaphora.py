@@ -21,6 +21,7 @@ from kg.relations.rules import relation_rules
 __all__ = ["anaphor_mentions"]
 
 _CLAUSE_START = frozenset("，。；：！？“”‘’、（）\n")
+_JOINT_EVENT = "暨"  # …大会暨…论坛: 大会 refers to it too
 _WRAPPERS = re.compile(r"^[《“‘]|[》”’]$|（[^（）]*）(?=》?$)")
 
 
@@ -79,7 +80,8 @@ def _refers_to(mention: EntityMention, label: str, head: str) -> bool:
         rules = relation_rules()
         return mention.name.endswith(rules.anaphor_heads[head]) and not mention.name.endswith(rules.anaphor_never)
     rules = relation_rules()
-    return head in rules.event_parts or head in rules.event_words or _core(mention.name).endswith(head)
+    return head in rules.event_parts or head in rules.event_words or any(
+        part.endswith(head) for part in _core(mention.name).split(_JOINT_EVENT))
 
 
 def anaphor_mentions(

@@ -23,6 +23,7 @@ from kg.relations.rules import relation_rules
 
 __all__ = ["name_relations", "hierarchy_relations"]
 
+_BRACKETED = re.compile(r"（([^（）]+)）")
 # What may stand before the organizer in an event's name: a year or an edition.
 _EDITION = re.compile(r"[\d第届年度首一二三四五六七八九十百]*")
 
@@ -71,12 +72,13 @@ def _region_at(name: str, start: int, forms: dict[str, ArticleEntity],
     return None
 
 
-def _located_prefixes(entity: ArticleEntity, forms: dict[str, ArticleEntity]) -> list[ArticleEntity]:
-    """The regions written at the start of the entity's name, from the name that
-    reaches furthest: a chain (梅州市五华… → 梅州市, 五华县) without a province
-    that a lower region follows (河北省青县人民政府 → 青县 only)."""
+def _located_in_name(entity: ArticleEntity, forms: dict[str, ArticleEntity], sub_unit: bool) -> list[ArticleEntity]:
+    """The regions the entity's name places it in: those at its start, from the
+    name that reaches furthest (梅州市五华… → 梅州市, 五华县), unless a sub-unit's
+    parent is written there, and those inside it; a province only when no lower
+    region is named (河北省青县人民政府 → 青县)."""
     best: list[tuple[int, ArticleEntity]] = []
-    for name in (entity.name, *entity.aliases):
+    for name in () if sub_unit else (entity.name, *entity.aliases):
         chain = []
         found = _region_at(name, 0, forms, entity)
         while found is not None:
@@ -85,7 +87,23 @@ def _located_prefixes(entity: ArticleEntity, forms: dict[str, ArticleEntity]) ->
         if chain and (not best or chain[-1][0] > best[-1][0]):
             best = chain
     regions = [region for _, region in best]
-    return [r for i, r in enumerate(regions) if i == len(regions) - 1 or not _is_province(r)]
+    regions += [r for r in _inner_regions(entity, forms) if r not in regions]
+    lower = [r for r in regions if not _is_province(r)]
+    return lower or regions[-1:]
+
+
+def _inner_regions(entity: ArticleEntity, forms: dict[str, ArticleEntity]) -> list[ArticleEntity]:
+    """Places inside the name: in brackets (中国（福建）…中心, 四川省…（巴中）中心) or
+    naming a branch (某中心巴中分中心, 某银行四川省分行)."""
+    found = []
+    national = relation_rules().national_prefixes
+    for name in (entity.name, *entity.aliases):
+        found += [forms[m.group(1)] for m in _BRACKETED.finditer(name) if m.group(1) in forms]
+        head = next((h for h in relation_rules().branch_heads if name.endswith(h)), None)
+        if head is not None:
+            body = name[:-len(head)]
+            found += [forms[body[k:]] for k in range(1, len(body) - 1) if body[k:] in forms][:1]
+    return [r for r in found if r is not entity and r.name not in national]
 
 
 def _is_province(region: ArticleEntity) -> bool:
@@ -110,11 +128,12 @@ def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView])
     mentions = [m for s in sentences for m in s.mentions]
     organizations = [e for e in entities if e.label == "Organization"]
     for entity in entities:
-        if entity.label not in ("Organization", "Region") or _is_sub_unit(entity, organizations):
+        if entity.label not in ("Organization", "Region"):
             continue
         first = next((m for m in mentions if (m.label, m.name) == (entity.label, entity.name)), None)
         sentence = _sentence_of(first, sentences) if first else None
-        for region in _located_prefixes(entity, forms) if sentence is not None else ():
+        sub_unit = _is_sub_unit(entity, organizations)
+        for region in _located_in_name(entity, forms, sub_unit) if sentence is not None else ():
             yield Relation((entity.label, entity.name), "LOCATED_IN", ("Region", region.name), sentence, "name")
     for sentence in sentences:
         for outer in sentence.mentions:

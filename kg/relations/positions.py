@@ -136,7 +136,19 @@ def _government(sentence: SentenceView, title: str, start: int,
     region = next((m for m in sentence.top_level if m.label == "Region" and m.end == start), None)
     if region is not None:
         candidates = {k: m for k, m in candidates.items() if region.name in m.name}
-    return next(iter(candidates.values())) if len(candidates) == 1 else None
+    # 青县人民政府 is 河北省青县人民政府 written short: one government.
+    longest = [m for m in candidates.values()
+               if not any(o.name != m.name and o.name.endswith(m.name) for o in candidates.values())]
+    return longest[0] if len(longest) == 1 else None
+
+
+def _government_title_after(sentence: SentenceView, person: EntityMention,
+                            governments: list[EntityMention]) -> tuple[EntityMention, str] | None:
+    """周某市长在讲话中: a government title right after the name."""
+    after = sentence.after(person)
+    title = next((t for t in gazetteers().titles if after.startswith(t)), None)
+    government = _government(sentence, title, -1, governments) if title else None
+    return (government, title) if government else None
 
 
 def position_relations(sentence: SentenceView, governments: list[EntityMention] = ()) -> Iterator[Relation]:
@@ -163,6 +175,8 @@ def position_relations(sentence: SentenceView, governments: list[EntityMention] 
                     titles.setdefault(parent[0].key, []).append(parent[1] + title)
             previous = organization
         previous_person = (person, (previous, chain[-1][1], chain[-1][2])) if chain else None
+        if not chain and (after := _government_title_after(sentence, person, governments)) is not None:
+            titles[after[0].key] = [after[1]]
         for organization_key, held in titles.items():
             yield Relation(person.key, "HOLDS_POSITION", organization_key, sentence, "title", {"title": "、".join(held)})
 

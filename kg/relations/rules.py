@@ -35,6 +35,9 @@ class RelationRules:
     located_leads: tuple[str, ...]
     located_joins: tuple[str, ...]
     located_events: tuple[str, ...]
+    located_verbs: tuple[str, ...]  # 在某县落户的A、B
+    speaker_verbs: tuple[str, ...]  # 致辞, 主持: takes part in the article's one event
+    branch_heads: tuple[str, ...]  # 某中心巴中分中心 → 巴中
     partner_words: tuple[str, ...]
     partner_leads: tuple[str, ...]  # A与B、C: A is the one the others partner
     partner_list_summary: re.Pattern[str]  # …、C4家上下游企业 (签约)
@@ -88,6 +91,9 @@ def relation_rules() -> RelationRules:
         located_leads=_longest_first(raw["located_leads"]),
         located_joins=tuple(raw["located_joins"]),
         located_events=_longest_first(raw["located_events"]),
+        located_verbs=_longest_first(raw["located_verbs"]),
+        speaker_verbs=_longest_first(raw["speaker_verbs"]),
+        branch_heads=_longest_first(raw["branch_heads"]),
         partner_words=_longest_first(raw["partner_words"]),
         partner_leads=tuple(raw["partner_leads"]),
         partner_list_summary=re.compile(raw["partner_list_summary"]),

@@ -21,8 +21,8 @@ from kg.ingest.layout import layout_rules
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import RelationRules, VerbRelation, relation_rules
 
-__all__ = ["coordinated_groups", "verb_relations", "implied_relations", "attendance_relations", "partner_relations",
-           "placement_relations"]
+__all__ = ["coordinated_groups", "verb_relations", "implied_relations", "speaker_relations", "attendance_relations",
+           "partner_relations", "placement_relations"]
 
 
 def _join(sentence: SentenceView, left: EntityMention, right: EntityMention, rules: RelationRules) -> str:
@@ -215,6 +215,24 @@ def implied_relations(sentence: SentenceView, programs: list[EntityMention]) -> 
                 yield Relation(subject.key, "PARTICIPATES_IN", target, sentence, "implied_object")
 
 
+def speaker_relations(sentence: SentenceView, events: list[EntityMention]) -> Iterator[Relation]:
+    """王某致闭幕辞, 李某主持会议并讲话: people who speak or preside, with no other
+    event or program in their clause, take part in the article's one event."""
+    rules = relation_rules()
+    meant = {m.key for m in events}
+    if len(meant) != 1:
+        return
+    (target,) = meant
+    for found in re.finditer("|".join(map(re.escape, rules.speaker_verbs)), sentence.text):
+        at = sentence.start + found.start()
+        start, end = _clause_around(sentence, at, rules)
+        inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
+        if any(m.label in ("Program", "Event") and m.key != target for m in inside):
+            continue
+        for person in (m for m in inside if m.label == "Person" and m.end <= at):
+            yield Relation(person.key, "PARTICIPATES_IN", target, sentence, "speaker")
+
+
 def attendance_relations(sentence: SentenceView) -> Iterator[Relation]:
     """孟庆林在峰会上表示: who speaks at an event takes part in it."""
     rules = relation_rules()
@@ -294,6 +312,17 @@ def _declaring(sentence: SentenceView, mention: EntityMention) -> EntityMention:
     return mention
 
 
+def _settled_in(join: str, rules: RelationRules) -> bool:
+    """落户的, 已入驻的: a settling verb and 的 between a place and organizations."""
+    return join.endswith("的") and join[:-1].endswith(rules.located_verbs) and len(join) <= rules.max_verb_gap
+
+
+def _group_from(sentence: SentenceView, first: EntityMention) -> list[EntityMention]:
+    """The organizations of the coordinated group that `first` opens."""
+    group = next((g for g in coordinated_groups(sentence) if first in g), [first])
+    return [m for m in group[group.index(first):] if m.label == "Organization"]
+
+
 def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
     """在/位于A[的]B → B in A; B在A揭牌 → B in A; B下属的A → A part of B."""
     rules = relation_rules()
@@ -305,6 +334,9 @@ def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
             join = _without_declaration(between.lstrip(_DECLARATION_CLOSING) if place is not left else between)
             if join.strip("“”") in rules.located_joins and sentence.before(place).endswith(rules.located_leads):
                 yield Relation(right.key, "LOCATED_IN", left.key, sentence, "located_lead")
+            elif _settled_in(join, rules) and sentence.before(place).endswith(rules.located_leads):
+                for member in _group_from(sentence, right):
+                    yield Relation(member.key, "LOCATED_IN", left.key, sentence, "located_verb")
         if left.label == "Organization" and right.label == "Region" and between.strip("“”") == "在":
             regions = [right]
             for following in mentions[index + 2:]:
