@@ -171,7 +171,7 @@ def position_relations(sentence: SentenceView, governments: list[EntityMention] 
             if organization is not None:
                 titles.setdefault(organization.key, []).append(title)
                 parent = _committee_parent(sentence, organization)
-                if parent is not None:
+                if parent is not None and _is_party_title(title):
                     titles.setdefault(parent[0].key, []).append(parent[1] + title)
             previous = organization
         previous_person = (person, (previous, chain[-1][1], chain[-1][2])) if chain else None
@@ -191,5 +191,16 @@ def _continued(sentence: SentenceView, previous_person: tuple[EntityMention, _Li
     if not chain and gap == _LINKS[0]:
         return [(organization, title, title_start)]
     if chain and chain[0][0] is None and gap in (_LINKS[0], _TITLE_COMMA):
+        if not _is_party_title(chain[0][1]):  # 某学院党委书记A、院长B: B heads the 学院
+            organization = _committee_parent_or_self(sentence, _around_party_group(sentence, organization))
         return [(organization, *chain[0][1:]), *chain[1:]]
     return chain
+
+
+def _is_party_title(title: str) -> bool:
+    return any(word in title for word in relation_rules().party_title_words)
+
+
+def _committee_parent_or_self(sentence: SentenceView, organization: EntityMention) -> EntityMention:
+    parent = _committee_parent(sentence, organization)
+    return parent[0] if parent else organization

@@ -49,6 +49,7 @@ class RelationRules:
     national_prefixes: frozenset[str]  # 中国科学院 is national, not LOCATED_IN 中国
     party_organs: tuple[str, ...]
     committee_titles_at_parent: tuple[str, ...]  # 某大学党委副书记 → also 某大学 (党委副书记)
+    party_title_words: tuple[str, ...]  # 书记, 常委: titles held in a party body
     title_modifier_max: int  # 代市长, 技术战略总工程师
     government_names: tuple[str, ...]  # 人民政府, 政府
     government_titles: dict[str, str]  # title ending → level word (县长 → 县)
@@ -107,6 +108,7 @@ def relation_rules() -> RelationRules:
         national_prefixes=frozenset(raw["national_prefixes"]),
         party_organs=_longest_first(raw["party_organs"]),
         committee_titles_at_parent=tuple(raw["committee_titles_at_parent"]),
+        party_title_words=tuple(raw["party_title_words"]),
         title_modifier_max=raw["title_modifier_max"],
         government_names=_longest_first(raw["government"]["names"]),
         government_titles=dict(raw["government"]["titles"]),
