@@ -273,3 +273,10 @@ def test_speakers_settled_companies_branches_and_a_title_after_the_name():
     assert ("四川省技术转移（巴中）中心", "LOCATED_IN", "巴中市") in edges
     assert ("四川省技术转移（巴中）中心", "LOCATED_IN", "四川省") not in edges
     assert ("中国人民银行四川省分行", "LOCATED_IN", "四川省") in edges
+
+
+def test_only_a_name_the_article_writes_places_it():
+    record = _written("●动态\n科技大会召开\n信阳市召开科技大会。市委书记王建国出席，信阳市科学技术局局长李文博作报告。\n")
+    located = _typed(record, "LOCATED_IN")
+    assert ("信阳市科学技术局", "信阳市") in located
+    assert ("信阳市委", "信阳市") not in located

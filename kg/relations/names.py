@@ -72,13 +72,14 @@ def _region_at(name: str, start: int, forms: dict[str, ArticleEntity],
     return None
 
 
-def _located_in_name(entity: ArticleEntity, forms: dict[str, ArticleEntity], sub_unit: bool) -> list[ArticleEntity]:
+def _located_in_name(entity: ArticleEntity, written: list[str], forms: dict[str, ArticleEntity],
+                     sub_unit: bool) -> list[ArticleEntity]:
     """The regions the entity's name places it in: those at its start, from the
     name that reaches furthest (梅州市五华… → 梅州市, 五华县), unless a sub-unit's
     parent is written there, and those inside it; a province only when no lower
     region is named (河北省青县人民政府 → 青县)."""
     best: list[tuple[int, ArticleEntity]] = []
-    for name in () if sub_unit else (entity.name, *entity.aliases):
+    for name in () if sub_unit else written:
         chain = []
         found = _region_at(name, 0, forms, entity)
         while found is not None:
@@ -87,17 +88,17 @@ def _located_in_name(entity: ArticleEntity, forms: dict[str, ArticleEntity], sub
         if chain and (not best or chain[-1][0] > best[-1][0]):
             best = chain
     regions = [region for _, region in best]
-    regions += [r for r in _inner_regions(entity, forms) if r not in regions]
+    regions += [r for r in _inner_regions(entity, written, forms) if r not in regions]
     lower = [r for r in regions if not _is_province(r)]
     return lower or regions[-1:]
 
 
-def _inner_regions(entity: ArticleEntity, forms: dict[str, ArticleEntity]) -> list[ArticleEntity]:
+def _inner_regions(entity: ArticleEntity, written: list[str], forms: dict[str, ArticleEntity]) -> list[ArticleEntity]:
     """Places inside the name: in brackets (中国（福建）…中心, 四川省…（巴中）中心) or
     naming a branch (某中心巴中分中心, 某银行四川省分行)."""
     found = []
     national = relation_rules().national_prefixes
-    for name in (entity.name, *entity.aliases):
+    for name in written:
         found += [forms[m.group(1)] for m in _BRACKETED.finditer(name) if m.group(1) in forms]
         head = next((h for h in relation_rules().branch_heads if name.endswith(h)), None)
         if head is not None:
@@ -130,10 +131,15 @@ def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView])
     for entity in entities:
         if entity.label not in ("Organization", "Region"):
             continue
-        first = next((m for m in mentions if (m.label, m.name) == (entity.label, entity.name)), None)
-        sentence = _sentence_of(first, sentences) if first else None
+        own = [(m, s) for s in sentences for m in s.mentions if (m.label, m.name) == (entity.label, entity.name)]
+        if not own:
+            continue
+        # Only names the article writes place it: 市委 expanded to 某市委 says nothing.
+        written = [n for n in (entity.name, *entity.aliases) if any(s.text[m.start - s.start:m.end - s.start] == n
+                                                                     for m, s in own)]
+        sentence = own[0][1]
         sub_unit = _is_sub_unit(entity, organizations)
-        for region in _located_in_name(entity, forms, sub_unit) if sentence is not None else ():
+        for region in _located_in_name(entity, written, forms, sub_unit):
             yield Relation((entity.label, entity.name), "LOCATED_IN", ("Region", region.name), sentence, "name")
     for sentence in sentences:
         for outer in sentence.mentions:
