@@ -228,7 +228,7 @@ def test_titled_people_in_a_row_modifiers_and_government_titles():
         "●动态\n对接会举行\n江屿纺织行业协会会长王建国、副会长李文博，临澄纺织研究中心主任周立新、理事长陈思远出席。"
         "献县县长赵海明致辞。会议由副县长孙志刚主持。河北省献县人民政府主办。"
         "江屿市委副书记、代市长钱国栋出席。临澄理工大学化学化工学院党委书记周同文、院长赵其华出席。"
-        "临澄光电科技股份有限公司（以下简称“临澄光电”）技术战略总工程师吴德明介绍。\n")
+        "江屿电气集团党组书记、董事长郑海峰出席。江屿电气集团党组成员、副总经理冯立军致辞。临澄光电科技股份有限公司（以下简称“临澄光电”）技术战略总工程师吴德明介绍。\n")
     positions = _positions(record)
     assert {("李文博", "江屿纺织行业协会"), ("陈思远", "临澄纺织研究中心")} <= positions
     assert {("赵海明", "河北省献县人民政府"), ("孙志刚", "河北省献县人民政府")} <= positions
@@ -236,6 +236,7 @@ def test_titled_people_in_a_row_modifiers_and_government_titles():
     college = "临澄理工大学化学化工学院"
     assert {("周同文", college + "党委"), ("周同文", college), ("赵其华", college)} <= positions
     assert ("赵其华", college + "党委") not in positions
+    assert ("冯立军", "江屿电气集团") in positions
     titles = {(r["source"], r["properties"]["title"]) for r in record["relations"] if r["type"] == "HOLDS_POSITION"}
     assert ("赵海明", "县长") in titles and ("钱国栋", "副书记、代市长") in titles
 

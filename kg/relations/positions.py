@@ -64,6 +64,11 @@ def _title_at(sentence: SentenceView, cursor: int) -> tuple[EntityMention | None
         organization = _organization_ending_at(sentence, cursor - len(title))
         if organization is not None:
             return organization, title
+    for title in titles:  # 某集团党组成员: the party group is in the name, 成员 the title
+        organ = next((o for o in relation_rules().party_organs if title.startswith(o) and len(title) > len(o)), None)
+        organization = _organization_ending_at(sentence, cursor - len(title) + len(organ)) if organ else None
+        if organization is not None and organization.name.endswith(organ):
+            return organization, title
     for title in titles:
         for length in range(1, relation_rules().title_modifier_max + 1):
             start = at - len(title) - length
