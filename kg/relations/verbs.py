@@ -150,10 +150,9 @@ def _relative_clauses(sentence: SentenceView, rule: VerbRelation) -> Iterator[Re
     """由A、B主办，C、D承办的E: every clause of a 由-led chain before 的 and the object
     names its own subjects and verb."""
     rules = relation_rules()
-    clauses = _clauses(sentence, rules)
-    for target in (m for m in sentence.top_level if m.label in rule.object_labels):
-        if not sentence.before(target).endswith("的"):
-            continue
+    targets = [m for m in sentence.top_level if m.label in rule.object_labels and sentence.before(m).endswith("的")]
+    clauses = _clauses(sentence, rules) if targets else []
+    for target in targets:
         index = next((i for i, (a, b) in enumerate(clauses) if a <= target.start < b), None)
         found: list[EntityMention] = []
         for number, (start, end) in enumerate(reversed(clauses[:index + 1] if index is not None else [])):
