@@ -147,25 +147,37 @@ def _clauses(sentence: SentenceView, rules: RelationRules) -> list[tuple[int, in
 
 
 def _relative_clauses(sentence: SentenceView, rule: VerbRelation) -> Iterator[Relation]:
-    """由A、B主办，C、D承办的E: every clause of a 由-led chain before 的 and the object
-    names its own subjects and verb."""
+    """由A、B主办，C、D承办的E; 由A主办、B支持的E: every clause of a 由-led chain
+    before 的 and the object names its own subjects and verb; those with a verb
+    of the rule run (or publish, …) the object, those that only support it do not."""
     rules = relation_rules()
     targets = [m for m in sentence.top_level if m.label in rule.object_labels and sentence.before(m).endswith("的")]
-    clauses = _clauses(sentence, rules) if targets else []
+    clauses = _chain_clauses(sentence, rules) if targets else []
     for target in targets:
         index = next((i for i, (a, b) in enumerate(clauses) if a <= target.start < b), None)
         found: list[EntityMention] = []
         for number, (start, end) in enumerate(reversed(clauses[:index + 1] if index is not None else [])):
             end = target.start if number == 0 else end
             opening = sentence.text[start - sentence.start:].startswith(rules.passive_marks[0])
-            subjects = _clause_subjects(sentence, start + int(opening), end, rule)
-            if not subjects:
+            members, tail = _clause_members(sentence, start + int(opening), end)
+            if not members or not (_has_verb(tail, rule) or tail.startswith(rules.supporting_verbs)):
                 break
-            found += subjects
+            found += members if _has_verb(tail, rule) else []
             if opening:
-                for subject in found:
+                for subject in (m for m in found if m.label in rule.subject_labels):
                     yield Relation(subject.key, rule.type, target.key, sentence, "relative_clause")
                 break
+
+
+def _chain_clauses(sentence: SentenceView, rules: RelationRules) -> list[tuple[int, int]]:
+    """The sentence's clauses, also cut at a 、 right after a verb (由A主办、B支持的…)."""
+    verbs = (*rules.supporting_verbs, *(v for rule in rules.verb_relations for v in rule.verbs))
+    pieces = []
+    for start, end in _clauses(sentence, rules):
+        cuts = [sentence.start + i for i in range(start - sentence.start, end - sentence.start)
+                if sentence.text[i] == "、" and sentence.text.endswith(verbs, 0, i)]
+        pieces += [(a, b) for a, b in zip([start, *(c + 1 for c in cuts)], [*cuts, end])]
+    return pieces
 
 
 def _unnamed_members(join: str, rules: RelationRules) -> bool:
@@ -176,17 +188,27 @@ def _unnamed_members(join: str, rules: RelationRules) -> bool:
 
 def _clause_subjects(sentence: SentenceView, start: int, end: int, rule: VerbRelation) -> list[EntityMention]:
     """A、B主办: the subjects of a clause that is a list of them and a verb of the rule."""
+    members, tail = _clause_members(sentence, start, end)
+    if any(m.label not in rule.subject_labels for m in members):
+        return []
+    return members if members and _has_verb(tail, rule) else []
+
+
+def _clause_members(sentence: SentenceView, start: int, end: int) -> tuple[list[EntityMention], str]:
+    """A clause written as a list of mentions and then a short verb phrase: the
+    mentions and that phrase, or no mentions when the clause is anything else."""
     rules = relation_rules()
     inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
-    if not inside or any(m.label not in rule.subject_labels for m in inside):
-        return []
+    if not inside:
+        return [], ""
     lead = sentence.text[start - sentence.start:inside[0].start - sentence.start]
     joins = [lead + "、"] if lead else []
     joins += [_join(sentence, a, b, rules) for a, b in zip(inside, inside[1:])]
-    if not all(join in rules.coordination or _unnamed_members(join, rules) for join in joins):
-        return []
     tail = sentence.text[inside[-1].end - sentence.start:end - sentence.start]
-    return inside if len(tail) <= rules.max_verb_gap and _has_verb(tail, rule) else []
+    if len(tail) > rules.max_verb_gap or not all(
+            join in rules.coordination or _unnamed_members(join, rules) for join in joins):
+        return [], ""
+    return inside, tail
 
 
 def _clause_around(sentence: SentenceView, offset: int, rules: RelationRules) -> tuple[int, int]:
