@@ -286,3 +286,14 @@ def test_only_a_name_the_article_writes_places_it():
     located = _typed(record, "LOCATED_IN")
     assert ("信阳市科学技术局", "信阳市") in located
     assert ("信阳市委", "信阳市") not in located
+
+
+def test_partners_past_a_declaration_a_summary_of_bodies_and_a_bare_学院():
+    record = _written(
+        "●动态\n报告发布\n日前，临澄电子信息研究院（以下简称“临澄研究院”）与江屿半导体行业协会联合发布《江屿集成电路人才报告》。"
+        "国家市场监督管理总局、教育部等六部门联合印发《关于加强预制菜监管的意见》。"
+        "临澄大学材料学院院长周立新表示，学院与江屿新材料有限公司共建联合实验室。\n")
+    partners = _partners(record)
+    assert frozenset(("临澄电子信息研究院", "江屿半导体行业协会")) in partners
+    assert frozenset(("国家市场监督管理总局", "教育部")) in partners
+    assert frozenset(("临澄大学材料学院", "江屿新材料有限公司")) in partners

@@ -27,7 +27,7 @@ __all__ = ["coordinated_groups", "verb_relations", "implied_relations", "speaker
 
 def _join(sentence: SentenceView, left: EntityMention, right: EntityMention, rules: RelationRules) -> str:
     """The words joining two mentions, past an adverb (则与 → 与, 还将联合 → 联合)."""
-    between = sentence.between(left, right)
+    between = _without_declaration(sentence.between(left, right)).lstrip(_DECLARATION_CLOSING)  # A（以下简称“B”）与C
     adverb = next((a for a in rules.coordination_adverbs if between.startswith(a)), "")
     return between[len(adverb):]
 
