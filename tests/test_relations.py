@@ -297,3 +297,10 @@ def test_partners_past_a_declaration_a_summary_of_bodies_and_a_bare_学院():
     assert frozenset(("临澄电子信息研究院", "江屿半导体行业协会")) in partners
     assert frozenset(("国家市场监督管理总局", "教育部")) in partners
     assert frozenset(("临澄大学材料学院", "江屿新材料有限公司")) in partners
+
+
+def test_people_of_the_clause_after_an_opening_在_event_上_take_part():
+    record = _written("●动态\n双会召开\n在2025临澄氢能大会、2025江屿储能论坛上，临澄市科技局局长王建国表示，要加快发展。\n")
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    assert {("王建国", "PARTICIPATES_IN", "2025临澄氢能大会"), ("王建国", "PARTICIPATES_IN", "2025江屿储能论坛")} <= edges
+    assert ("临澄市科技局", "PARTICIPATES_IN", "2025临澄氢能大会") not in edges

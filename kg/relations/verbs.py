@@ -263,6 +263,28 @@ def attendance_relations(sentence: SentenceView) -> Iterator[Relation]:
                 and sentence.between(left, right) == rules.attendance_before
                 and sentence.after(right).startswith(rules.attendance_after)):
             yield Relation(left.key, "PARTICIPATES_IN", right.key, sentence, "attendance")
+    yield from _opening_attendance(sentence, rules)
+
+
+def _opening_attendance(sentence: SentenceView, rules: RelationRules) -> Iterator[Relation]:
+    """在某大会、某论坛上，某某表示: the people of the clause after an opening
+    在…上 take part in each event named in it (the organizations, when it names
+    no one: 在签约仪式上，A与B签署…)."""
+    clauses = _clauses(sentence, rules)
+    if len(clauses) < 2:
+        return
+    (start, end), (after_start, after_end) = clauses[0], clauses[1]
+    opening = sentence.text[start - sentence.start:end - sentence.start]
+    if not opening.startswith(rules.attendance_before) or not opening.endswith(rules.attendance_after):
+        return
+    events = [m for m in sentence.top_level if start <= m.start and m.end <= end]
+    if not events or any(m.label != "Event" for m in events):
+        return
+    inside = [m for m in sentence.top_level if after_start <= m.start and m.end <= after_end]
+    people = [m for m in inside if m.label == "Person"] or [m for m in inside if m.label == "Organization"]
+    for participant in people:
+        for event in events:
+            yield Relation(participant.key, "PARTICIPATES_IN", event.key, sentence, "attendance")
 
 
 def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
