@@ -282,10 +282,12 @@ def test_speakers_settled_companies_branches_and_a_title_after_the_name():
 
 
 def test_only_a_name_the_article_writes_places_it():
-    record = _written("●动态\n科技大会召开\n信阳市召开科技大会。市委书记王建国出席，信阳市科学技术局局长李文博作报告。\n")
+    record = _written("●动态\n科技大会召开\n信阳市召开科技大会。市委书记王建国出席，信阳市科学技术局局长李文博作报告。"
+                      "信阳高新技术产业开发区（以下简称“信阳高新区”）加快发展，高新区管委会给予支持。\n")
     located = _typed(record, "LOCATED_IN")
     assert ("信阳市科学技术局", "信阳市") in located
     assert ("信阳市委", "信阳市") not in located
+    assert ("信阳高新区管委会", "信阳高新技术产业开发区") in located  # a zone's own organ, written short
 
 
 def test_partners_past_a_declaration_a_summary_of_bodies_and_a_bare_学院():

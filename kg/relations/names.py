@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from kg.config import load_data_yaml
 from kg.nlp.aliases import ArticleEntity
 from kg.nlp.gazetteers import Place, gazetteers
 from kg.relations.items import EntityMention, Relation, SentenceView
@@ -62,7 +63,7 @@ def _region_forms(entities: list[ArticleEntity]) -> dict[str, ArticleEntity]:
 
 
 def _region_at(name: str, start: int, forms: dict[str, ArticleEntity],
-               entity: ArticleEntity) -> tuple[int, ArticleEntity] | None:
+               entity: ArticleEntity | None) -> tuple[int, ArticleEntity] | None:
     """The longest region form at `start` of the name, ending before its end: (end, region)."""
     national = relation_rules().national_prefixes
     for end in range(len(name) - 1, start + 1, -1):
@@ -112,6 +113,16 @@ def _is_province(region: ArticleEntity) -> bool:
     return place is not None and place.kind == "province"
 
 
+def _opens_with_zone(name: str, forms: dict[str, ArticleEntity]) -> bool:
+    found = _region_at(name, 0, forms, None)
+    return found is not None and found[1].name.endswith(_zone_suffixes())
+
+
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["region"]["zone_suffixes"])
+
+
 def _same_body(longer: str, shorter: str) -> bool:
     """河南某食品集团有限公司 and 河南某食品集团: one company, its legal ending aside."""
     return longer[len(shorter):] in gazetteers().legal_suffixes
@@ -134,9 +145,10 @@ def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView])
         own = [(m, s) for s in sentences for m in s.mentions if (m.label, m.name) == (entity.label, entity.name)]
         if not own:
             continue
-        # Only names the article writes place it: 市委 expanded to 某市委 says nothing.
+        # Only names the article writes place it: 市委 expanded to 某市委 says nothing;
+        # a zone's own organs (高新区管委会 → 某高新区管委会) are in the zone all the same.
         written = [n for n in (entity.name, *entity.aliases) if any(s.text[m.start - s.start:m.end - s.start] == n
-                                                                     for m, s in own)]
+                                                                     for m, s in own) or _opens_with_zone(n, forms)]
         sentence = own[0][1]
         sub_unit = _is_sub_unit(entity, organizations)
         for region in _located_in_name(entity, written, forms, sub_unit):
