@@ -306,3 +306,13 @@ def test_people_of_the_clause_after_an_opening_在_event_上_take_part():
     edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
     assert {("王建国", "PARTICIPATES_IN", "2025临澄氢能大会"), ("王建国", "PARTICIPATES_IN", "2025江屿储能论坛")} <= edges
     assert ("临澄市科技局", "PARTICIPATES_IN", "2025临澄氢能大会") not in edges
+
+
+def test_a_long_roll_call_of_guests_is_no_participation_but_a_short_list_is():
+    record = _written(
+        "●动态\n大会开幕\n2025临澄纺织产业大会今天开幕。"
+        "临澄市副市长王建国、江屿市副市长李文博、临澄大学校长周立新、江屿大学校长陈思远、临澄纺织协会会长赵海明、"
+        "江屿纺织协会会长孙志刚等出席开幕式。江屿市副市长钱国栋、临澄大学校长吴德明等出席大会。\n")
+    participants = {r["source"] for r in record["relations"] if r["type"] == "PARTICIPATES_IN"}
+    assert {"钱国栋", "吴德明"} <= participants
+    assert not participants & {"王建国", "李文博", "周立新", "陈思远", "赵海明", "孙志刚"}

@@ -25,6 +25,7 @@ class RelationRules:
     joint_coordination: tuple[str, ...]
     coordination_adverbs: tuple[str, ...]  # longest first
     list_end: str
+    roll_call_max: int  # A，B，…等出席 with more people than this: guests, not participants
     max_verb_gap: int
     clause_breaks: frozenset[str]
     verb_relations: tuple[VerbRelation, ...]
@@ -83,6 +84,7 @@ def relation_rules() -> RelationRules:
         joint_coordination=_longest_first(raw["joint_coordination"]),
         coordination_adverbs=_longest_first(raw["coordination_adverbs"]),
         list_end=raw["list_end"],
+        roll_call_max=raw["roll_call_max"],
         max_verb_gap=raw["max_verb_gap"],
         clause_breaks=frozenset(raw["clause_breaks"]),
         verb_relations=verbs,

@@ -103,8 +103,10 @@ def _active(
 
 
 def _listed_before(sentence: SentenceView, last: EntityMention) -> list[EntityMention]:
-    """A，B，C等出席: every earlier mention with the last one's label."""
-    return [m for m in sentence.top_level if m.label == last.label and m.end <= last.end]
+    """A，B，C等出席: every earlier mention with the last one's label.  A roll-call of
+    guests longer than `roll_call_max` records who came, not who took part."""
+    listed = [m for m in sentence.top_level if m.label == last.label and m.end <= last.end]
+    return listed if len(listed) <= relation_rules().roll_call_max else []
 
 
 def _passive(
