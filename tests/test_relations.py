@@ -250,7 +250,7 @@ def test_parents_and_publishers_of_a_periodical_topics_and_chained_organizer_cla
         "预制菜大会开幕\n10月27日，由临澄市人民政府、江屿食品科学学会主办，临澄某局、临澄工业大学承办的"
         "2025临澄预制菜产业大会开幕。\n"
         "集成电路大会召开\n3月，由南通市半导体行业协会主办、如皋市人民政府支持的2025江屿集成电路产业大会召开。"
-        "南通市工业和信息化局将会同临澄大学建立产业链“揭榜挂帅”机制。\n")
+        "南通市科技局会同临澄大学建立产业链“揭榜挂帅”机制。\n")
     records = extract_records([parse_issue(text, Path("written.txt"))])
     edges = {(r["source"], r["type"], r["target"]) for record in records for r in record["relations"]}
     assert ("临澄市科技情报研究所", "PART_OF", "临澄市科学技术局") in edges
@@ -262,7 +262,7 @@ def test_parents_and_publishers_of_a_periodical_topics_and_chained_organizer_cla
         assert (organizer, "RUNS", "2025临澄预制菜产业大会") in edges
     assert ("南通市半导体行业协会", "RUNS", "2025江屿集成电路产业大会") in edges
     assert ("如皋市人民政府", "RUNS", "2025江屿集成电路产业大会") not in edges
-    assert ("南通市工业和信息化局", "RUNS", "揭榜挂帅") in edges
+    assert ("南通市科技局", "RUNS", "揭榜挂帅") in edges
 
 
 def test_speakers_settled_companies_branches_and_a_title_after_the_name():
