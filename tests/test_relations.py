@@ -176,3 +176,143 @@ def test_brand_short_forms_joint_titles_and_declarations_between_name_and_title(
                  if r["type"] == "HOLDS_POSITION"}
     assert positions == {("沈继明", "合肥蓝湾动力电池科技有限公司", "董事长、总裁"),
                          ("戴秋实", "安徽青岚精密制造有限公司", "总经理")}
+
+
+def _written(text: str) -> dict:
+    [record] = extract_records([parse_issue(text, Path("written.txt"))])
+    return record
+
+
+def _partners(record: dict) -> set[frozenset[str]]:
+    return {frozenset((r["source"], r["target"])) for r in record["relations"] if r["type"] == "PARTNERS_WITH"}
+
+
+def test_a_signer_partners_each_of_a_list_and_the_list_members_not_each_other():
+    record = _written(
+        "●动态\n储能项目签约\n会上，临澄市人民政府与江屿储能科技有限公司签订《产业共建协议》，"
+        "同时分别与北岚电气有限公司、云岫新能源有限公司签订投资协议。"
+        "江屿储能科技有限公司与宁川电力有限公司、临澄智造有限公司2家上下游企业签订合作协议。\n")
+    partners = _partners(record)
+    government, storage = "临澄市人民政府", "江屿储能科技有限公司"
+    assert {frozenset((government, other)) for other in (storage, "北岚电气有限公司", "云岫新能源有限公司")} <= partners
+    assert {frozenset((storage, "宁川电力有限公司")), frozenset((storage, "临澄智造有限公司"))} <= partners
+    assert frozenset(("宁川电力有限公司", "临澄智造有限公司")) not in partners
+    assert frozenset(("北岚电气有限公司", "云岫新能源有限公司")) not in partners
+
+
+def _typed(record: dict, kind: str) -> set[tuple[str, str]]:
+    return {(r["source"], r["target"]) for r in record["relations"] if r["type"] == kind}
+
+
+def test_what_a_name_says_of_place_national_bodies_chains_sub_units_and_legal_endings():
+    record = _written(
+        "●动态\n食品产业对接会举行\n对接会在河北省献县举行。河北省献县人民政府县长王建国致辞，"
+        "中国食品产业促进会副会长李文博、献县职业学院食品工程学院院长周立新出席。中国是食品生产大国。"
+        "临澄市江屿食品集团有限公司（以下简称“江屿食品集团”）与献县职业学院签约。\n")
+    located = _typed(record, "LOCATED_IN")
+    assert ("河北省献县人民政府", "献县") in located
+    assert ("河北省献县人民政府", "河北省") not in located
+    assert not {(s, t) for s, t in located if t == "中国"}
+    assert ("献县职业学院", "献县") in located
+    assert not {(s, t) for s, t in located if s == "献县职业学院食品工程学院"}
+    assert ("献县职业学院食品工程学院", "献县职业学院") in _typed(record, "PART_OF")
+    assert not {(s, t) for s, t in _typed(record, "PART_OF") if s.startswith("临澄市江屿食品集团")}
+
+
+def _positions(record: dict) -> set[tuple[str, str]]:
+    return {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "HOLDS_POSITION"}
+
+
+def test_titled_people_in_a_row_modifiers_and_government_titles():
+    record = _written(
+        "●动态\n对接会举行\n江屿纺织行业协会会长王建国、副会长李文博，临澄纺织研究中心主任周立新、理事长陈思远出席。"
+        "献县县长赵海明致辞。会议由副县长孙志刚主持。河北省献县人民政府主办。"
+        "江屿市委副书记、代市长钱国栋出席。临澄理工大学化学化工学院党委书记周同文、院长赵其华出席。"
+        "江屿电气集团党组书记、董事长郑海峰出席。江屿电气集团党组成员、副总经理冯立军致辞。临澄光电科技股份有限公司（以下简称“临澄光电”）技术战略总工程师吴德明介绍。\n")
+    positions = _positions(record)
+    assert {("李文博", "江屿纺织行业协会"), ("陈思远", "临澄纺织研究中心")} <= positions
+    assert {("赵海明", "河北省献县人民政府"), ("孙志刚", "河北省献县人民政府")} <= positions
+    assert ("吴德明", "临澄光电科技股份有限公司") in positions
+    college = "临澄理工大学化学化工学院"
+    assert {("周同文", college + "党委"), ("周同文", college), ("赵其华", college)} <= positions
+    assert ("赵其华", college + "党委") not in positions
+    assert ("冯立军", "江屿电气集团") in positions
+    titles = {(r["source"], r["properties"]["title"]) for r in record["relations"] if r["type"] == "HOLDS_POSITION"}
+    assert ("赵海明", "县长") in titles and ("钱国栋", "副书记、代市长") in titles
+
+
+def test_parents_and_publishers_of_a_periodical_topics_and_chained_organizer_clauses():
+    text = (
+        "●编者的话\n\n临澄市科技情报研究所是临澄市科学技术局所属的公益一类事业单位。本所编印《临澄产业快报》。"
+        "《江屿科技参考》是江屿市情报研究中心编印的内部资料。\n"
+        "●动态\n推进会召开\n10月13日，2025临澄数字文旅推进会在临澄召开。"
+        "该活动由江屿市文化和旅游局指导，临澄市文化和旅游局、临澄某办、临澄市人民政府共同主办。\n"
+        "预制菜大会开幕\n10月27日，由临澄市人民政府、江屿食品科学学会主办，临澄某局、临澄工业大学承办的"
+        "2025临澄预制菜产业大会开幕。\n"
+        "集成电路大会召开\n3月，由南通市半导体行业协会主办、如皋市人民政府支持的2025江屿集成电路产业大会召开。"
+        "南通市科技局会同临澄大学建立产业链“揭榜挂帅”机制。\n")
+    records = extract_records([parse_issue(text, Path("written.txt"))])
+    edges = {(r["source"], r["type"], r["target"]) for record in records for r in record["relations"]}
+    assert ("临澄市科技情报研究所", "PART_OF", "临澄市科学技术局") in edges
+    assert ("临澄市科技情报研究所", "PUBLISHED", "《临澄产业快报》") in edges
+    assert ("江屿市情报研究中心", "PUBLISHED", "《江屿科技参考》") in edges
+    for organizer in ("临澄市文化和旅游局", "临澄市人民政府"):
+        assert (organizer, "RUNS", "2025临澄数字文旅推进会") in edges
+    for organizer in ("临澄市人民政府", "江屿食品科学学会", "临澄工业大学"):
+        assert (organizer, "RUNS", "2025临澄预制菜产业大会") in edges
+    assert ("南通市半导体行业协会", "RUNS", "2025江屿集成电路产业大会") in edges
+    assert ("如皋市人民政府", "RUNS", "2025江屿集成电路产业大会") not in edges
+    assert ("南通市科技局", "RUNS", "揭榜挂帅") in edges
+
+
+def test_speakers_settled_companies_branches_and_a_title_after_the_name():
+    record = _written(
+        "●动态\n对接会闭幕\n2025临澄食品产业对接会今天在四川省巴中市闭幕。临澄市科协主席王建国致闭幕辞。"
+        "周建华市长在讲话中指出，要做好服务。临澄市人民政府主办。"
+        "与会嘉宾参观考察了已在献县落户的江屿生物乳业有限公司、临澄食品工业园有限公司等企业。"
+        "四川省技术转移（巴中）中心和中国人民银行四川省分行代表出席。\n")
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    assert ("王建国", "PARTICIPATES_IN", "2025临澄食品产业对接会") in edges
+    assert ("周建华", "HOLDS_POSITION", "临澄市人民政府") in edges
+    for company in ("江屿生物乳业有限公司", "临澄食品工业园有限公司"):
+        assert (company, "LOCATED_IN", "献县") in edges
+    assert ("四川省技术转移（巴中）中心", "LOCATED_IN", "巴中市") in edges
+    assert ("四川省技术转移（巴中）中心", "LOCATED_IN", "四川省") not in edges
+    assert ("中国人民银行四川省分行", "LOCATED_IN", "四川省") in edges
+
+
+def test_only_a_name_the_article_writes_places_it():
+    record = _written("●动态\n科技大会召开\n信阳市召开科技大会。市委书记王建国出席，信阳市科学技术局局长李文博作报告。"
+                      "信阳高新技术产业开发区（以下简称“信阳高新区”）加快发展，高新区管委会给予支持。\n")
+    located = _typed(record, "LOCATED_IN")
+    assert ("信阳市科学技术局", "信阳市") in located
+    assert ("信阳市委", "信阳市") not in located
+    assert ("信阳高新区管委会", "信阳高新技术产业开发区") in located  # a zone's own organ, written short
+
+
+def test_partners_past_a_declaration_a_summary_of_bodies_and_a_bare_学院():
+    record = _written(
+        "●动态\n报告发布\n日前，临澄电子信息研究院（以下简称“临澄研究院”）与江屿半导体行业协会联合发布《江屿集成电路人才报告》。"
+        "国家市场监督管理总局、教育部等六部门联合印发《关于加强预制菜监管的意见》。"
+        "临澄大学材料学院院长周立新表示，学院与江屿新材料有限公司共建联合实验室。\n")
+    partners = _partners(record)
+    assert frozenset(("临澄电子信息研究院", "江屿半导体行业协会")) in partners
+    assert frozenset(("国家市场监督管理总局", "教育部")) in partners
+    assert frozenset(("临澄大学材料学院", "江屿新材料有限公司")) in partners
+
+
+def test_people_of_the_clause_after_an_opening_在_event_上_take_part():
+    record = _written("●动态\n双会召开\n在2025临澄氢能大会、2025江屿储能论坛上，临澄市科技局局长王建国表示，要加快发展。\n")
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    assert {("王建国", "PARTICIPATES_IN", "2025临澄氢能大会"), ("王建国", "PARTICIPATES_IN", "2025江屿储能论坛")} <= edges
+    assert ("临澄市科技局", "PARTICIPATES_IN", "2025临澄氢能大会") not in edges
+
+
+def test_a_long_roll_call_of_guests_is_no_participation_but_a_short_list_is():
+    record = _written(
+        "●动态\n大会开幕\n2025临澄纺织产业大会今天开幕。"
+        "临澄市副市长王建国、江屿市副市长李文博、临澄大学校长周立新、江屿大学校长陈思远、临澄纺织协会会长赵海明、"
+        "江屿纺织协会会长孙志刚等出席开幕式。江屿市副市长钱国栋、临澄大学校长吴德明等出席大会。\n")
+    participants = {r["source"] for r in record["relations"] if r["type"] == "PARTICIPATES_IN"}
+    assert {"钱国栋", "吴德明"} <= participants
+    assert not participants & {"王建国", "李文博", "周立新", "陈思远", "赵海明", "孙志刚"}

@@ -21,6 +21,7 @@ from kg.relations.rules import relation_rules
 __all__ = ["anaphor_mentions"]
 
 _CLAUSE_START = frozenset("，。；：！？“”‘’、（）\n")
+_JOINT_EVENT = "暨"  # …大会暨…论坛: 大会 refers to it too
 _WRAPPERS = re.compile(r"^[《“‘]|[》”’]$|（[^（）]*）(?=》?$)")
 
 
@@ -44,10 +45,12 @@ def _kinds() -> tuple[_Kind, ...]:
         rules.anaphor_bare,
     )
     named = []
-    for label, heads in (("Event", (*gaz.event_heads, *rules.event_parts)), ("Document", gaz.document_heads),
-                         ("Program", gaz.program_heads)):
+    for label, heads, bare in (("Event", (*gaz.event_heads, *rules.event_parts, *rules.event_words),
+                                 (*gaz.event_heads, *rules.event_parts)),
+                                ("Document", gaz.document_heads, gaz.document_heads),
+                                ("Program", gaz.program_heads, gaz.program_heads)):
         pattern = re.compile(f"({_alternation(rules.named_determiners)})?({_alternation(heads)})")
-        named.append(_Kind(label, pattern, frozenset(heads)))
+        named.append(_Kind(label, pattern, frozenset(bare)))
     return (organizations, *named)
 
 
@@ -76,7 +79,9 @@ def _refers_to(mention: EntityMention, label: str, head: str) -> bool:
     if label == "Organization":
         rules = relation_rules()
         return mention.name.endswith(rules.anaphor_heads[head]) and not mention.name.endswith(rules.anaphor_never)
-    return head in relation_rules().event_parts or _core(mention.name).endswith(head)
+    rules = relation_rules()
+    return head in rules.event_parts or head in rules.event_words or any(
+        part.endswith(head) for part in _core(mention.name).split(_JOINT_EVENT))
 
 
 def anaphor_mentions(

@@ -10,8 +10,9 @@ from kg.relations.context import sentence_views
 from kg.relations.items import Relation
 from kg.relations.names import hierarchy_relations, name_relations
 from kg.relations.positions import position_relations
+from kg.relations.rules import relation_rules
 from kg.relations.verbs import (attendance_relations, implied_relations, partner_relations, placement_relations,
-                                verb_relations)
+                                speaker_relations, verb_relations)
 
 __all__ = ["article_relations", "relation_records"]
 
@@ -22,12 +23,16 @@ def article_relations(article: Article, text: str, entities: list[ArticleEntity]
     """Every relation of the article, in text order, each once (first evidence kept)."""
     sentences = sentence_views(article, text, entities)
     programs = [m for s in sentences for m in s.mentions if m.label == "Program"]
+    events = [m for s in sentences for m in s.top_level if m.label == "Event"]
+    governments = [m for s in sentences for m in s.top_level
+                   if m.label == "Organization" and m.name.endswith(relation_rules().government_names)]
     found: list[Relation] = []
     for sentence in sentences:
-        found += position_relations(sentence)
+        found += position_relations(sentence, governments)
         found += verb_relations(sentence)
         found += implied_relations(sentence, programs)
         found += attendance_relations(sentence)
+        found += speaker_relations(sentence, events)
         found += partner_relations(sentence)
         found += placement_relations(sentence)
     found += name_relations(entities, sentences)

@@ -16,12 +16,15 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from kg.config import load_data_yaml
 from kg.nlp.aliases import ArticleEntity
 from kg.nlp.gazetteers import Place, gazetteers
 from kg.relations.items import EntityMention, Relation, SentenceView
+from kg.relations.rules import relation_rules
 
 __all__ = ["name_relations", "hierarchy_relations"]
 
+_BRACKETED = re.compile(r"（([^（）]+)）")
 # What may stand before the organizer in an event's name: a year or an edition.
 _EDITION = re.compile(r"[\d第届年度首一二三四五六七八九十百]*")
 
@@ -59,28 +62,96 @@ def _region_forms(entities: list[ArticleEntity]) -> dict[str, ArticleEntity]:
     return forms
 
 
-def _located_prefix(entity: ArticleEntity, forms: dict[str, ArticleEntity]) -> ArticleEntity | None:
-    """The region written at the start of the entity's name (longest form wins)."""
-    best: tuple[int, ArticleEntity] | None = None
-    for name in (entity.name, *entity.aliases):
-        for length in range(len(name) - 1, 1, -1):
-            region = forms.get(name[:length])
-            if region is not None and region is not entity and (best is None or length > best[0]):
-                best = (length, region)
-                break
-    return best[1] if best else None
+def _region_at(name: str, start: int, forms: dict[str, ArticleEntity],
+               entity: ArticleEntity | None) -> tuple[int, ArticleEntity] | None:
+    """The longest region form at `start` of the name, ending before its end: (end, region)."""
+    national = relation_rules().national_prefixes
+    for end in range(len(name) - 1, start + 1, -1):
+        region = forms.get(name[start:end])
+        if region is not None and region is not entity and region.name not in national:
+            return end, region
+    return None
+
+
+def _located_in_name(entity: ArticleEntity, written: list[str], forms: dict[str, ArticleEntity],
+                     sub_unit: bool) -> list[ArticleEntity]:
+    """The regions the entity's name places it in: those at its start, from the
+    name that reaches furthest (梅州市五华… → 梅州市, 五华县), unless a sub-unit's
+    parent is written there, and those inside it; a province only when no lower
+    region is named (河北省青县人民政府 → 青县)."""
+    best: list[tuple[int, ArticleEntity]] = []
+    for name in () if sub_unit else written:
+        chain = []
+        found = _region_at(name, 0, forms, entity)
+        while found is not None:
+            chain.append(found)
+            found = _region_at(name, found[0], forms, entity)
+        if chain and (not best or chain[-1][0] > best[-1][0]):
+            best = chain
+    regions = [region for _, region in best]
+    regions += [r for r in _inner_regions(entity, written, forms) if r not in regions]
+    lower = [r for r in regions if not _is_province(r)]
+    return lower or regions[-1:]
+
+
+def _inner_regions(entity: ArticleEntity, written: list[str], forms: dict[str, ArticleEntity]) -> list[ArticleEntity]:
+    """Places inside the name: in brackets (中国（福建）…中心, 四川省…（巴中）中心) or
+    naming a branch (某中心巴中分中心, 某银行四川省分行)."""
+    found = []
+    national = relation_rules().national_prefixes
+    for name in written:
+        found += [forms[m.group(1)] for m in _BRACKETED.finditer(name) if m.group(1) in forms]
+        head = next((h for h in relation_rules().branch_heads if name.endswith(h)), None)
+        if head is not None:
+            body = name[:-len(head)]
+            found += [forms[body[k:]] for k in range(1, len(body) - 1) if body[k:] in forms][:1]
+    return [r for r in found if r is not entity and r.name not in national]
+
+
+def _is_province(region: ArticleEntity) -> bool:
+    place = next(filter(None, map(_place_of, (region.name, *region.aliases))), None)
+    return place is not None and place.kind == "province"
+
+
+def _opens_with_zone(name: str, forms: dict[str, ArticleEntity]) -> bool:
+    found = _region_at(name, 0, forms, None)
+    return found is not None and found[1].name.endswith(_zone_suffixes())
+
+
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["region"]["zone_suffixes"])
+
+
+def _same_body(longer: str, shorter: str) -> bool:
+    """河南某食品集团有限公司 and 河南某食品集团: one company, its legal ending aside."""
+    return longer[len(shorter):] in gazetteers().legal_suffixes
+
+
+def _is_sub_unit(entity: ArticleEntity, organizations: list[ArticleEntity]) -> bool:
+    """浙江大学环境与资源学院 opens with 浙江大学: where it is, its parent says."""
+    return entity.label == "Organization" and any(
+        form != entity.name and entity.name.startswith(form) and not _same_body(entity.name, form)
+        for other in organizations if other is not entity for form in (other.name, *other.aliases) if len(form) > 1)
 
 
 def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView]) -> Iterator[Relation]:
     forms = _region_forms(entities)
     mentions = [m for s in sentences for m in s.mentions]
+    organizations = [e for e in entities if e.label == "Organization"]
     for entity in entities:
         if entity.label not in ("Organization", "Region"):
             continue
-        region = _located_prefix(entity, forms)
-        first = next((m for m in mentions if (m.label, m.name) == (entity.label, entity.name)), None)
-        sentence = _sentence_of(first, sentences) if first else None
-        if region is not None and sentence is not None:
+        own = [(m, s) for s in sentences for m in s.mentions if (m.label, m.name) == (entity.label, entity.name)]
+        if not own:
+            continue
+        # Only names the article writes place it: 市委 expanded to 某市委 says nothing;
+        # a zone's own organs (高新区管委会 → 某高新区管委会) are in the zone all the same.
+        written = [n for n in (entity.name, *entity.aliases) if any(s.text[m.start - s.start:m.end - s.start] == n
+                                                                     for m, s in own) or _opens_with_zone(n, forms)]
+        sentence = own[0][1]
+        sub_unit = _is_sub_unit(entity, organizations)
+        for region in _located_in_name(entity, written, forms, sub_unit):
             yield Relation((entity.label, entity.name), "LOCATED_IN", ("Region", region.name), sentence, "name")
     for sentence in sentences:
         for outer in sentence.mentions:
@@ -89,7 +160,9 @@ def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView])
                     continue
                 if not (outer.start <= inner.start and inner.end <= outer.end and _length(inner) < _length(outer)):
                     continue
-                if outer.label == "Organization" and inner.start == outer.start:
+                if outer.label == "Organization" and inner.start == outer.start and not _same_body(
+                        sentence.text[outer.start - sentence.start:outer.end - sentence.start],
+                        sentence.text[inner.start - sentence.start:inner.end - sentence.start]):
                     yield Relation(outer.key, "PART_OF", inner.key, sentence, "name")
                 elif outer.label == "Event" and _EDITION.fullmatch(sentence.text[outer.start - sentence.start:
                                                                                 inner.start - sentence.start]):

@@ -20,6 +20,8 @@ from kg.relations.rules import relation_rules
 __all__ = ["position_relations"]
 
 _LINKS = ("、", "兼")  # 副书记、主任; 董事长兼总裁
+_TITLE_COMMA = "，"
+_Link = tuple[EntityMention | None, str, int]  # organization, title, where the title starts
 _OF = "的"
 _DECLARATION_BEFORE = re.compile(layout_rules().declared_short_form.pattern + "$")
 
@@ -43,27 +45,64 @@ def _organization_ending_at(sentence: SentenceView, end: int) -> EntityMention |
     return None
 
 
-def _title_chain(sentence: SentenceView, person: EntityMention) -> list[tuple[EntityMention | None, str]]:
-    """(organization or None, title) links written before a name, left to right."""
-    chain: list[tuple[EntityMention | None, str]] = []
-    cursor = person.start
-    while True:
-        titles = _titles_ending_at(sentence.text, cursor - sentence.start)
-        if not titles:
-            break
-        # 党组副书记 is a title, but in 常委会党组副书记 the 党组 belongs to the name.
-        named = [(o, t) for t in titles if (o := _organization_ending_at(sentence, cursor - len(t))) is not None]
-        organization, title = named[0] if named else (None, titles[0])
+def _is_word(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" and ch not in _LINKS for ch in text)
+
+
+def _title_at(sentence: SentenceView, cursor: int) -> tuple[EntityMention | None, str] | None:
+    """The title ending at `cursor` (article offsets) and the organization written before it.
+
+    党组副书记 is a title, but in 常委会党组副书记 the 党组 belongs to the name;
+    a modifier may stand before a known title (代市长, 技术战略总工程师) when an
+    organization or a link comes before the modifier.
+    """
+    at = cursor - sentence.start
+    titles = _titles_ending_at(sentence.text, at)
+    if not titles:
+        return None
+    for title in titles:
+        organization = _organization_ending_at(sentence, cursor - len(title))
+        if organization is not None:
+            return organization, title
+    for title in titles:  # 某集团党组成员: the party group is in the name, 成员 the title
+        organ = next((o for o in relation_rules().party_organs if title.startswith(o) and len(title) > len(o)), None)
+        organization = _organization_ending_at(sentence, cursor - len(title) + len(organ)) if organ else None
+        if organization is not None and organization.name.endswith(organ):
+            return organization, title
+    for title in titles:
+        for length in range(1, relation_rules().title_modifier_max + 1):
+            start = at - len(title) - length
+            if start <= 0 or not _is_word(sentence.text[start:at - len(title)]) or any(
+                    m.start < sentence.start + at - len(title) and sentence.start + start < m.end
+                    for m in sentence.mentions):
+                break
+            organization = _organization_ending_at(sentence, sentence.start + start)
+            if organization is not None or sentence.text.endswith(_LINKS, 0, start):
+                return organization, sentence.text[start:at]
+    return None, titles[0]
+
+
+def _title_chain(sentence: SentenceView, person: EntityMention) -> tuple[list[_Link], int]:
+    """(organization or None, title, start) links written before a name, left to right,
+    and the article offset where the chain starts.  Links are joined by 、 or 兼,
+    or by a comma after a title (某区委常委、副区长，某管委会副主任X)."""
+    chain: list[_Link] = []
+    cursor = start = person.start
+    while (found := _title_at(sentence, cursor)) is not None:
+        organization, title = found
         cursor -= len(title)
-        chain.append((organization, title))
+        chain.append((organization, title, cursor))
         if organization is not None:
             cursor = organization.start
-        link = next((k for k in _LINKS if sentence.text.endswith(k, 0, cursor - sentence.start)), None)
-        if cursor > sentence.start and link is not None:
-            cursor -= len(link)
-            continue
-        break
-    return chain[::-1]
+        start = cursor
+        at = cursor - sentence.start
+        link = next((k for k in _LINKS if sentence.text.endswith(k, 0, at)), None)
+        if link is None and sentence.text.endswith(_TITLE_COMMA, 0, at) and _titles_ending_at(sentence.text, at - 1):
+            link = _TITLE_COMMA
+        if at <= 0 or link is None:
+            break
+        cursor -= len(link)
+    return chain[::-1], start
 
 
 def _around_party_group(sentence: SentenceView, organization: EntityMention) -> EntityMention:
@@ -78,17 +117,95 @@ def _around_party_group(sentence: SentenceView, organization: EntityMention) -> 
     return organization
 
 
-def position_relations(sentence: SentenceView) -> Iterator[Relation]:
+def _committee_parent(sentence: SentenceView, organization: EntityMention) -> tuple[EntityMention, str] | None:
+    """某大学 and 党委 for 某大学党委, when the sentence names the organization inside."""
+    for committee in relation_rules().committee_titles_at_parent:
+        if organization.name.endswith(committee):
+            parent = [m for m in sentence.mentions if m.label == "Organization" and m.start == organization.start
+                      and m.end == organization.end - len(committee)]
+            if parent:
+                return parent[0], committee
+    return None
+
+
+def _government(sentence: SentenceView, title: str, start: int,
+                governments: list[EntityMention]) -> EntityMention | None:
+    """The article's one government a government title without an organization
+    belongs to: of the region written just before the title (某县县长), or of
+    the title's level (副县长, 市长)."""
+    rules = relation_rules()
+    level = next((word for ending, word in rules.government_titles.items() if title.endswith(ending)), None)
+    if level is None:
+        return None
+    candidates = {m.key: m for m in governments if level in m.name}
+    region = next((m for m in sentence.top_level if m.label == "Region" and m.end == start), None)
+    if region is not None:
+        candidates = {k: m for k, m in candidates.items() if region.name in m.name}
+    # 青县人民政府 is 河北省青县人民政府 written short: one government.
+    longest = [m for m in candidates.values()
+               if not any(o.name != m.name and o.name.endswith(m.name) for o in candidates.values())]
+    return longest[0] if len(longest) == 1 else None
+
+
+def _government_title_after(sentence: SentenceView, person: EntityMention,
+                            governments: list[EntityMention]) -> tuple[EntityMention, str] | None:
+    """周某市长在讲话中: a government title right after the name."""
+    after = sentence.after(person)
+    title = next((t for t in gazetteers().titles if after.startswith(t)), None)
+    government = _government(sentence, title, -1, governments) if title else None
+    return (government, title) if government else None
+
+
+def position_relations(sentence: SentenceView, governments: list[EntityMention] = ()) -> Iterator[Relation]:
     """One relation per person and organization; several titles at one body are
-    joined (董事长、首席科学家)."""
+    joined (董事长、首席科学家).  People listed after one another share the
+    organization of the first (某会长A、副会长B; 院士A、B) when only 、 or a comma
+    stands between them."""
+    previous_person: tuple[EntityMention, _Link] | None = None
     for person in (m for m in sentence.top_level if m.label == "Person"):
+        chain, start = _title_chain(sentence, person)
+        if previous_person is not None:
+            chain = _continued(sentence, previous_person, chain, start)
         previous: EntityMention | None = None
         titles: dict[tuple[str, str], list[str]] = {}
-        for organization, title in _title_chain(sentence, person):
+        for organization, title, title_start in chain:
+            if organization is None:
+                organization = _government(sentence, title, title_start, governments)
             if organization is None and previous is not None:
                 organization = _around_party_group(sentence, previous)
             if organization is not None:
                 titles.setdefault(organization.key, []).append(title)
+                parent = _committee_parent(sentence, organization)
+                if parent is not None and _is_party_title(title):
+                    titles.setdefault(parent[0].key, []).append(parent[1] + title)
             previous = organization
+        previous_person = (person, (previous, chain[-1][1], chain[-1][2])) if chain else None
+        if not chain and (after := _government_title_after(sentence, person, governments)) is not None:
+            titles[after[0].key] = [after[1]]
         for organization_key, held in titles.items():
             yield Relation(person.key, "HOLDS_POSITION", organization_key, sentence, "title", {"title": "、".join(held)})
+
+
+def _continued(sentence: SentenceView, previous_person: tuple[EntityMention, _Link],
+               chain: list[_Link], start: int) -> list[_Link]:
+    """院士A、B: B takes A's last link; 会长A、副会长B: B's title takes A's organization."""
+    person, (organization, title, title_start) = previous_person
+    gap = sentence.text[person.end - sentence.start:start - sentence.start]
+    if organization is None:
+        return chain
+    if not chain and gap == _LINKS[0]:
+        return [(organization, title, title_start)]
+    if chain and chain[0][0] is None and gap in (_LINKS[0], _TITLE_COMMA):
+        if not _is_party_title(chain[0][1]):  # 某学院党委书记A、院长B: B heads the 学院
+            organization = _committee_parent_or_self(sentence, _around_party_group(sentence, organization))
+        return [(organization, *chain[0][1:]), *chain[1:]]
+    return chain
+
+
+def _is_party_title(title: str) -> bool:
+    return any(word in title for word in relation_rules().party_title_words)
+
+
+def _committee_parent_or_self(sentence: SentenceView, organization: EntityMention) -> EntityMention:
+    parent = _committee_parent(sentence, organization)
+    return parent[0] if parent else organization

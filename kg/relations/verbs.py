@@ -21,13 +21,13 @@ from kg.ingest.layout import layout_rules
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import RelationRules, VerbRelation, relation_rules
 
-__all__ = ["coordinated_groups", "verb_relations", "implied_relations", "attendance_relations", "partner_relations",
-           "placement_relations"]
+__all__ = ["coordinated_groups", "verb_relations", "implied_relations", "speaker_relations", "attendance_relations",
+           "partner_relations", "placement_relations"]
 
 
 def _join(sentence: SentenceView, left: EntityMention, right: EntityMention, rules: RelationRules) -> str:
     """The words joining two mentions, past an adverb (则与 → 与, 还将联合 → 联合)."""
-    between = sentence.between(left, right)
+    between = _without_declaration(sentence.between(left, right)).lstrip(_DECLARATION_CLOSING)  # A（以下简称“B”）与C
     adverb = next((a for a in rules.coordination_adverbs if between.startswith(a)), "")
     return between[len(adverb):]
 
@@ -68,6 +68,8 @@ def verb_relations(sentence: SentenceView) -> Iterator[Relation]:
     rules = relation_rules()
     groups = coordinated_groups(sentence)
     for rule in rules.verb_relations:
+        yield from _topicalised(sentence, rule)
+        yield from _relative_clauses(sentence, rule)
         for index, group in enumerate(groups):
             subjects = _subjects(group, rule)
             if not subjects:
@@ -101,8 +103,10 @@ def _active(
 
 
 def _listed_before(sentence: SentenceView, last: EntityMention) -> list[EntityMention]:
-    """A，B，C等出席: every earlier mention with the last one's label."""
-    return [m for m in sentence.top_level if m.label == last.label and m.end <= last.end]
+    """A，B，C等出席: every earlier mention with the last one's label.  A roll-call of
+    guests longer than `roll_call_max` records who came, not who took part."""
+    listed = [m for m in sentence.top_level if m.label == last.label and m.end <= last.end]
+    return listed if len(listed) <= relation_rules().roll_call_max else []
 
 
 def _passive(
@@ -121,6 +125,92 @@ def _passive(
     if _has_verb(_clause_piece(sentence.after(group[-1]), rules), rule):
         for subject in subjects:
             yield Relation(subject.key, rule.type, target.key, sentence, "verb")
+
+
+def _topicalised(sentence: SentenceView, rule: VerbRelation) -> Iterator[Relation]:
+    """该活动由某司指导，A、B、C共同主办。: the topic the sentence opens with (then 由)
+    is the object of a later clause made only of subjects and the verb."""
+    rules = relation_rules()
+    mentions = sentence.top_level
+    if not mentions or mentions[0].label not in rule.object_labels or sentence.before(mentions[0]).strip() \
+            or not sentence.after(mentions[0]).startswith(rules.topic_marks):
+        return
+    topic = mentions[0]
+    for start, end in _clauses(sentence, rules)[1:]:
+        for subject in _clause_subjects(sentence, start, end, rule):
+            yield Relation(subject.key, rule.type, topic.key, sentence, "topic")
+
+
+def _clauses(sentence: SentenceView, rules: RelationRules) -> list[tuple[int, int]]:
+    """Article offsets of the sentence's clauses, between clause breaks."""
+    cuts = [i for i, ch in enumerate(sentence.text) if ch in rules.clause_breaks]
+    bounds = zip([-1, *cuts], [*cuts, len(sentence.text)])
+    return [(sentence.start + a + 1, sentence.start + b) for a, b in bounds if b > a + 1]
+
+
+def _relative_clauses(sentence: SentenceView, rule: VerbRelation) -> Iterator[Relation]:
+    """由A、B主办，C、D承办的E; 由A主办、B支持的E: every clause of a 由-led chain
+    before 的 and the object names its own subjects and verb; those with a verb
+    of the rule run (or publish, …) the object, those that only support it do not."""
+    rules = relation_rules()
+    targets = [m for m in sentence.top_level if m.label in rule.object_labels and sentence.before(m).endswith("的")]
+    clauses = _chain_clauses(sentence, rules) if targets else []
+    for target in targets:
+        index = next((i for i, (a, b) in enumerate(clauses) if a <= target.start < b), None)
+        found: list[EntityMention] = []
+        for number, (start, end) in enumerate(reversed(clauses[:index + 1] if index is not None else [])):
+            end = target.start if number == 0 else end
+            opening = sentence.text[start - sentence.start:].startswith(rules.passive_marks[0])
+            members, tail = _clause_members(sentence, start + int(opening), end)
+            if not members or not (_has_verb(tail, rule) or tail.startswith(rules.supporting_verbs)):
+                break
+            found += members if _has_verb(tail, rule) else []
+            if opening:
+                for subject in (m for m in found if m.label in rule.subject_labels):
+                    yield Relation(subject.key, rule.type, target.key, sentence, "relative_clause")
+                break
+
+
+def _chain_clauses(sentence: SentenceView, rules: RelationRules) -> list[tuple[int, int]]:
+    """The sentence's clauses, also cut at a 、 right after a verb (由A主办、B支持的…)."""
+    verbs = (*rules.supporting_verbs, *(v for rule in rules.verb_relations for v in rule.verbs))
+    pieces = []
+    for start, end in _clauses(sentence, rules):
+        cuts = [sentence.start + i for i in range(start - sentence.start, end - sentence.start)
+                if sentence.text[i] == "、" and sentence.text.endswith(verbs, 0, i)]
+        pieces += [(a, b) for a, b in zip([start, *(c + 1 for c in cuts)], [*cuts, end])]
+    return pieces
+
+
+def _unnamed_members(join: str, rules: RelationRules) -> bool:
+    """、省数字办、: members kg did not recognise may stand in a list of subjects."""
+    return join.endswith("、") and len(join) <= rules.max_verb_gap and not any(
+        _has_verb(join, rule) for rule in rules.verb_relations)
+
+
+def _clause_subjects(sentence: SentenceView, start: int, end: int, rule: VerbRelation) -> list[EntityMention]:
+    """A、B主办: the subjects of a clause that is a list of them and a verb of the rule."""
+    members, tail = _clause_members(sentence, start, end)
+    if any(m.label not in rule.subject_labels for m in members):
+        return []
+    return members if members and _has_verb(tail, rule) else []
+
+
+def _clause_members(sentence: SentenceView, start: int, end: int) -> tuple[list[EntityMention], str]:
+    """A clause written as a list of mentions and then a short verb phrase: the
+    mentions and that phrase, or no mentions when the clause is anything else."""
+    rules = relation_rules()
+    inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
+    if not inside:
+        return [], ""
+    lead = sentence.text[start - sentence.start:inside[0].start - sentence.start]
+    joins = [lead + "、"] if lead else []
+    joins += [_join(sentence, a, b, rules) for a, b in zip(inside, inside[1:])]
+    tail = sentence.text[inside[-1].end - sentence.start:end - sentence.start]
+    if len(tail) > rules.max_verb_gap or not all(
+            join in rules.coordination or _unnamed_members(join, rules) for join in joins):
+        return [], ""
+    return inside, tail
 
 
 def _clause_around(sentence: SentenceView, offset: int, rules: RelationRules) -> tuple[int, int]:
@@ -148,6 +238,24 @@ def implied_relations(sentence: SentenceView, programs: list[EntityMention]) -> 
                 yield Relation(subject.key, "PARTICIPATES_IN", target, sentence, "implied_object")
 
 
+def speaker_relations(sentence: SentenceView, events: list[EntityMention]) -> Iterator[Relation]:
+    """王某致闭幕辞, 李某主持会议并讲话: people who speak or preside, with no other
+    event or program in their clause, take part in the article's one event."""
+    rules = relation_rules()
+    meant = {m.key for m in events}
+    if len(meant) != 1:
+        return
+    (target,) = meant
+    for found in re.finditer("|".join(map(re.escape, rules.speaker_verbs)), sentence.text):
+        at = sentence.start + found.start()
+        start, end = _clause_around(sentence, at, rules)
+        inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
+        if any(m.label in ("Program", "Event") and m.key != target for m in inside):
+            continue
+        for person in (m for m in inside if m.label == "Person" and m.end <= at):
+            yield Relation(person.key, "PARTICIPATES_IN", target, sentence, "speaker")
+
+
 def attendance_relations(sentence: SentenceView) -> Iterator[Relation]:
     """孟庆林在峰会上表示: who speaks at an event takes part in it."""
     rules = relation_rules()
@@ -157,22 +265,78 @@ def attendance_relations(sentence: SentenceView) -> Iterator[Relation]:
                 and sentence.between(left, right) == rules.attendance_before
                 and sentence.after(right).startswith(rules.attendance_after)):
             yield Relation(left.key, "PARTICIPATES_IN", right.key, sentence, "attendance")
+    yield from _opening_attendance(sentence, rules)
+
+
+def _opening_attendance(sentence: SentenceView, rules: RelationRules) -> Iterator[Relation]:
+    """在某大会、某论坛上，某某表示: the people of the clause after an opening
+    在…上 take part in each event named in it (the organizations, when it names
+    no one: 在签约仪式上，A与B签署…)."""
+    clauses = _clauses(sentence, rules)
+    if len(clauses) < 2:
+        return
+    (start, end), (after_start, after_end) = clauses[0], clauses[1]
+    opening = sentence.text[start - sentence.start:end - sentence.start]
+    if not opening.startswith(rules.attendance_before) or not opening.endswith(rules.attendance_after):
+        return
+    events = [m for m in sentence.top_level if start <= m.start and m.end <= end]
+    if not events or any(m.label != "Event" for m in events):
+        return
+    inside = [m for m in sentence.top_level if after_start <= m.start and m.end <= after_end]
+    people = [m for m in inside if m.label == "Person"] or [m for m in inside if m.label == "Organization"]
+    for participant in people:
+        for event in events:
+            yield Relation(participant.key, "PARTICIPATES_IN", event.key, sentence, "attendance")
 
 
 def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
-    """Organizations that act together: A、B联合…, A与B签约, A携手B, A—B联合实验室."""
+    """Organizations that act together: A、B联合…, A与B签约, A携手B, A—B联合实验室.
+
+    In A与B、C签约 and A联合B、C the first member partners each of the others;
+    a clause with no subject (，并与D签约) takes the partner who led the clause before.
+    """
     rules = relation_rules()
+    lead: EntityMention | None = None
     for group in coordinated_groups(sentence):
         organizations = [m for m in group if m.label == "Organization"]
-        after = _clause_piece(sentence.after(group[-1]), rules)
-        if len(organizations) > 1 and (after.startswith(rules.partner_words) or _jointly(sentence, group, rules)):
-            for left, right in combinations(organizations, 2):
-                if left.key != right.key:
-                    yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_word")
+        if not organizations or not (_partner_word_after(sentence, group, rules) or _jointly(sentence, group, rules)):
+            continue
+        if lead is not None and rules.subjectless_opening.match(_clause_before(sentence, group[0], rules)):
+            pairs = [(lead, other) for other in organizations]
+        elif len(organizations) < 2:
+            continue
+        elif _led(sentence, group, rules):
+            lead = organizations[0]
+            pairs = [(lead, other) for other in organizations[1:]]
+        else:
+            lead = organizations[0]
+            pairs = list(combinations(organizations, 2))
+        for left, right in pairs:
+            if left.key != right.key:
+                yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_word")
     organizations = [m for m in sentence.mentions if m.label == "Organization"]
     for left, right in zip(organizations, organizations[1:]):
         if sentence.between(left, right) in rules.partner_dashes and left.key != right.key:
             yield Relation(left.key, "PARTNERS_WITH", right.key, sentence, "partner_dash")
+
+
+def _partner_word_after(sentence: SentenceView, group: list[EntityMention], rules: RelationRules) -> bool:
+    """A partner word right after the group, past a summary of it (…4家上下游企业签约)."""
+    after = sentence.after(group[-1])
+    summary = rules.partner_list_summary.match(after)
+    return _clause_piece(after[summary.end():] if summary else after, rules).startswith(rules.partner_words)
+
+
+def _led(sentence: SentenceView, group: list[EntityMention], rules: RelationRules) -> bool:
+    """A与B、C / A联合B、C: the first member is joined to the rest by a leading word."""
+    return group[0].label == "Organization" and _join(sentence, group[0], group[1], rules) in (
+        *rules.partner_leads, *rules.joint_coordination)
+
+
+def _clause_before(sentence: SentenceView, mention: EntityMention, rules: RelationRules) -> str:
+    before = sentence.before(mention)
+    cut = max((i for i, ch in enumerate(before) if ch in rules.clause_breaks), default=-1)
+    return before[cut + 1:]
 
 
 _DECLARATION_OPENING = re.compile(r"[（(](?:以下简称|下称|简称)[“\"「]?$")
@@ -193,6 +357,17 @@ def _declaring(sentence: SentenceView, mention: EntityMention) -> EntityMention:
     return mention
 
 
+def _settled_in(join: str, rules: RelationRules) -> bool:
+    """落户的, 已入驻的: a settling verb and 的 between a place and organizations."""
+    return join.endswith("的") and join[:-1].endswith(rules.located_verbs) and len(join) <= rules.max_verb_gap
+
+
+def _group_from(sentence: SentenceView, first: EntityMention) -> list[EntityMention]:
+    """The organizations of the coordinated group that `first` opens."""
+    group = next((g for g in coordinated_groups(sentence) if first in g), [first])
+    return [m for m in group[group.index(first):] if m.label == "Organization"]
+
+
 def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
     """在/位于A[的]B → B in A; B在A揭牌 → B in A; B下属的A → A part of B."""
     rules = relation_rules()
@@ -204,6 +379,9 @@ def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
             join = _without_declaration(between.lstrip(_DECLARATION_CLOSING) if place is not left else between)
             if join.strip("“”") in rules.located_joins and sentence.before(place).endswith(rules.located_leads):
                 yield Relation(right.key, "LOCATED_IN", left.key, sentence, "located_lead")
+            elif _settled_in(join, rules) and sentence.before(place).endswith(rules.located_leads):
+                for member in _group_from(sentence, right):
+                    yield Relation(member.key, "LOCATED_IN", left.key, sentence, "located_verb")
         if left.label == "Organization" and right.label == "Region" and between.strip("“”") == "在":
             regions = [right]
             for following in mentions[index + 2:]:
@@ -216,3 +394,6 @@ def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
                     yield Relation(left.key, "LOCATED_IN", region.key, sentence, "located_event")
         if left.label == right.label == "Organization" and between in rules.parent_before:
             yield Relation(right.key, "PART_OF", left.key, sentence, "parent_before")
+        if (left.label == right.label == "Organization" and between == "是"
+                and sentence.after(right).startswith(rules.parent_after)):
+            yield Relation(left.key, "PART_OF", right.key, sentence, "parent_after")
