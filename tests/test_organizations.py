@@ -159,3 +159,7 @@ def test_a_short_name_found_in_context_is_the_company_the_article_names_in_full(
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
     assert "江岳汽车" in names["安徽江岳汽车集团股份有限公司"] and "江岳汽车" not in names
+
+
+def test_a_suffix_jieba_glued_to_a_function_word_still_ends_a_name():
+    assert organizations("南通市工业和信息化局将会同有关部门推进。") == ["南通市工业和信息化局"]

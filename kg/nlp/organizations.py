@@ -59,9 +59,10 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
             or (len(word) >= 3 and word_tag(word) in _BODY_WORD_TAGS)  # 旅游局; not 开好局 or 格局
         )
     last = view.token_at(end - 1)
-    if not view.is_start(end) and view.starts[last] > start \
-            and view.text[end:view.ends[last]] not in _title_words():
-        return False  # 中国科大学子, 细分行业: the suffix's last character opens another word (局局长 is fine)
+    rest = view.text[end:view.ends[last]]
+    if not view.is_start(end) and view.starts[last] > start and rest not in _title_words() \
+            and rest not in gaz.stop_words:
+        return False  # 中国科大学子, 细分行业: the suffix's last character opens another word (局局长, 局将 are fine)
     if view.starts[i] < start:
         return word_tag(word) in _NAME_TAGS or word_tag(word) is None
     return True
