@@ -43,3 +43,7 @@ def test_a_cut_name_is_not_named_by_being_held():
 
 def test_a_dateline_is_no_part_of_the_event_after_it():
     assert events("新华社广州6月23日电2019中国创新创业成果交易会闭幕。") == ["2019中国创新创业成果交易会"]
+
+
+def test_an_event_named_in_quotes_keeps_its_closing_quote():
+    assert events("首届“临澄人才节”开幕。") == ["首届“临澄人才节”"]

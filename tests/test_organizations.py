@@ -163,3 +163,11 @@ def test_a_short_name_found_in_context_is_the_company_the_article_names_in_full(
 
 def test_a_suffix_jieba_glued_to_a_function_word_still_ends_a_name():
     assert organizations("南通市工业和信息化局将会同有关部门推进。") == ["南通市工业和信息化局"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("总裁唐印及管委会相关部门负责人出席。", []),
+    ("各省、自治区、直辖市通信管理局。", []),
+])
+def test_no_body_from_a_person_glued_to_及_or_a_list_of_addressees(sentence, expected):
+    assert organizations(sentence) == expected

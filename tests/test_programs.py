@@ -38,3 +38,7 @@ def test_a_count_of_programs_names_none():
 
 def test_places_and_a_head_name_no_program():
     assert programs("滕州市滨湖镇项目开工。") == []
+
+
+def test_a_head_that_belongs_to_a_quoted_name_stays_with_it():
+    assert programs("深化实施“涌泉”行动。") == ["“涌泉”行动"]

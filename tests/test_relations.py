@@ -136,7 +136,7 @@ def test_an_adverb_before_the_joining_word_keeps_partners_together():
 
 
 # Relation F1 reached, pinned: raise these as extraction improves.
-PINS = {"gold": 0.97, "unseen": 0.84}
+PINS = {"gold": 0.97, "unseen": 0.86}
 
 
 @pytest.mark.parametrize("which", ["gold", "unseen"])

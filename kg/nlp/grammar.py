@@ -75,6 +75,9 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         if word_tag(full_word) is None and full_word[0] in gaz.glued_stop_chars and len(full_word) > 1:
             start = token_start + 1  # 和央企: jieba glued the conjunction to a word it does not know
             break
+        if not quotes and word_tag(full_word) is None and full_word[-1] in gaz.glued_stop_chars \
+                and len(full_word) > 1:
+            break  # 唐印及管委会: …and to the word before it (program names hold 及: 500强及…榜单)
         if word_tag(full_word) in _STOP_TAGS and full_word == word and full_word not in gaz.places:
             break  # 大连 is tagged an adverb, but a place inside a name belongs to it
         if word.isdigit() and not quotes:

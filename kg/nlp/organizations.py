@@ -32,6 +32,11 @@ def _suffix_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _generic_openings() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["generic_openings"])
+
+
+@cache
 def _branch_suffixes() -> frozenset[str]:
     return frozenset(load_data_yaml("patterns/names.yaml")["organization"]["branch_suffixes"])
 
@@ -86,7 +91,8 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         name = text[start:end]
         if suffix in gaz.departments and start == suffix_start:
             continue  # a bare 科技厅: only an alias, resolved in its article
-        if is_generic(name, suffix, gaz) or _descriptive(view, start, suffix_start, suffix, gaz):
+        if is_generic(name, suffix, gaz) or _descriptive(view, start, suffix_start, suffix, gaz) \
+                or name.startswith(_generic_openings()):
             continue
         if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
             continue

@@ -120,6 +120,11 @@ def _joined_event(text: str, start: int, events: dict[int, int]) -> int:
     return start
 
 
+@cache
+def _kind_words() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["program"]["kind_words_after_quotes"])
+
+
 def _opens_clause(view: TokenView, start: int, gaz: Gazetteers) -> bool:
     """The name starts its clause (after punctuation or a stop word), so nothing of it was cut."""
     before = view.token_before(start)
@@ -175,11 +180,14 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         if gaz.counted.search(name):
             continue  # 20个重点项目: a count of things, not a name
-        if _QUOTED.fullmatch(name[:-len(head)]) and head in gaz.program_words_after:
+        if _QUOTED.fullmatch(name[:-len(head)]) and head in _kind_words():
             continue  # “揭榜挂帅”项目 is the program “揭榜挂帅”: 项目 only says what kind of thing it is
-        found.append(Candidate(start, match.end(), labels[head], name, "head_grammar"))
+        end = match.end()
+        if name.count("“") > name.count("”") and text.startswith("”", end):
+            end += 1  # 首届“泉州人才节”: the name's own quotes close after its head
+        found.append(Candidate(start, end, labels[head], text[start:end], "head_grammar"))
         if labels[head] == "Event":
-            event_starts[match.end()] = start
+            event_starts[end] = start
     return found
 
 
