@@ -316,3 +316,10 @@ def test_a_long_roll_call_of_guests_is_no_participation_but_a_short_list_is():
     participants = {r["source"] for r in record["relations"] if r["type"] == "PARTICIPATES_IN"}
     assert {"钱国栋", "吴德明"} <= participants
     assert not participants & {"王建国", "李文博", "周立新", "陈思远", "赵海明", "孙志刚"}
+
+
+def test_a_town_and_village_written_after_their_region_are_part_of_it():
+    text = "●动态\n项目开工\n开工仪式在开阳县龙岗镇石桥村举行。\n"
+    [record] = extract_records([parse_issue(text, Path("written.txt"))])
+    part_of = {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "PART_OF"}
+    assert {("龙岗镇", "开阳县"), ("石桥村", "龙岗镇")} <= part_of

@@ -192,3 +192,15 @@ def hierarchy_relations(entities: list[ArticleEntity], sentences: list[SentenceV
         sentence = _sentence_of(first, sentences) if first else None
         if sentence is not None:
             yield Relation(("Region", entity.name), "PART_OF", ("Region", by_place[parent].name), sentence, "gazetteer")
+    yield from _towns_in_their_region(sentences)
+
+
+def _towns_in_their_region(sentences: list[SentenceView]) -> Iterator[Relation]:
+    """开阳县双流镇凉水井村: a town or village written right after a region is part of it."""
+    endings = tuple(load_data_yaml("patterns/names.yaml")["region"]["town_suffixes"])
+    for sentence in sentences:
+        regions = sorted((m for m in sentence.mentions if m.label == "Region" and not m.nested), key=lambda m: m.start)
+        for before, town in zip(regions, regions[1:]):
+            between = sentence.text[before.end - sentence.start:town.start - sentence.start]
+            if town.name.endswith(endings) and between in ("", "（") and town.key != before.key:
+                yield Relation(town.key, "PART_OF", before.key, sentence, "name")
