@@ -323,3 +323,12 @@ def test_a_town_and_village_written_after_their_region_are_part_of_it():
     [record] = extract_records([parse_issue(text, Path("written.txt"))])
     part_of = {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "PART_OF"}
     assert {("龙岗镇", "开阳县"), ("石桥村", "龙岗镇")} <= part_of
+
+
+@pytest.mark.parametrize("text", [
+    "会议贯彻落实全省人才工作会议精神。县委书记方勤主持会议并讲话。",
+    "以即将举行的全市招商引资大会为契机。区委书记蔡军主持开工仪式并讲话。",
+])
+def test_an_event_only_referred_to_has_no_speakers(text):
+    [record] = extract_records([parse_issue("●动态\n会议召开\n" + text + "\n", Path("written.txt"))])
+    assert not [r for r in record["relations"] if r["type"] == "PARTICIPATES_IN"]

@@ -23,9 +23,12 @@ def article_relations(article: Article, text: str, entities: list[ArticleEntity]
     """Every relation of the article, in text order, each once (first evidence kept)."""
     sentences = sentence_views(article, text, entities)
     programs = [m for s in sentences for m in s.mentions if m.label == "Program"]
-    events = [m for s in sentences for m in s.top_level if m.label == "Event"]
+    rules = relation_rules()
+    events = [m for s in sentences for m in s.top_level if m.label == "Event"
+              and not s.before(m).endswith(rules.referred_event_before)
+              and not s.after(m).startswith(rules.referred_event_after)]
     governments = [m for s in sentences for m in s.top_level
-                   if m.label == "Organization" and m.name.endswith(relation_rules().government_names)]
+                   if m.label == "Organization" and m.name.endswith(rules.government_names)]
     found: list[Relation] = []
     for sentence in sentences:
         found += position_relations(sentence, governments)

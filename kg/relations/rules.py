@@ -38,6 +38,8 @@ class RelationRules:
     located_events: tuple[str, ...]
     located_verbs: tuple[str, ...]  # 在某县落户的A、B
     speaker_verbs: tuple[str, ...]  # 致辞, 主持: takes part in the article's one event
+    referred_event_before: tuple[str, ...]  # 即将举行的, 贯彻落实: an event only referred to
+    referred_event_after: tuple[str, ...]  # 精神
     branch_heads: tuple[str, ...]  # 某中心巴中分中心 → 巴中
     partner_words: tuple[str, ...]
     partner_leads: tuple[str, ...]  # A与B、C: A is the one the others partner
@@ -97,6 +99,8 @@ def relation_rules() -> RelationRules:
         located_events=_longest_first(raw["located_events"]),
         located_verbs=_longest_first(raw["located_verbs"]),
         speaker_verbs=_longest_first(raw["speaker_verbs"]),
+        referred_event_before=_longest_first(raw["referred_event_before"]),
+        referred_event_after=_longest_first(raw["referred_event_after"]),
         branch_heads=_longest_first(raw["branch_heads"]),
         partner_words=_longest_first(raw["partner_words"]),
         partner_leads=tuple(raw["partner_leads"]),
