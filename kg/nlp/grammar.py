@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from kg.config import load_data_yaml
 from kg.nlp.candidates import TokenView
 from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 
@@ -26,8 +27,13 @@ _LEADING_NON_NAME = frozenset({"v", "vn", "vd", "a", "ad", "d", "p", "c", "m", "
 _LEAD_WORD_TAGS = frozenset({"n", "v", "vn", "d", "a", "ad", "i", "l"})
 _QUOTES = {"”": "“", "’": "‘", "」": "「"}
 _JOINERS = frozenset("·•－-—")
-# Openings that make the rest of a name specific once a lead-in before them is cut.
-_SPECIFIC_OPENINGS = ("国家", "中国", "中央", "全国", "省", "市", "区", "县", "镇")
+
+
+@cache
+def _specific_openings() -> tuple[str, ...]:
+    """Openings that make the rest of a name specific once a lead-in before them is cut (国家, 省, 市…)."""
+    org = load_data_yaml("patterns/names.yaml")["organization"]
+    return (*org["national_openings"], *org["level_openings"])
 
 
 @cache
@@ -107,7 +113,7 @@ def _past_lead_in(text: str, start: int, head_start: int, gaz: Gazetteers) -> in
         if word_tag(lead) in _LEAD_WORD_TAGS and gaz.place_at(text, cut) is not None:
             return cut  # 该制度广州市党委, 情况重演广州市政府: a word of the clause, then a place-named name
         if lead in gaz.generic_names or lead in gaz.lead_ins or lead in gaz.stop_words:
-            rest_named = gaz.place_at(text, cut) is not None or text.startswith(_SPECIFIC_OPENINGS, cut)
+            rest_named = gaz.place_at(text, cut) is not None or text.startswith(_specific_openings(), cut)
             if rest_named or (lead not in gaz.stop_words and head_start - cut >= 2):
                 return cut
     return start

@@ -16,10 +16,6 @@ __all__ = ["find_organizations"]
 # Tags of a word that swallows a suffix character without being a name
 # (布局 ends in 局, 中心城区 starts with 中心).
 _YEAR_WORD = re.compile(r"年度|年|")
-_LEVELS = frozenset("省市区县镇")
-_NATIONAL_OPENINGS = ("国家", "中国", "中央", "全国", "中华")
-_CLASSIFIERS = frozenset("个家项批座所支名位")
-_NUMERALS = frozenset("一二三四五六七八九十百千万两几多余")
 _BODY_WORD_TAGS = frozenset({"n", "nt", "l"})
 _NAME_TAGS = frozenset({"n", "nt", "ns", "nz", "nr", "nrt", "j", "l"})
 
@@ -29,6 +25,20 @@ def _suffix_pattern() -> re.Pattern[str]:
     gaz = gazetteers()
     words = set(gaz.org_suffixes) | set(gaz.departments) | set(gaz.sub_unit_suffixes)
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@cache
+def _openings() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """Level characters, national openings, classifiers and numerals (`data/patterns/names.yaml`)."""
+    org = load_data_yaml("patterns/names.yaml")["organization"]
+    return (frozenset(org["level_openings"]), tuple(org["national_openings"]), frozenset(org["classifiers"]),
+            frozenset(org["numerals"]))
+
+
+def _counted(text: str, start: int) -> bool:
+    """125家中心, 1个文旅数据资源中心: a numeral and a classifier before the name."""
+    _, _, classifiers, numerals = _openings()
+    return text[start] in classifiers and (text[start - 1].isdigit() or text[start - 1] in numerals)
 
 
 @cache
@@ -86,7 +96,7 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         start = _after_a_whole_body(text, start, suffix_start, suffix, gaz)
         if start > 0 and text[start - 1].isdigit():
             start += len(_YEAR_WORD.match(text, start).group())  # 2024年度… is not part of a name
-        if start > 0 and text[start] in _CLASSIFIERS and (text[start - 1].isdigit() or text[start - 1] in _NUMERALS):
+        if start > 0 and _counted(text, start):
             start += 1  # 125家中心, 1个文旅数据资源中心: a count, then the name
         name = text[start:end]
         if suffix in gaz.departments and start == suffix_start:
@@ -155,9 +165,9 @@ def _descriptive(view: TokenView, start: int, suffix_start: int, suffix: str, ga
         return True  # 省级海洋产业技术创新中心: a rank and a kind, a category of bodies
     if gaz.place_at(text, start) is not None or any(ch.isascii() for ch in text[start:suffix_start]):
         return False
-    if text[start] in _LEVELS and text[start + 1] != "级":
+    if text[start] in _openings()[0] and text[start + 1] != "级":
         return False  # 市委办公室: the article's own city names it (市级 is only a rank)
-    if text.startswith(_NATIONAL_OPENINGS, start):
+    if text.startswith(_openings()[1], start):
         return False  # 国家纺织产品开发中心
     end = suffix_start + len(suffix)
     if any(text.startswith(title, end) for title in gaz.titles if len(title) >= 2):

@@ -26,10 +26,6 @@ from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 
 __all__ = ["find_people"]
 
-# Last characters of place and organ names, never of a person's (高新区, 区政协, 甘中学);
-# a title opening with one (镇党委书记) follows a place, not a person (盛泽镇党委书记).
-_NOT_NAME_ENDINGS = frozenset("区县市省委局厅处办协院校所")
-_PLACE_TITLE_OPENINGS = frozenset("省市县区镇乡村州党")
 _BOUNDARY = set("。！？；，、：:“”‘’「」（）()《》 \n—") | {""}
 # What joins the names of a list, and what may end one.
 _LIST_JOINS = ("、", "和", "及", "与")
@@ -48,7 +44,7 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     raw = load_data_yaml("patterns/names.yaml")["person"]
     titles = re.compile(_alternatives([*gaz.titles, *raw["list_openers"]]))
     long_titles = [t for t in gaz.titles
-                   if len(t) >= raw["title_after_name_min_chars"] and t[0] not in _PLACE_TITLE_OPENINGS]
+                   if len(t) >= raw["title_after_name_min_chars"] and t[0] not in raw["place_title_openings"]]
     speech = re.compile(_alternatives([*gaz.speech_verbs, *raw["after_name_titles"], *long_titles,
                                        *raw["clause_verbs"]]))
     followers = tuple(sorted(set(raw["followers"]) | set(gaz.speech_verbs), key=len, reverse=True))
@@ -67,6 +63,11 @@ def _adverbials() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"(?:{adverbial})+(?:{verbs})"), re.compile(f"(?:{adverbial})+$")
 
 
+@cache
+def _not_name_endings() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["person"]["not_name_endings"])
+
+
 def _is_name(name: str, gaz: Gazetteers, *, credited: bool = False) -> bool:
     """A surname and one or two characters; jieba must not know it as another kind of word,
     unless a credit names it (a reporter's name may be a word too: 黄涛)."""
@@ -75,7 +76,7 @@ def _is_name(name: str, gaz: Gazetteers, *, credited: bool = False) -> bool:
     surname = name[:2] if name[:2] in gaz.surnames and len(name) >= 3 else name[:1]
     if surname not in gaz.surnames or not 1 <= len(name) - len(surname) <= 2:
         return False
-    if name[-1] in _NOT_NAME_ENDINGS or gaz.place_at(name, 0) is not None:
+    if name[-1] in _not_name_endings() or gaz.place_at(name, 0) is not None:
         return False  # 吴江区委书记, 区政协主席: a place or an organ before a title
     if credited:
         return True
@@ -128,7 +129,7 @@ def _listed_after(text: str, end: int, gaz: Gazetteers, followers: tuple[str, ..
         candidates = [text[start:start + n] for n in (3, 2) if _is_name(text[start:start + n], gaz)
                       and text.startswith(_LIST_ENDS, start + n)]
         last = [text[start:start + n] for n in (3, 2) if _is_name(text[start:start + n], gaz)
-                and len(followers) and text.startswith(followers, start + n)]
+                and followers and text.startswith(followers, start + n)]
         if not candidates:
             listed.extend(last[:1])
             break
@@ -198,7 +199,7 @@ def _credited_names(text: str, gaz: Gazetteers) -> set[str]:
         names.update(_byline_names(text, match.end(), gaz))
     for match in credit.finditer(text):
         parts = re.split(f"[{_BYLINE_GAPS}]+", match.group(1).strip())
-        credited = [p for p in parts if not role.fullmatch(p) and not role.search(p)]
+        credited = [p for p in parts if not role.search(p)]
         has_role = len(credited) < len(parts)
         before = text[:match.start()].rstrip(" \u3000")
         closes = text[match.end():match.end() + 1] in ("", "\n") or before.endswith("。")

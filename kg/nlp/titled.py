@@ -22,7 +22,6 @@ __all__ = ["find_documents", "find_quoted_programs", "find_quoted_events", "find
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _QUOTED = re.compile(r"[“‘「]([^“”‘’「」\n]{1,24})[”’」]")
 _QUOTED_WITH_DASH = re.compile(r"“([^“”\n]{4,40})”")
-_TOWN_ENDINGS = frozenset("镇乡村")
 _SPECIFIC_STARTS = ("国家", "中央", "全国", "中国", "省", "市", "区", "县", "党的", "世界", "国际", "亚洲")
 
 
@@ -211,6 +210,11 @@ def _has_name_word(view: TokenView, start: int, end: int, name_tags: frozenset[s
     return False
 
 
+@cache
+def _town_suffixes() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["region"]["town_suffixes"])
+
+
 def _bare_place(name: str, head: str, gaz: Gazetteers) -> bool:
     """浙江计划, 滕州市滨湖镇项目: places (a town too) and a head word with nothing between name nothing."""
     rest = name[: -len(head)]
@@ -218,7 +222,7 @@ def _bare_place(name: str, head: str, gaz: Gazetteers) -> bool:
         hit = gaz.place_at(rest, 0)
         if hit is not None:
             rest = rest[len(hit[0]):]
-        elif 2 <= len(rest) <= 5 and rest[-1] in _TOWN_ENDINGS:
+        elif 2 <= len(rest) <= 5 and rest.endswith(_town_suffixes()):
             rest = ""
         else:
             return False
