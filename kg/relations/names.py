@@ -137,7 +137,6 @@ def _is_sub_unit(entity: ArticleEntity, organizations: list[ArticleEntity]) -> b
 
 def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView]) -> Iterator[Relation]:
     forms = _region_forms(entities)
-    mentions = [m for s in sentences for m in s.mentions]
     organizations = [e for e in entities if e.label == "Organization"]
     for entity in entities:
         if entity.label not in ("Organization", "Region"):
