@@ -171,3 +171,9 @@ def test_a_suffix_jieba_glued_to_a_function_word_still_ends_a_name():
 ])
 def test_no_body_from_a_person_glued_to_及_or_a_list_of_addressees(sentence, expected):
     assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["依托国家工程实验室建设。", "国家知识产权局举行新闻发布会。"])
+def test_kinds_of_national_body_or_meeting_alone_name_none(sentence):
+    assert [e.text for e in get_nlp()(sentence).ents if e.label_ in ("Program", "Event")] == []
+    assert "国家工程实验室" not in organizations(sentence)

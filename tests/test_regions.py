@@ -55,3 +55,7 @@ def test_a_town_named_with_its_village_stands_for_itself():
 
 def test_a_free_trade_zone_part_after_its_city():
     assert regions("烟台自贸片区揭牌。") == ["烟台自贸片区"]
+
+
+def test_a_zone_name_holds_no_clause():
+    assert "东区位于中关村科技园" not in regions("东区位于中关村科技园。")

@@ -54,8 +54,9 @@ def find_zones(view: TokenView, gaz: Gazetteers, places: list[Candidate]) -> lis
         if match is None:
             continue
         core = text[place.end:match.end()]
-        if any(stop in core for stop in ("的", "和", "与", "在")):
-            continue
+        if any(stop in core for stop in ("的", "和", "与", "在")) or any(
+                text[t:e] in gaz.stop_words for t, e in _tokens(view, place.end, match.end())):
+            continue  # 东区位于中关村科技园: a clause, not a zone
         end = match.end()
         if text[end:end + 1] == "（":
             close = text.find("）", end, end + 8)
