@@ -120,6 +120,11 @@ def _joined_event(text: str, start: int, events: dict[int, int]) -> int:
 
 
 @cache
+def _description_ends() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["program"]["description_ends"])
+
+
+@cache
 def _kind_words() -> frozenset[str]:
     return frozenset(load_data_yaml("patterns/names.yaml")["program"]["kind_words_after_quotes"])
 
@@ -173,7 +178,7 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             named = joined != start or scope >= 0 or text.endswith(hosts, 0, start) or held
             start = joined if joined != start else (scope if scope >= 0 else start)
         name = text[start:match.end()]
-        if is_generic(name, head, gaz) or _bare_place(name, head, gaz):
+        if is_generic(name, head, gaz) or _bare_place(name, head, gaz) or name.endswith(_description_ends()):
             continue
         if not (named or _is_specific(view, start, match.end(), head, edition, gaz)):
             continue
