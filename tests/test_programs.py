@@ -45,7 +45,7 @@ def test_a_head_that_belongs_to_a_quoted_name_stays_with_it():
 
 
 @pytest.mark.parametrize("sentence", [
-    "深入实施临澄产业协同发展战略。",
+    "深入实施苏州产业协同发展战略。",
     "无锡高新区集成电路设计产业重大项目签约。",
 ])
 def test_strategies_and_important_projects_are_no_named_programs(sentence):
