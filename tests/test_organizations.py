@@ -177,3 +177,12 @@ def test_no_body_from_a_person_glued_to_及_or_a_list_of_addressees(sentence, ex
 def test_kinds_of_national_body_or_meeting_alone_name_none(sentence):
     assert [e.text for e in get_nlp()(sentence).ents if e.label_ in ("Program", "Event")] == []
     assert "国家工程实验室" not in organizations(sentence)
+
+
+def test_a_national_body_inside_its_party_group_is_named_too():
+    doc = get_nlp()("农业农村部党组成员出席。")
+    assert [s.text for s in doc.spans["kg_nested"]] == ["农业农村部"]
+
+
+def test_a_district_whose_name_opens_with_an_adjective_keeps_it():
+    assert organizations("新吴区委书记出席。") == ["新吴区委"]

@@ -125,8 +125,8 @@ def _trim_leading_verbs(view: TokenView, start: int, head_start: int) -> int:
         i = view.token_at(start)
         end = min(view.ends[i], head_start)
         word = view.text[start:view.ends[i]]
-        if word_tag(word) not in _LEADING_NON_NAME or word in gazetteers().places:
-            break  # 大连 is tagged an adverb, but it opens 大连工业大学
+        if word_tag(word) not in _LEADING_NON_NAME or gazetteers().place_at(view.text, start) is not None:
+            break  # 大连 is tagged an adverb, but it opens 大连工业大学; 新 opens 新吴区委
         start = end
     return start
 

@@ -246,7 +246,7 @@ def _has_parent(core: str, gaz: Gazetteers) -> bool:
 
 
 def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
-    """北京大学 inside 北京大学计算机学院: the parent is named too, and kept."""
+    """北京大学 inside 北京大学计算机学院, 农业农村部 inside 农业农村部党组: the parent is named too, and kept."""
     parents = []
     for match in _suffix_pattern().finditer(name):
         cut = match.end()
@@ -255,6 +255,9 @@ def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
         parent = name[:cut]
         if not is_generic(parent, match.group(), gaz) and len(parent) > len(match.group()) + 1:
             parents.append(Candidate(start, start + cut, "Organization", parent, "org_parent", nested=True))
+    body = _national_pattern().match(name)
+    if body is not None and body.end() < len(name) and all(p.end != start + body.end() for p in parents):
+        parents.append(Candidate(start, start + body.end(), "Organization", body.group(), "org_parent", nested=True))
     return parents
 
 
