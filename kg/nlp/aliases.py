@@ -121,7 +121,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
         if mention.label == "Organization":
             canonical[mention] = _expand(mention.text, dominant)
     _prefer_full_department_names(canonical, gaz)
-    _join_abbreviations(canonical)
+    _join_abbreviations(canonical, gaz)
     _join_program_heads(mentions, canonical, gaz)
 
     declared = _declared_aliases(text, mentions)
@@ -204,11 +204,13 @@ def is_abbreviation(short: str, full: str) -> bool:
     return position == len(full)
 
 
-def _join_abbreviations(canonical: dict[Mention, str]) -> None:
-    """An organization's abbreviation in the article that names it in full is that organization."""
+def _join_abbreviations(canonical: dict[Mention, str], gaz: Gazetteers) -> None:
+    """An organization's abbreviation in the article that names it in full is that organization:
+    中国农科院 of 中国农业科学院, 国家知识产权局 of 中国国家知识产权局, 中国电信 of 中国电信集团."""
     names = set(canonical.values())
     for mention, name in canonical.items():
-        fuller = [full for full in names if is_abbreviation(name, full) or full == "中国" + name]
+        fuller = [full for full in names if is_abbreviation(name, full) or full == "中国" + name
+                  or (full.startswith(name) and full[len(name):] in gaz.legal_suffixes)]
         if len(fuller) == 1:
             canonical[mention] = fuller[0]
 
