@@ -189,7 +189,7 @@ def test_a_district_whose_name_opens_with_an_adjective_keeps_it():
 
 
 def test_a_company_written_without_its_legal_ending_is_the_company():
-    text = "●行业动态\n签约\n中国电信集团与江屿大学签约。中国电信将投入资金。\n"
+    text = "●行业动态\n签约\n中国电信集团与江屿大学签约。中国电信董事长王明出席。\n"
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
     assert "中国电信" in names["中国电信集团"] and "中国电信" not in names
