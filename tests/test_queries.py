@@ -5,12 +5,15 @@ queries/ answers its question on the loaded samples with the rows we expect;
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
+import threading
 from collections.abc import Iterator
 
 import pytest
 from neo4j import Driver
+from neo4j.exceptions import ClientError
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -18,8 +21,9 @@ from kg.config import QUERIES_DIR
 from kg.graph.assemble import build_graph
 from kg.pipeline import extract_records
 from kg.store.connection import open_driver
-from kg.store.queries import (MissingParameter, QueryParameter, UnknownQuery, find_query_file, list_query_files,
-                              parse_value, read_query_file, resolve_parameters, run_query, statement_parameters)
+from kg.store.queries import (MissingParameter, QueryParameter, UnknownParameter, UnknownQuery, WriteRefused,
+                              find_query_file, list_query_files, parse_value, read_query_file, resolve_parameters,
+                              run_query, statement_parameters)
 from kg.store.settings import Neo4jSettings
 from kg.store.writer import load_graph, wipe_graph
 from tests.conftest import neo4j_test_environment
@@ -92,6 +96,32 @@ def test_a_missing_parameter_is_a_clear_error_before_any_connection():
                            env={**neo4j_test_environment(), "NEO4J_URI": "bolt://127.0.0.1:1"})
     assert result.exit_code == 1
     assert "parameter 'who' has no value and no example" in result.output and "Traceback" not in result.output
+
+
+def test_a_misspelt_parameter_is_an_error_listing_the_accepted_ones_before_any_connection():
+    declared = [QueryParameter("org", "浙江省科技厅")]
+    with pytest.raises(UnknownParameter, match="unknown parameter 'organisation': it accepts only org"):
+        resolve_parameters("MATCH (o {name: $org}) RETURN o", {"organisation": "北京大学"}, declared)
+    with pytest.raises(UnknownParameter, match="'x': it takes no parameters"):
+        resolve_parameters("RETURN 1", {"x": "1"})
+    env = {**neo4j_test_environment(), "NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "whatever"}
+    result = runner.invoke(app, ["query", "people_positions", "-p", "organisation=北京大学"], env=env)
+    assert result.exit_code == 1, result.output
+    assert "unknown parameter 'organisation': it accepts only org" in result.output
+    assert "no Neo4j answers" not in result.output and "Traceback" not in result.output
+
+
+def test_excel_output_is_csv_and_says_so_when_asked_for_json():
+    result = runner.invoke(app, ["query", "people_positions", "--excel", "--format", "json"])
+    assert result.exit_code == 1 and "--excel writes CSV" in result.output
+
+
+def test_organization_queries_say_in_their_header_that_they_include_sub_units():
+    taking_an_org = [found for found in list_query_files() if any(p.name == "org" for p in found.params)]
+    assert {found.name for found in taking_an_org} >= {"people_positions", "partnership_network"}
+    for found in taking_an_org:
+        assert "下属单位" in found.question and "sub-units (PART_OF" in found.question, found.name
+        assert ":PART_OF*0.." in found.text, found.name
 
 
 def test_an_unknown_query_name_is_named():
@@ -241,3 +271,171 @@ def test_an_unreachable_server_is_exit_code_2(neo4j_server):
     result = runner.invoke(app, ["query", "people_positions"], env=env)
     assert result.exit_code == 2
     assert "no Neo4j answers at bolt://127.0.0.1:1" in result.output and "Traceback" not in result.output
+
+
+# --- queries never change or leak data by accident -----------------------------------------------------------------
+
+def _count(driver: Driver, database: str) -> tuple[int, int]:
+    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database).records[0]["n"]
+    relationships = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n", database_=database).records[0]["n"]
+    return nodes, relationships
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("statement", ["MATCH (n) DETACH DELETE n", "CREATE (:Organization {name: '江屿科技有限公司'})",
+                                       "MERGE (o:Organization {name: '江屿科技有限公司'}) RETURN o",
+                                       "MATCH (o:Organization) SET o.name = '临澄市'",
+                                       "CREATE INDEX kg_probe IF NOT EXISTS FOR (n:Organization) ON (n.probe)"])
+def test_a_write_without_write_is_refused_naming_write_and_changes_nothing(samples_driver, settings, statement):
+    before = _count(samples_driver, settings.database)
+    result = runner.invoke(app, ["query", "--cypher", statement], env=neo4j_test_environment())
+    assert result.exit_code == 1, result.output
+    assert "kg query only reads: give --write" in result.output and "Traceback" not in result.output
+    assert _count(samples_driver, settings.database) == before
+    names = samples_driver.execute_query("SHOW INDEXES YIELD name RETURN collect(name) AS names",
+                                         database_=settings.database).records[0]["names"]
+    assert "kg_probe" not in names
+
+
+@pytest.mark.neo4j
+def test_a_query_file_that_writes_is_refused_too(samples_driver, settings, tmp_path):
+    path = tmp_path / "sneaky.cypher"
+    path.write_text("// question: 看似只读 / Looks like a read\nMATCH (o:Organization) DETACH DELETE o RETURN 1 AS done\n",
+                    encoding="utf-8")
+    before = _count(samples_driver, settings.database)
+    result = runner.invoke(app, ["query", str(path)], env=neo4j_test_environment())
+    assert result.exit_code == 1 and "--write" in result.output, result.output
+    assert _count(samples_driver, settings.database) == before
+    with pytest.raises(WriteRefused, match="nothing was changed"):
+        run_query(samples_driver, settings.database, path.read_text(encoding="utf-8"), {})
+
+
+@pytest.mark.neo4j
+def test_write_lets_a_statement_change_the_graph_and_says_what_changed(samples_driver, settings):
+    env = neo4j_test_environment()
+    before = _count(samples_driver, settings.database)
+    created = runner.invoke(app, ["query", "--write", "--cypher", "CREATE (n:KgProbe {name: $name}) RETURN n.name AS name",
+                                  "-p", "name=江屿科技有限公司"], env=env)
+    assert created.exit_code == 0, created.output
+    assert "江屿科技有限公司" in created.stdout and "nodes created 1" in created.stderr
+    assert _count(samples_driver, settings.database) == (before[0] + 1, before[1])
+    # A batched delete needs an auto-commit transaction: --write runs one.
+    deleted = runner.invoke(app, ["query", "--write", "--cypher",
+                                  "MATCH (n:KgProbe) CALL (n) { DETACH DELETE n } IN TRANSACTIONS"], env=env)
+    assert deleted.exit_code == 0, deleted.output
+    assert "nodes deleted 1" in deleted.stderr and _count(samples_driver, settings.database) == before
+
+
+@pytest.fixture
+def load_csv_home(neo4j_server) -> Iterator:
+    """The test server's import directory holding a small CSV, removed afterwards."""
+    path = neo4j_server.home.import_dir / "kg-probe.csv"
+    path.write_text("name,city\n江屿科技有限公司,临澄市\n", encoding="utf-8")
+    yield neo4j_server.home
+    path.unlink()
+
+
+@pytest.mark.neo4j
+def test_load_csv_reads_only_the_import_directory(samples_driver, settings, load_csv_home):
+    inside = run_query(samples_driver, settings.database, "LOAD CSV WITH HEADERS FROM 'file:///kg-probe.csv' AS row "
+                       "RETURN row.name AS name, row.city AS city", {})
+    assert inside.records() == [{"name": "江屿科技有限公司", "city": "临澄市"}]
+    secret = load_csv_home.password_file.read_text(encoding="utf-8").strip()
+    escapes = ["file:///etc/passwd", "file:///../password", "file:///../../test/password",
+               f"file://{load_csv_home.password_file}", f"file:///{'../' * 12}etc/passwd"]
+    for url in escapes:
+        for write in (False, True):  # the server's confinement, not the read transaction
+            with pytest.raises(ClientError, match="Cannot load from URL"):
+                run_query(samples_driver, settings.database, f"LOAD CSV FROM '{url}' AS row RETURN row", {}, write=write)
+    result = runner.invoke(app, ["query", "--cypher", "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row"],
+                           env=neo4j_test_environment())
+    assert result.exit_code == 1 and "root:" not in result.output and secret not in result.output
+    assert f"read only files in {load_csv_home.import_dir}" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.neo4j
+def test_load_csv_fetches_nothing_over_http(samples_driver, settings):
+    requests = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write("name\n江屿科技有限公司\n".encode("utf-8"))
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        for url in (f"http://127.0.0.1:{port}/leak.csv", f"http://localhost:{port}/leak.csv"):
+            result = runner.invoke(app, ["query", "--write", "--cypher", f"LOAD CSV FROM '{url}' AS row RETURN row"],
+                                   env=neo4j_test_environment())
+            assert result.exit_code == 1 and "fetch no URL" in result.output, result.output
+            assert "江屿科技有限公司" not in result.output
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []
+
+
+@pytest.mark.neo4j
+def test_a_path_in_json_carries_its_nodes_and_relationships(samples_driver):
+    statement = ("MATCH chain = (p:Person {name: '高鹰忠'})-[:HOLDS_POSITION]->(o:Organization {name: '浙江省科技厅'})"
+                 "-[:PARTNERS_WITH]-(:Organization {name: '浙江省金融控股有限公司'}) "
+                 "MATCH backward = (o)<-[:HOLDS_POSITION]-(p) RETURN chain, backward LIMIT 1")
+    result = runner.invoke(app, ["query", "--cypher", statement, "--format", "json"], env=neo4j_test_environment())
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)
+    nodes, relationships = row["chain"]["nodes"], row["chain"]["relationships"]
+    assert [(n["labels"], n["properties"]["name"]) for n in nodes] == [
+        (["Entity", "Person"], "高鹰忠"), (["Entity", "Organization"], "浙江省科技厅"),
+        (["Entity", "Organization"], "浙江省金融控股有限公司")]
+    assert [r["type"] for r in relationships] == ["HOLDS_POSITION", "PARTNERS_WITH"]
+    assert relationships[0]["properties"]["title"] == "厅长"
+    assert {"evidence", "article", "start", "end", "basis"} <= set(relationships[1]["properties"])
+    ids = [n["element_id"] for n in nodes]
+    assert (relationships[0]["start_node"], relationships[0]["end_node"]) == (ids[0], ids[1])
+    # Walked against its direction, a relationship still points from the person to the organization.
+    back_nodes, [back] = row["backward"]["nodes"], row["backward"]["relationships"]
+    assert [n["properties"]["name"] for n in back_nodes] == ["浙江省科技厅", "高鹰忠"]
+    assert (back["type"], back["start_node"], back["end_node"]) == ("HOLDS_POSITION", ids[0], ids[1])
+
+
+@pytest.mark.neo4j
+def test_excel_csv_is_utf8_with_a_byte_order_mark_and_crlf(samples_driver):
+    result = runner.invoke(app, ["query", "people_positions", "--excel"], env=neo4j_test_environment())
+    assert result.exit_code == 0, result.output
+    data = result.stdout_bytes
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["person", "title", "organization", "evidence"]
+    assert rows[1][:3] == ["高鹰忠", "厅长", "浙江省科技厅"]
+    plain = runner.invoke(app, ["query", "people_positions", "--format", "csv"], env=neo4j_test_environment())
+    assert not plain.stdout_bytes.startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.neo4j
+def test_people_of_an_organization_include_those_of_its_sub_units(samples_driver, settings):
+    rows = _rows(samples_driver, settings.database, "people_positions", org="北京大学")
+    assert _pick(rows, "person", "title", "organization") == [
+        ("刘譞哲", "教授", "北京大学计算机学院"), ("胡振江", "院长", "北京大学计算机学院"), ("郑如青", "副部长", "北京大学科技开发部")]
+
+
+@pytest.mark.neo4j
+def test_the_partnership_network_of_an_organization_includes_its_sub_units(samples_driver, settings):
+    samples_driver.execute_query(
+        "MATCH (unit:Organization {name: '北京大学计算机学院'}) "
+        "CREATE (unit)-[:PARTNERS_WITH {evidence: '北京大学计算机学院与江屿科技有限公司签约。'}]->"
+        "(:Organization:Entity {key: 'Organization:江屿科技有限公司', name: '江屿科技有限公司', aliases: []})",
+        database_=settings.database)
+    try:
+        rows = _rows(samples_driver, settings.database, "partnership_network", org="北京大学")
+    finally:
+        samples_driver.execute_query("MATCH (o:Organization {key: 'Organization:江屿科技有限公司'}) DETACH DELETE o",
+                                     database_=settings.database)
+    assert _pick(rows, "partner", "steps", "via") == [
+        ("字节跳动", 1, ["北京大学", "字节跳动"]), ("江屿科技有限公司", 1, ["北京大学计算机学院", "江屿科技有限公司"])]

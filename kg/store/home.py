@@ -91,6 +91,11 @@ class ServerHome:
         return self.conf_dir / "neo4j.conf"
 
     @property
+    def import_dir(self) -> Path:
+        """The only directory LOAD CSV may read (neo4j.conf's server.directories.import)."""
+        return self.path / "import"
+
+    @property
     def logs_dir(self) -> Path:
         return self.path / "logs"
 

@@ -8,7 +8,13 @@ needs, so it runs as it is on the sample graph:
 
 A parameter's example is used when the call gives no value; a value given as
 text (`limit=5`) becomes an integer, a float or a boolean when it reads as one.
-Values are always sent as Cypher parameters, never written into the statement.
+A value for a name the statement neither declares nor uses is an error: a
+misspelt name would otherwise leave the example in place and answer another
+question.  Values are always sent as Cypher parameters, never written into
+the statement.
+
+A statement runs in a read transaction unless the caller asks to write, so
+the server itself refuses a DELETE, CREATE, MERGE or SET, whatever the text.
 """
 
 from __future__ import annotations
@@ -19,13 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from neo4j import Driver
+from neo4j import READ_ACCESS, WRITE_ACCESS, Driver
+from neo4j.exceptions import ClientError
 from neo4j.graph import Node, Path as GraphPath, Relationship
 
 from kg.config import QUERIES_DIR
 
 __all__ = [
-    "QueryParameter", "QueryFile", "QueryResult", "MissingParameter", "UnknownQuery",
+    "QueryParameter", "QueryFile", "QueryResult", "MissingParameter", "UnknownParameter", "UnknownQuery",
+    "WriteRefused",
     "read_query_file", "list_query_files", "find_query_file", "parse_value", "resolve_parameters",
     "statement_parameters", "run_query",
 ]
@@ -37,9 +45,24 @@ _COMMENT_OR_STRING = re.compile(r"//[^\n]*|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
 
+# What Neo4j answers when a read transaction tries to write.
+_ACCESS_MODE_REFUSED = "Neo.ClientError.Statement.AccessMode"
+# The counters of a result summary that count changes, in the order kg reports them.
+_CHANGE_COUNTS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+                  "properties_set", "labels_added", "labels_removed", "indexes_added", "indexes_removed",
+                  "constraints_added", "constraints_removed", "system_updates")
+
 
 class MissingParameter(ValueError):
     """A statement needs a parameter that has neither a value nor an example."""
+
+
+class UnknownParameter(ValueError):
+    """A value was given for a name the statement neither declares nor uses."""
+
+
+class WriteRefused(PermissionError):
+    """A statement tried to change the graph in a read transaction."""
 
 
 class UnknownQuery(LookupError):
@@ -72,10 +95,12 @@ class QueryFile:
 
 @dataclass
 class QueryResult:
-    """The columns a statement returned and its rows, each a list in column order."""
+    """The columns a statement returned, its rows (each a list in column order) and what it changed."""
 
     columns: list[str]
     rows: list[list[Any]]
+    # Counts of what a written statement changed, e.g. {"nodes_deleted": 3}: only the non-zero ones.
+    changes: dict[str, int] = field(default_factory=dict)
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
@@ -140,11 +165,19 @@ def statement_parameters(text: str) -> list[str]:
 def resolve_parameters(text: str, given: Mapping[str, str], declared: list[QueryParameter] = ()) -> dict[str, Any]:
     """The value of every parameter the statement uses or declares: the given one, else the example.
 
-    Raises MissingParameter naming the first one with neither.
+    Raises UnknownParameter, listing the accepted names, for a given name
+    that is neither declared nor used, and MissingParameter naming the first
+    one with no value and no example.
     """
     examples = {param.name: param.example for param in declared}
+    accepted = list(dict.fromkeys([*examples, *statement_parameters(text)]))
+    unknown = [name for name in given if name not in accepted]
+    if unknown:
+        accepts = f"it accepts only {', '.join(accepted)}" if accepted else "it takes no parameters"
+        raise UnknownParameter(f"unknown parameter {', '.join(map(repr, unknown))}: {accepts} "
+                               "(`kg query --list` shows each file's parameters)")
     values = {}
-    for name in dict.fromkeys([*examples, *statement_parameters(text), *given]):
+    for name in accepted:
         if name in given:
             values[name] = parse_value(given[name])
         elif examples.get(name) is not None:
@@ -156,13 +189,22 @@ def resolve_parameters(text: str, given: Mapping[str, str], declared: list[Query
 
 
 def _plain(value: Any) -> Any:
-    """Nodes, relationships and paths as JSON-ready values; everything else as it is."""
+    """Nodes, relationships and paths as JSON-ready values; everything else as it is.
+
+    Properties sit apart from the element id, labels and type, as a property
+    may be called `type` or `start` (every evidence-bearing relationship has
+    a `start`).  A relationship names its ends by element id, so a path's
+    relationships say which way they point between its nodes.
+    """
     if isinstance(value, Node):
-        return {"labels": sorted(value.labels), **dict(value)}
+        return {"element_id": value.element_id, "labels": sorted(value.labels), "properties": _plain(dict(value))}
     if isinstance(value, Relationship):
-        return {"type": value.type, **dict(value)}
+        return {"element_id": value.element_id, "type": value.type,
+                "start_node": value.start_node.element_id, "end_node": value.end_node.element_id,
+                "properties": _plain(dict(value))}
     if isinstance(value, GraphPath):
-        return [_plain(node) for node in value.nodes]
+        return {"nodes": [_plain(node) for node in value.nodes],
+                "relationships": [_plain(relationship) for relationship in value.relationships]}
     if isinstance(value, list):
         return [_plain(item) for item in value]
     if isinstance(value, dict):
@@ -172,10 +214,26 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def run_query(driver: Driver, database: str, text: str, params: Mapping[str, Any]) -> QueryResult:
-    """Run `text` with `params` (as Cypher parameters) against `database`.
+def run_query(driver: Driver, database: str, text: str, params: Mapping[str, Any], write: bool = False) -> QueryResult:
+    """Run `text` with `params` (as Cypher parameters) against `database`, in a read transaction unless `write`.
 
-    Example: `run_query(driver, "neo4j", "MATCH (o:Organization {name: $org}) RETURN o.key AS key", {"org": "浙江省科技厅"})`
+    The server enforces the read mode: a statement that would change the
+    graph (or a schema, or a user) raises WriteRefused and changes nothing.
+    An auto-commit transaction, so that a writing `CALL { … } IN TRANSACTIONS`
+    runs with `write`.
+
+    Example: `run_query(driver, "neo4j", "MATCH (o:Organization {name: $org}) RETURN o.key", {"org": "浙江省科技厅"})`
     """
-    records, _, keys = driver.execute_query(text, dict(params), database_=database)
-    return QueryResult(list(keys), [[_plain(record[key]) for key in keys] for record in records])
+    with driver.session(database=database, default_access_mode=WRITE_ACCESS if write else READ_ACCESS) as session:
+        try:
+            result = session.run(text, dict(params))
+            keys = list(result.keys())
+            rows = [[_plain(record[key]) for key in keys] for record in result]
+            counters = result.consume().counters
+        except ClientError as error:
+            if error.code == _ACCESS_MODE_REFUSED:
+                raise WriteRefused(f"the statement would change the graph, and kg query only reads: give --write "
+                                   f"if it is meant to write; nothing was changed (Neo4j: {error.message})") from error
+            raise
+    changes = {name: getattr(counters, name) for name in _CHANGE_COUNTS if getattr(counters, name)}
+    return QueryResult(keys, rows, changes)

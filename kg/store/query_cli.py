@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import logging
+import os
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
+from neo4j.exceptions import ClientError
 from rich.markup import escape
 from rich.table import Table
 
 from kg.console import console, err_console
 from kg.store.cli_errors import neo4j_errors
 from kg.store.connection import open_driver
-from kg.store.queries import (MissingParameter, QueryResult, UnknownQuery, find_query_file, list_query_files,
-                              resolve_parameters, run_query)
+from kg.store.home import ServerHome
+from kg.store.queries import (MissingParameter, QueryResult, UnknownParameter, UnknownQuery, WriteRefused,
+                              find_query_file, list_query_files, resolve_parameters, run_query)
 from kg.store.settings import Neo4jSettings
 
 __all__ = ["query", "QueryFormat"]
+
+# What Neo4j answers when LOAD CSV may not read a file or URL.
+_EXTERNAL_RESOURCE_FAILED = "Neo.ClientError.Statement.ExternalResourceFailed"
 
 
 class QueryFormat(str, Enum):
@@ -34,18 +41,25 @@ def query(
                                                   metavar="NAME|FILE", show_default=False)] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter: KEY=VALUE (repeatable).",
                                                        metavar="KEY=VALUE")] = None,
-    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="How to print the rows.")] = QueryFormat.table,
+    format: Annotated[Optional[QueryFormat], typer.Option("--format", "-f", help="How to print the rows "
+                                                          "[default: table].", show_default=False)] = None,
+    excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel, a Chinese Windows' included: UTF-8 "
+                                        "with a byte-order mark, CRLF line ends (implies --format csv).")] = False,
     cypher: Annotated[Optional[str], typer.Option("--cypher", "-c", help="Run this statement instead of a file.",
                                                   metavar="STATEMENT")] = None,
     list_all: Annotated[bool, typer.Option("--list", "-l", help="List the query files and their questions.")] = False,
+    write: Annotated[bool, typer.Option("--write", help="Let the statement change the graph; without it, "
+                                        "kg query runs a read transaction and refuses any write.")] = False,
 ) -> None:
     """Run a Cypher query file from queries/ (or an ad-hoc statement) against Neo4j.
 
     Each file's header gives its question and its parameters with an example
     value, used when --param gives none, so every file runs as it is on the
-    sample graph.  Values that read as numbers or true/false are sent as such.
-    Rows print as a table, or as JSON or CSV on stdout.  Neo4j is the
-    project's own server unless NEO4J_URI and friends point elsewhere.
+    sample graph; a name the query does not take is an error.  Values that
+    read as numbers or true/false are sent as such.  Rows print as a table,
+    or as JSON or CSV on stdout.  Queries only read: a statement that would
+    change the graph is refused (exit code 1) unless --write is given.  Neo4j
+    is the project's own server unless NEO4J_URI and friends point elsewhere.
 
     Example: kg query people_positions --param org=浙江省科技厅
     """
@@ -54,6 +68,9 @@ def query(
         return
     if (name is None) == (cypher is None):
         err_console.print("[bold red]error:[/] give a query NAME or FILE, or --cypher STATEMENT, or --list")
+        raise typer.Exit(1)
+    if excel and format not in (None, QueryFormat.csv):
+        err_console.print(f"[bold red]error:[/] --excel writes CSV; it cannot go with --format {format.value}")
         raise typer.Exit(1)
     given = {}
     for item in param or []:
@@ -69,7 +86,7 @@ def query(
             found = find_query_file(name)
             text, declared = found.text, found.params
         values = resolve_parameters(text, given, declared)
-    except (UnknownQuery, MissingParameter) as error:
+    except (UnknownQuery, UnknownParameter, MissingParameter) as error:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}")
         raise typer.Exit(1)
     # Neo4j's notices (an unknown label, a cartesian product) are about the
@@ -77,8 +94,30 @@ def query(
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     settings = Neo4jSettings.from_environment()
     with neo4j_errors(settings, "the query"), open_driver(settings) as driver:
-        result = run_query(driver, settings.database, text, values)
-    _print_result(result, format)
+        try:
+            result = run_query(driver, settings.database, text, values, write=write)
+        except WriteRefused as error:
+            _fail(str(error))
+        except ClientError as error:
+            if error.code != _EXTERNAL_RESOURCE_FAILED or os.environ.get("NEO4J_URI"):
+                raise
+            _fail(_load_csv_refused(error))
+    _print_result(result, QueryFormat.csv if excel else format or QueryFormat.table, excel)
+    if result.changes:
+        err_console.print("changed: " + ", ".join(f"{name.replace('_', ' ')} {count}"
+                                                  for name, count in result.changes.items()))
+
+
+def _fail(message: str) -> NoReturn:
+    err_console.print(f"[bold red]error:[/] {escape(message)}")
+    raise typer.Exit(1)
+
+
+def _load_csv_refused(error: ClientError) -> str:
+    """Why the project's server refused a LOAD CSV source, and where files may be."""
+    import_dir = ServerHome.from_environment().import_dir
+    return (f"{error.message}: the project's Neo4j lets LOAD CSV read only files in {import_dir} "
+            f"(file:///x.csv is {import_dir / 'x.csv'}) and fetch no URL")
 
 
 def _print_query_list() -> None:
@@ -98,13 +137,26 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _print_result(result: QueryResult, format: QueryFormat) -> None:
-    if format is QueryFormat.json:
+def _csv_text(result: QueryResult, line_end: str) -> str:
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator=line_end)
+    writer.writerow(result.columns)
+    writer.writerows([_cell(value) for value in row] for row in result.rows)
+    return text.getvalue()
+
+
+def _print_result(result: QueryResult, format: QueryFormat, excel: bool = False) -> None:
+    if excel:
+        # Excel takes a CSV without a byte-order mark for the system's code
+        # page (GBK on a Chinese Windows), so UTF-8 must say what it is; and
+        # the bytes go out as UTF-8 whatever the terminal's encoding.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(_csv_text(result, "\r\n").encode("utf-8-sig"))
+        sys.stdout.buffer.flush()
+    elif format is QueryFormat.json:
         sys.stdout.write(json.dumps(result.records(), ensure_ascii=False, indent=2) + "\n")
     elif format is QueryFormat.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows([_cell(value) for value in row] for row in result.rows)
+        sys.stdout.write(_csv_text(result, "\n"))
     else:
         table = Table()
         for column in result.columns:

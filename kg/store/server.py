@@ -141,7 +141,7 @@ class Neo4jServer:
     def _write_conf(self) -> None:
         template = files("kg.store").joinpath("neo4j.conf").read_text(encoding="utf-8")
         text = Template(template).substitute(bolt_port=self.home.bolt_port, http_port=self.home.http_port)
-        for directory in (self.home.conf_dir, self.home.logs_dir, self.home.pid_file.parent):
+        for directory in (self.home.conf_dir, self.home.logs_dir, self.home.import_dir, self.home.pid_file.parent):
             directory.mkdir(parents=True, exist_ok=True)
         self.home.conf_file.write_text(text, encoding="utf-8")
 
