@@ -193,3 +193,13 @@ def test_a_company_written_without_its_legal_ending_is_the_company():
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
     assert "中国电信" in names["中国电信集团"] and "中国电信" not in names
+
+
+@pytest.mark.parametrize(("short", "full", "expected"), [
+    ("中国农科院", "中国农业科学院", True), ("中科院", "中国科学院", True), ("北师大", "北京师范大学", True),
+    ("北京大学", "北京理工大学", False), ("南京大学", "南京工业大学", False),
+])
+def test_what_abbreviates_a_name(short, full, expected):
+    from kg.nlp.aliases import is_abbreviation
+
+    assert is_abbreviation(short, full) is expected

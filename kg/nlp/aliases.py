@@ -186,14 +186,20 @@ def _prefer_full_department_names(canonical: dict[Mention, str], gaz: Gazetteers
 
 
 def is_abbreviation(short: str, full: str) -> bool:
-    """中国农科院 of 中国农业科学院, 江苏省社科院 of 江苏省社会科学院: the same opening and last
+    """中国农科院 of 中国农业科学院, 江苏省社科院 of 江苏省社会科学院: the same first and last
     character, the rest a subsequence that drops single characters only (each word keeps its first).
     Dropping a whole word makes another name: 北京大学 is no abbreviation of 北京理工大学.
 
+    A university is written with 大 for 大学: 贵师大 of 贵州师范大学.
+
     >>> is_abbreviation("中国农科院", "中国农业科学院"), is_abbreviation("北京大学", "北京理工大学")
     (True, False)
+    >>> is_abbreviation("贵师大", "贵州师范大学")
+    True
     """
-    if not 3 <= len(short) < len(full) or short[:2] != full[:2] or short[-1] != full[-1]:
+    if short.endswith("大") and full.endswith("大学"):
+        short += "学"
+    if not 3 <= len(short) < len(full) or short[0] != full[0] or short[-1] != full[-1]:
         return False
     position = 0
     for ch in short:
