@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.ingest.reader import parse_issue
+from kg.nlp.aliases import is_abbreviation
 from kg.nlp.language import get_nlp
 from kg.pipeline import extract_records
 
@@ -200,6 +201,4 @@ def test_a_company_written_without_its_legal_ending_is_the_company():
     ("北京大学", "北京理工大学", False), ("南京大学", "南京工业大学", False),
 ])
 def test_what_abbreviates_a_name(short, full, expected):
-    from kg.nlp.aliases import is_abbreviation
-
     assert is_abbreviation(short, full) is expected
