@@ -47,3 +47,8 @@ def test_a_dateline_is_no_part_of_the_event_after_it():
 
 def test_an_event_named_in_quotes_keeps_its_closing_quote():
     assert events("首届“临澄人才节”开幕。") == ["首届“临澄人才节”"]
+
+
+def test_a_hosted_event_is_named_from_its_host_clause_verbs_and_all():
+    text = "由临澄市人民政府主办，江屿工业大学承办的中国预制菜产业科技创新大会在临澄开幕。"
+    assert events(text) == ["中国预制菜产业科技创新大会"]

@@ -14,7 +14,7 @@ from functools import cache
 from kg.config import load_data_yaml
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
-from kg.nlp.grammar import is_generic, name_start
+from kg.nlp.grammar import is_generic, is_name_char, name_start
 
 __all__ = ["find_documents", "find_quoted_programs", "find_quoted_events", "find_headed_names",
            "find_national_programs"]
@@ -129,6 +129,15 @@ def _kind_words() -> frozenset[str]:
     return frozenset(load_data_yaml("patterns/names.yaml")["program"]["kind_words_after_quotes"])
 
 
+def _after_host(text: str, head_start: int, hosts: tuple[str, ...], gaz: Gazetteers) -> int:
+    """Where the name of a hosted event starts: right after …主办的 with no break before its head; -1."""
+    window = text[max(0, head_start - gaz.max_name_chars):head_start]
+    best = max((window.rfind(host) + len(host) for host in hosts if host in window), default=-1)
+    if best < 0 or any(not is_name_char(ch) and ch not in "“”‘’（）" for ch in window[best:]):
+        return -1
+    return head_start - len(window) + best
+
+
 def _opens_clause(view: TokenView, start: int, gaz: Gazetteers) -> bool:
     """The name starts its clause (after punctuation or a stop word), so nothing of it was cut."""
     before = view.token_before(start)
@@ -171,6 +180,9 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         start -= len(edition)
         named = False
         if labels[head] == "Event":
+            hosted = _after_host(text, match.start(), hosts, gaz)
+            if hosted >= 0 and hosted < start:
+                start = hosted  # …承办的中国预制菜产业科技创新大会: the host clause bounds the name, verbs and all
             joined = _joined_event(text, start, event_starts)
             scope = _scope_before(text, start, scopes)
             held = (match.start() - start >= 4 and _held().match(text, match.end()) is not None
