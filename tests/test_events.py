@@ -52,3 +52,7 @@ def test_an_event_named_in_quotes_keeps_its_closing_quote():
 def test_a_hosted_event_is_named_from_its_host_clause_verbs_and_all():
     text = "由临澄市人民政府主办，江屿工业大学承办的中国预制菜产业科技创新大会在临澄开幕。"
     assert events(text) == ["中国预制菜产业科技创新大会"]
+
+
+def test_a_national_congress_with_its_edition():
+    assert events("在中国科协第十次全国代表大会上发言。") == ["中国科协第十次全国代表大会"]

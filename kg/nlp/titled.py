@@ -106,6 +106,11 @@ def _event_grammar() -> tuple[tuple[str, ...], tuple[str, ...], str]:
 
 
 @cache
+def _holding_verbs() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["event"]["named_by_verb"])
+
+
+@cache
 def _held() -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, load_data_yaml("patterns/names.yaml")["event"]["held_verbs"]))
     return re.compile(f"(?:\\d{{1,2}}月(?:\\d{{1,2}}日)?|近日|日前)?(?:在[^，。；、“”]{{1,10}}?)?(?:{verbs})")
@@ -160,7 +165,7 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
     An event is named, though nothing in it is specific, when its host is said just before it
     (由…主办的学术研讨会), its scope opens it (全市…推进会议) or it is said to be held
-    (…座谈会在永清召开); two events joined by 暨 are one.
+    (…座谈会在永清召开, 举办…成果报告会); two events joined by 暨 are one.
     """
     text = view.text
     pattern, labels = _head_pattern()
@@ -187,6 +192,7 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             scope = _scope_before(text, start, scopes)
             held = (match.start() - start >= 4 and _held().match(text, match.end()) is not None
                     and _opens_clause(view, start, gaz))
+            held = held or (match.start() - start >= 4 and text.endswith(_holding_verbs(), 0, start))
             named = joined != start or scope >= 0 or text.endswith(hosts, 0, start) or held
             start = joined if joined != start else (scope if scope >= 0 else start)
         name = text[start:match.end()]
