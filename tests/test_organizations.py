@@ -202,3 +202,7 @@ def test_a_company_written_without_its_legal_ending_is_the_company():
 ])
 def test_what_abbreviates_a_name(short, full, expected):
     assert is_abbreviation(short, full) is expected
+
+
+def test_a_half_of_everyday_words_after_a_conjunction_belongs_to_the_name():
+    assert organizations("公司作为人工智能基础技术与场景应用创新联合体牵头单位。") == ["人工智能基础技术与场景应用创新联合体"]

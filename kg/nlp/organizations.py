@@ -205,9 +205,23 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
             and gaz.place_at(text, left) is None and gaz.place_at(text, start) is None \
             and not right.startswith(("中国", "国家")) and not _has_parent(right + suffix[:1], gaz):
         return left  # 化学与材料工程学院: a school of two disciplines
-    specific = gaz.place_at(text, left) is not None or part.startswith(("中国", "国家", "全国"))
+    specific = gaz.place_at(text, left) is not None or part.startswith(("中国", "国家", "全国")) \
+        or _everyday_words(view, start, text.find(suffix, start))  # …技术与场景驱动创新联合体
     right_named = gaz.place_at(text, start) is not None or part in gaz.places
     return _across_conjunction(view, gaz, left, suffix) if specific and not right_named and len(part) >= 4 else start
+
+
+def _everyday_words(view: TokenView, start: int, end: int) -> bool:
+    """Only everyday words stand between `start` and `end`: a half that names nothing alone."""
+    everyday = _description_grammar()[1]
+    position = start
+    while position < end:
+        index = view.token_at(position)
+        word = view.text[view.starts[index]:min(view.ends[index], end)]
+        if word_tag(word) not in everyday:
+            return False
+        position = view.starts[index] + len(word)
+    return end > start
 
 
 @cache
