@@ -206,3 +206,7 @@ def test_what_abbreviates_a_name(short, full, expected):
 
 def test_a_half_of_everyday_words_after_a_conjunction_belongs_to_the_name():
     assert organizations("公司作为人工智能基础技术与场景应用创新联合体牵头单位。") == ["人工智能基础技术与场景应用创新联合体"]
+
+
+def test_a_publisher_named_after_its_title():
+    assert organizations("江屿《星河》杂志社有限公司董事长出席。") == ["江屿《星河》杂志社有限公司"]

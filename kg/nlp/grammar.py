@@ -30,6 +30,11 @@ _JOINERS = frozenset("·•－-—")
 
 
 @cache
+def _publisher_heads() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["publisher_heads"])
+
+
+@cache
 def _specific_openings() -> tuple[str, ...]:
     """Openings that make the rest of a name specific once a lead-in before them is cut (国家, 省, 市…)."""
     org = load_data_yaml("patterns/names.yaml")["organization"]
@@ -59,6 +64,12 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
                 break
             start = opening
             continue
+        if ch == "》" and not quotes and text.startswith(_publisher_heads(), start):
+            opening = text.rfind("《", limit, start)
+            if opening >= 0:
+                start = opening  # 北京《瑞丽》杂志社有限公司: a publisher is named after its title
+                continue
+            break
         if ch in "）)":
             opening = max(text.rfind("（", limit, start), text.rfind("(", limit, start))
             if opening >= 0 and text[opening + 1:start - 1] in gaz.places:
