@@ -210,3 +210,7 @@ def test_a_half_of_everyday_words_after_a_conjunction_belongs_to_the_name():
 
 def test_a_publisher_named_after_its_title():
     assert organizations("江屿《星河》杂志社有限公司董事长出席。") == ["江屿《星河》杂志社有限公司"]
+
+
+def test_a_name_opening_with_a_bodys_short_name_keeps_the_verb_inside_it():
+    assert organizations("由中电建新能源集团有限公司投资建设。") == ["中电建新能源集团有限公司"]

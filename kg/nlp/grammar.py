@@ -107,10 +107,16 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             after_verb = start if after_verb is None else after_verb
         start = token_start
     start = _past_lead_in(text, _trim_leading_verbs(view, start, head_start), head_start, gaz)
-    if after_verb is not None and gaz.place_at(text, start) is None:
-        # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, so 远航 is a name.
+    if after_verb is not None and gaz.place_at(text, start) is None and not _opens_with_a_body(view, start):
+        # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place and 中电建新能源…
+        # with a body's short name, so 远航 and 建新 belong to the name.
         start = _trim_leading_verbs(view, after_verb, head_start)
     return start
+
+
+def _opens_with_a_body(view: TokenView, start: int) -> bool:
+    index = view.token_at(start)
+    return view.starts[index] == start and word_tag(view.text[start:view.ends[index]]) == "nt"
 
 
 def _past_lead_in(text: str, start: int, head_start: int, gaz: Gazetteers) -> int:
