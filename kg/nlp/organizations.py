@@ -206,7 +206,8 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
             and not right.startswith(("中国", "国家")) and not _has_parent(right + suffix[:1], gaz):
         return left  # 化学与材料工程学院: a school of two disciplines
     specific = gaz.place_at(text, left) is not None or part.startswith(("中国", "国家", "全国")) \
-        or _everyday_words(view, start, text.find(suffix, start))  # …技术与场景驱动创新联合体
+        or (suffix in _description_grammar()[0] and _everyday_words(view, start, text.find(suffix, start)))
+    # …基础技术与场景应用创新联合体: a kind of body whose right half names nothing alone
     right_named = gaz.place_at(text, start) is not None or part in gaz.places
     return _across_conjunction(view, gaz, left, suffix) if specific and not right_named and len(part) >= 4 else start
 
