@@ -266,3 +266,11 @@ def test_help_shows_readable_metavars_not_python_types(path):
     result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert not re.search(r"<(list\[|\w+ range|str>|int>|path>|Path>)", result.stdout), result.stdout
+
+
+def test_load_with_no_issue_read_loads_nothing_and_never_connects(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"")
+    result = runner.invoke(app, ["load", str(tmp_path)], env={"NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert result.exit_code == 1
+    assert "bad.txt: the file is empty" in result.stderr
+    assert "no issue was read; nothing was loaded" in result.stderr and "127.0.0.1:1" not in result.output
