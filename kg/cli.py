@@ -173,7 +173,7 @@ def _built(corpus: Corpus, consequence: str) -> Build:
     if result.violations:
         for violation in result.violations:
             err_console.print(f"[bold red]schema:[/] {escape(str(violation))}")
-        err_console.print(f"{len(result.violations)} schema violation(s); {consequence}.")
+        err_console.print(escape(f"{len(result.violations)} schema violation(s); {consequence}."))
         raise typer.Exit(1)
     return result
 
@@ -222,7 +222,7 @@ def load(
         with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
             stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers)
         labels, types = graph_counts(driver, settings.database)
-    err_console.print(f"Loaded {stats.rows} rows into {settings.uri} ({settings.database}): "
+    err_console.print(f"Loaded {stats.rows} rows into {escape(settings.uri)} ({escape(settings.database)}): "
                       f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
                       f"{stats.properties_set} properties set.")
     _print_summary(GraphSummary(labels, types, []))
@@ -351,13 +351,13 @@ def evaluate(
     console.print(report_table(report))
     if show_errors:
         for title, label, name in report.misses:
-            console.print(f"[red]miss[/]      {label:<12} {escape(name)}   ({escape(title)})")
+            console.print(f"[red]miss[/]      {escape(f'{label:<12}')} {escape(name)}   ({escape(title)})")
         for title, label, name in report.false_hits:
-            console.print(f"[yellow]false hit[/] {label:<12} {escape(name)}   ({escape(title)})")
+            console.print(f"[yellow]false hit[/] {escape(f'{label:<12}')} {escape(name)}   ({escape(title)})")
         for title, kind, ends in report.relation_misses:
-            console.print(f"[red]miss[/]      {kind:<16} {escape(ends)}   ({escape(title)})")
+            console.print(f"[red]miss[/]      {escape(f'{kind:<16}')} {escape(ends)}   ({escape(title)})")
         for title, kind, ends in report.relation_false_hits:
-            console.print(f"[yellow]false hit[/] {kind:<16} {escape(ends)}   ({escape(title)})")
+            console.print(f"[yellow]false hit[/] {escape(f'{kind:<16}')} {escape(ends)}   ({escape(title)})")
         for title, expected, first in report.industry_misses:
             console.print(f"[red]industry[/]  {escape(first or '(none)')} first, gold {escape(str(expected or '(none)'))}   "
                           f"({escape(title)})")

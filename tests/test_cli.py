@@ -274,3 +274,24 @@ def test_load_with_no_issue_read_loads_nothing_and_never_connects(tmp_path):
     assert result.exit_code == 1
     assert "bad.txt: the file is empty" in result.stderr
     assert "no issue was read; nothing was loaded" in result.stderr and "127.0.0.1:1" not in result.output
+
+
+def test_neo4j_status_prints_a_home_with_rich_markup_as_written(tmp_path):
+    home = tmp_path / "we[/]ird [bold]"
+    result = runner.invoke(app, ["neo4j", "status"], env={"KG_NEO4J_HOME": str(home), "COLUMNS": "300"})
+    assert result.exit_code == 3, result.output
+    assert f"home {home}" in result.stdout
+
+
+def test_eval_prints_names_and_titles_with_rich_markup_as_written(tmp_path):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"source": "x.txt", "articles": [{
+        "title": "标题[/]", "section": None, "subheadings": [], "industries": [], "relations": [],
+        "entities": [{"name": "江屿[bold]科技", "label": "Organization[/]", "alt_labels": [],
+                      "aliases": ["江屿[bold]科技"], "required": True}]}]}, ensure_ascii=False), encoding="utf-8")
+    system = tmp_path / "system.jsonl"
+    system.write_text(json.dumps({"title": "标题[/]", "entities": [], "relations": []}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--system", str(system)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "江屿[bold]科技   (标题[/])" in result.stdout and "Organization[/]" in result.stdout
