@@ -61,12 +61,6 @@ def check_output_file(path: Path, option: str) -> None:
     _probe(existing, path, advice)
 
 
-def _private_to_public(path: Path) -> None:
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o777 & ~umask)  # mkdtemp's 0700 would make the moved-in directory private
-
-
 def _move_in(staged: Path, target: Path, owned: Callable[[str], bool]) -> None:
     """Replace `target` by `staged`; in a directory, replace only the files kg writes."""
     if staged.is_dir() and target.is_dir():
@@ -78,8 +72,6 @@ def _move_in(staged: Path, target: Path, owned: Callable[[str], bool]) -> None:
             os.replace(entry, target / entry.name)
         staged.rmdir()
     else:
-        if staged.is_dir():
-            _private_to_public(staged)
         os.replace(staged, target)
 
 
