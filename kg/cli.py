@@ -61,7 +61,8 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
                                           help="Print kg's version and exit.")] = False,
 ) -> None:
-    """kg turns Chinese industry-intelligence newsletters into a knowledge graph."""
+    """Options before any command (the help text is the Typer app's)."""
+
 
 PathsArgument = Annotated[
     Optional[list[str]],
@@ -125,8 +126,10 @@ def build(
     neo4j-admin database import, with the command in import-command.txt),
     articles.jsonl (the extraction) and index.html (an offline interactive
     view).  Ends with counts per label and relationship type and the
-    best-connected entities.  If the graph breaks schemas/graph.yaml nothing
-    is written and each violation is listed.
+    best-connected entities.  Nothing is written when no issue was read, or
+    when the graph breaks schemas/graph.yaml (each violation is listed).  The
+    files are moved into DIR only once all are complete, and files in DIR
+    that kg does not write are kept.
 
     Example: kg build data/samples -o out
     """
