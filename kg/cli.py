@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
+from importlib.metadata import version as installed_version
 from pathlib import Path
 from typing import Annotated, Optional
 
 import networkx as nx
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from kg.config import SAMPLES_DIR
-from kg.console import console, err_console, progress_bar
+from kg.console import ReadableCommand, console, err_console, progress_bar
 from kg.eval.report import report_table
 from kg.eval.scoring import score_files
 from kg.export.bundle import write_bundle
 from kg.export.formats import read_node_link
 from kg.export.jsonl import write_jsonl, write_jsonl_file
+from kg.export.output_dir import OutputError, check_output_directory, check_output_file
 from kg.graph.summary import GraphSummary, summarize
 from kg.ingest.sources import expand_sources
 from kg.models import Issue
@@ -44,6 +49,21 @@ app = typer.Typer(
 )
 app.add_typer(neo4j_app, name="neo4j")
 
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        console.print(f"kg {installed_version('kg')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print kg's version and exit.")] = False,
+) -> None:
+    """Options before any command (the help text is the Typer app's)."""
+
+
 PathsArgument = Annotated[
     Optional[list[str]],
     typer.Argument(help="Newsletter files, directories or glob patterns (default: the sample issues).", metavar="PATH...",
@@ -61,17 +81,38 @@ def _read(paths: list[str] | None) -> Corpus:
     with progress_bar("Reading newsletters", total=len(files)) as advance:
         corpus = read_corpus(arguments, on_file=lambda _: advance(1))
     for error in corpus.errors:
-        err_console.print(f"[bold red]error:[/] {error}")
+        _error(str(error))
     return corpus
 
 
-def _exit_for(corpus: Corpus) -> None:
+def _error(message: str) -> None:
+    err_console.print(f"[bold red]error:[/] {escape(message)}")
+
+
+def _exit_for(corpus: Corpus, done: str = "processed") -> None:
     if corpus.errors:
-        err_console.print(f"{len(corpus.errors)} file(s) failed; the others were processed.")
+        err_console.print(f"{len(corpus.errors)} file(s) failed; the others were {done}.")
         raise typer.Exit(1)
 
 
-@app.command()
+def _stop_unless_read(corpus: Corpus, consequence: str) -> None:
+    """No issue read (nothing found, or every file failed): do nothing rather than write an empty graph."""
+    if not corpus.issues:
+        _error(f"no issue was read; {consequence}")
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _output_errors() -> Iterator[None]:
+    """An output path that cannot be written: one line saying which and what to do."""
+    try:
+        yield
+    except OutputError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+
+
+@app.command(cls=ReadableCommand)
 def build(
     paths: PathsArgument = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write the graph files to.",
@@ -85,17 +126,24 @@ def build(
     neo4j-admin database import, with the command in import-command.txt),
     articles.jsonl (the extraction) and index.html (an offline interactive
     view).  Ends with counts per label and relationship type and the
-    best-connected entities.  If the graph breaks schemas/graph.yaml nothing
-    is written and each violation is listed.
+    best-connected entities.  Nothing is written when no issue was read, or
+    when the graph breaks schemas/graph.yaml (each violation is listed).  The
+    files are moved into DIR only once all are complete, and files in DIR
+    that kg does not write are kept.
 
     Example: kg build data/samples -o out
     """
+    with _output_errors():
+        check_output_directory(output)
     corpus = _read(paths)
-    result = _built(corpus, f"nothing was written to {output}")
-    written = write_bundle(result.graph, result.records, output)
+    kept = f"nothing was written and {output} is as it was"
+    _stop_unless_read(corpus, kept)
+    result = _built(corpus, kept)
+    with _output_errors():
+        written = write_bundle(result.graph, result.records, output)
     _print_summary(summarize(result.graph))
-    err_console.print(f"Wrote {len(written)} outputs to {output}/: " + ", ".join(p.name for p in written))
-    _exit_for(corpus)
+    err_console.print(escape(f"Wrote {len(written)} outputs to {output}/: " + ", ".join(p.name for p in written)))
+    _exit_for(corpus, "written")
 
 
 def _print_summary(summary: GraphSummary) -> None:
@@ -108,7 +156,7 @@ def _print_summary(summary: GraphSummary) -> None:
     for index in range(max(len(labels), len(types))):
         label = labels[index] if index < len(labels) else ("", "")
         kind = types[index] if index < len(types) else ("", "")
-        counts.add_row(label[0], str(label[1]), kind[0], str(kind[1]))
+        counts.add_row(escape(label[0]), str(label[1]), escape(kind[0]), str(kind[1]))
     console.print(counts)
     if not summary.top_entities:
         return
@@ -116,7 +164,7 @@ def _print_summary(summary: GraphSummary) -> None:
     for column in ("label", "name", "degree"):
         top.add_column(column, justify="right" if column == "degree" else "left")
     for label, name, degree in summary.top_entities:
-        top.add_row(label, name, str(degree))
+        top.add_row(escape(label), escape(name), str(degree))
     console.print(top)
 
 
@@ -127,29 +175,30 @@ def _built(corpus: Corpus, consequence: str) -> Build:
         result = build_graph_from(corpus.issues, on_article=lambda _: advance(1))
     if result.violations:
         for violation in result.violations:
-            err_console.print(f"[bold red]schema:[/] {violation}")
-        err_console.print(f"{len(result.violations)} schema violation(s); {consequence}.")
+            err_console.print(f"[bold red]schema:[/] {escape(str(violation))}")
+        err_console.print(escape(f"{len(result.violations)} schema violation(s); {consequence}."))
         raise typer.Exit(1)
     return result
 
 
-def _graph_to_load(paths: list[str] | None) -> nx.MultiDiGraph:
-    """A `kg build` directory's graph.json, or the graph built from newsletters."""
+def _graph_to_load(paths: list[str] | None) -> tuple[nx.MultiDiGraph, Corpus]:
+    """A `kg build` directory's graph.json, or the graph built from the newsletters that could be read."""
     if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
-        return read_node_link(Path(paths[0]) / "graph.json")
+        return read_node_link(Path(paths[0]) / "graph.json"), Corpus()
     corpus = _read(paths)
-    if corpus.errors:
-        _exit_for(corpus)
-    return _built(corpus, "nothing was loaded").graph
+    _stop_unless_read(corpus, "nothing was loaded")
+    return _built(corpus, "nothing was loaded").graph, corpus
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def load(
     paths: PathsArgument = None,
     wipe: Annotated[bool, typer.Option("--wipe", help="Delete kg's nodes and relationships from Neo4j first.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --wipe.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = BATCH_SIZE,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Transactions in flight at once.")] = WORKERS,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, metavar="ROWS",
+                                            help="Rows per transaction.")] = BATCH_SIZE,
+    workers: Annotated[int, typer.Option("--workers", min=1, metavar="N",
+                                         help="Transactions in flight at once.")] = WORKERS,
 ) -> None:
     """Write the knowledge graph into Neo4j: constraints first, then batched writes, several at once.
 
@@ -160,11 +209,12 @@ def load(
     (`kg neo4j start`) unless NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
     NEO4J_DATABASE point elsewhere.  Each batch is one transaction, and a
     few run at once (--workers): a failure leaves no part of its batch
-    written and starts no further batch.
+    written and starts no further batch.  Newsletters that cannot be read
+    are named and the others are loaded, with exit code 1.
 
     Example: kg load data/samples --wipe --yes
     """
-    graph = _graph_to_load(paths)
+    graph, corpus = _graph_to_load(paths)
     settings = Neo4jSettings.from_environment()
     with neo4j_errors(settings, "a batch (rolled back: nothing of it was written)"), open_driver(settings) as driver:
         if wipe:
@@ -175,20 +225,21 @@ def load(
         with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
             stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers)
         labels, types = graph_counts(driver, settings.database)
-    err_console.print(f"Loaded {stats.rows} rows into {settings.uri} ({settings.database}): "
+    err_console.print(f"Loaded {stats.rows} rows into {escape(settings.uri)} ({escape(settings.database)}): "
                       f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
                       f"{stats.properties_set} properties set.")
     _print_summary(GraphSummary(labels, types, []))
+    _exit_for(corpus, "loaded")
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def split(paths: PathsArgument = None) -> None:
     """Show how each issue splits into sections and articles.
 
     Prints, per issue, its id, encoding (marked "traditional" when the file
     was written in Traditional characters, which kg reads as Simplified) and
-    a table of articles with their section, title and body length in
-    characters.  Subheadings are listed
+    a table of articles with their position, article id (for `kg show`),
+    section, title and body length in characters.  Subheadings are listed
     under the article they belong to.
 
     Example: kg split data/samples/000_37a592d5b46665a4.txt
@@ -196,7 +247,7 @@ def split(paths: PathsArgument = None) -> None:
     corpus = _read(paths)
     for issue in corpus.issues:
         script = " · traditional" if issue.script == "traditional" else ""
-        console.print(f"[bold]{issue.path.name}[/]  issue {issue.id} · {issue.encoding}{script} · "
+        console.print(f"[bold]{escape(issue.path.name)}[/]  issue {issue.id} · {escape(issue.encoding)}{script} · "
                       f"{len(issue.sections)} sections · {len(issue.articles)} articles")
         console.print(_issue_table(issue))
     _exit_for(corpus)
@@ -205,6 +256,7 @@ def split(paths: PathsArgument = None) -> None:
 def _issue_table(issue: Issue) -> Table:
     table = Table()
     table.add_column("#", justify="right")
+    table.add_column("id")
     table.add_column("section")
     table.add_column("title")
     table.add_column("chars", justify="right")
@@ -212,11 +264,12 @@ def _issue_table(issue: Issue) -> Table:
         title = article.title + (" (untitled)" if article.untitled else "")
         for sub in article.subheadings:
             title += f"\n  · {sub.text}"
-        table.add_row(str(article.position), article.section or "", title, str(article.body_chars))
+        table.add_row(str(article.position), article.id, escape(article.section or ""), escape(title),
+                      str(article.body_chars))
     return table
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def extract(
     paths: PathsArgument = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
@@ -232,22 +285,28 @@ def extract(
 
     Example: kg extract data/samples --format jsonl -o articles.jsonl
     """
+    if output is not None:
+        with _output_errors():
+            check_output_file(output, "-o")
     corpus = _read(paths)
     total = sum(len(issue.articles) for issue in corpus.issues)
-    with progress_bar("Extracting articles", total=total) as advance:
+    with progress_bar("Extracting articles", total=total) as advance, _output_errors():
         records = extract_records(corpus.issues, on_article=lambda _: advance(1))
         if output is None:
             write_jsonl(records, sys.stdout)
         else:
             count = write_jsonl_file(records, output)
-            err_console.print(f"Wrote {count} articles to {output}")
+            err_console.print(escape(f"Wrote {count} articles to {output}"))
     _exit_for(corpus)
 
 
-@app.command()
+@app.command(cls=ReadableCommand)
 def show(
-    article_id: Annotated[str, typer.Argument(help="An article id from `kg split` or `kg extract`.")],
-    paths: Annotated[Optional[list[str]], typer.Option("--input", "-i", help="Newsletters to look in (default: the samples).")] = None,
+    article_id: Annotated[str, typer.Argument(help="An article id from `kg split` or `kg extract` "
+                                                   "(ISSUE-POSITION; the position may be unpadded: 4da0b16879e72d23-3).",
+                                              metavar="ARTICLE_ID", show_default=False)],
+    paths: Annotated[Optional[list[str]], typer.Option("--input", "-i", metavar="PATH",
+                                                       help="Newsletters to look in (default: the samples).")] = None,
     html: Annotated[Optional[Path], typer.Option("--html", help="Write a displaCy HTML page to FILE.", metavar="FILE")] = None,
 ) -> None:
     """Show one article with the entities kg found highlighted (displaCy).
@@ -257,24 +316,28 @@ def show(
 
     Example: kg show 4da0b16879e72d23-004 --html article.html
     """
+    if html is not None:
+        with _output_errors():
+            check_output_file(html, "--html")
     corpus = _read(paths)
     found = find_article(corpus.issues, article_id)
     if found is None:
-        err_console.print(f"[bold red]error:[/] no article {article_id!r}; `kg split` lists the ids")
+        _error(f"no article {article_id!r}; `kg split` lists the ids")
         raise typer.Exit(1)
     issue, article = found
     [(_, doc)] = list(process_articles(issue, [article]))
     if html is not None:
         html.write_text(render_html(doc, article.title), encoding="utf-8")
-        err_console.print(f"Wrote {html}")
+        err_console.print(escape(f"Wrote {html}"))
     else:
         console.print(render_terminal(doc))
 
 
-@app.command(name="eval")
+@app.command(name="eval", cls=ReadableCommand)
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (JSON, the format of tests/gold/).")],
-    system: Annotated[Path, typer.Option("--system", "-s", help="The `kg extract` JSONL to score.")],
+    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (JSON, the format of tests/gold/).",
+                                               metavar="GOLD...", show_default=False)],
+    system: Annotated[Path, typer.Option("--system", "-s", metavar="FILE", help="The `kg extract` JSONL to score.")],
     show_errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List misses and false hits.")] = True,
 ) -> None:
     """Score an extraction against gold: precision, recall and F1 per label.
@@ -291,15 +354,16 @@ def evaluate(
     console.print(report_table(report))
     if show_errors:
         for title, label, name in report.misses:
-            console.print(f"[red]miss[/]      {label:<12} {name}   ({title})")
+            console.print(f"[red]miss[/]      {escape(f'{label:<12}')} {escape(name)}   ({escape(title)})")
         for title, label, name in report.false_hits:
-            console.print(f"[yellow]false hit[/] {label:<12} {name}   ({title})")
+            console.print(f"[yellow]false hit[/] {escape(f'{label:<12}')} {escape(name)}   ({escape(title)})")
         for title, kind, ends in report.relation_misses:
-            console.print(f"[red]miss[/]      {kind:<16} {ends}   ({title})")
+            console.print(f"[red]miss[/]      {escape(f'{kind:<16}')} {escape(ends)}   ({escape(title)})")
         for title, kind, ends in report.relation_false_hits:
-            console.print(f"[yellow]false hit[/] {kind:<16} {ends}   ({title})")
+            console.print(f"[yellow]false hit[/] {escape(f'{kind:<16}')} {escape(ends)}   ({escape(title)})")
         for title, expected, first in report.industry_misses:
-            console.print(f"[red]industry[/]  {first or '(none)'} first, gold {expected or '(none)'}   ({title})")
+            console.print(f"[red]industry[/]  {escape(first or '(none)')} first, gold {escape(str(expected or '(none)'))}   "
+                          f"({escape(title)})")
 
 
-app.command()(query)  # registered last: --help lists it after the commands that make the graph
+app.command(cls=ReadableCommand)(query)  # registered last: --help lists it after the commands that make the graph

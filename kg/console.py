@@ -1,17 +1,18 @@
-"""Terminal output shared by the commands: consoles and a lazy progress bar."""
+"""Terminal output shared by the commands: consoles, a lazy progress bar, readable help."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Callable
+from typing import Any, Callable
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
+from typer.core import TyperArgument, TyperCommand
 
-__all__ = ["console", "err_console", "progress_bar"]
+__all__ = ["console", "err_console", "progress_bar", "ReadableCommand"]
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -57,3 +58,17 @@ def progress_bar(description: str, total: int | None, unit: str | None = None) -
     finally:
         if shown:
             progress.stop()
+
+
+class ReadableCommand(TyperCommand):
+    """A command whose help shows each argument by its metavar alone.
+
+    Typer appends the Python type to arguments (`PATH... <list[str]>`); the
+    metavar already says what to give.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument) and param.metavar is not None:
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]

@@ -65,10 +65,12 @@ def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Itera
 
 
 def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Article] | None:
-    """The issue and article with this id, if any."""
+    """The issue and article with this id, if any; the position may be unpadded (`…-3` for `…-003`)."""
+    issue_part, _, position = article_id.strip().rpartition("-")
     for issue in issues:
         for article in issue.articles:
-            if article.id == article_id:
+            if article.id == article_id or (issue.id == issue_part and position.isdigit()
+                                            and article.position == int(position)):
                 return issue, article
     return None
 

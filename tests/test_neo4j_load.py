@@ -182,3 +182,13 @@ def test_wipe_asks_first_and_no_keeps_the_data(neo4j_server, driver, settings, i
     assert result.exit_code == 1
     assert "Delete all of kg's data" in result.output
     assert graph_counts(driver, settings.database) == _expected_counts(graph)
+
+
+def test_kg_load_loads_the_good_files_and_names_the_bad_ones(neo4j_server, driver, settings, issue_records, tmp_path):
+    (tmp_path / "good.txt").write_bytes(SAMPLE_000.read_bytes())
+    (tmp_path / "bad.txt").write_bytes(b"")
+    result = CliRunner().invoke(app, ["load", str(tmp_path)], env=neo4j_test_environment())
+    assert result.exit_code == 1
+    assert "bad.txt: the file is empty" in result.stderr
+    assert "1 file(s) failed; the others were loaded." in result.stderr
+    assert graph_counts(driver, settings.database) == _expected_counts(build_graph(issue_records[0]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
 
 from kg.eval.scores import Report, Score
@@ -10,7 +11,7 @@ __all__ = ["report_table"]
 
 
 def _row(table: Table, name: str, score: Score) -> None:
-    table.add_row(name, str(score.tp), str(score.fp), str(score.fn),
+    table.add_row(escape(name), str(score.tp), str(score.fp), str(score.fn),
                   f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
 
 

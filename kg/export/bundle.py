@@ -1,4 +1,4 @@
-"""Everything `kg build` writes into its output directory, each file whole or not at all."""
+"""Everything `kg build` writes into its output directory: all of it when complete, or nothing."""
 
 from __future__ import annotations
 
@@ -11,22 +11,34 @@ import networkx as nx
 from kg.export.formats import write_cytoscape, write_gexf, write_graphml, write_node_link
 from kg.export.html import write_html
 from kg.export.jsonl import write_jsonl_file
-from kg.export.neo4j_csv import write_neo4j_import
+from kg.export.neo4j_csv import is_import_file, write_neo4j_import
+from kg.export.output_dir import staged_directory
 
 __all__ = ["write_bundle"]
 
+_IMPORT_FOLDER = "neo4j-import"
+
 
 def write_bundle(graph: nx.MultiDiGraph, records: Iterable[dict[str, Any]], directory: Path) -> list[Path]:
-    """Write the graph in every format, plus the extraction; returns the paths written."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, writer in (("graph.graphml", write_graphml), ("graph.gexf", write_gexf),
-                         ("graph.json", write_node_link), ("cytoscape.json", write_cytoscape),
-                         ("index.html", write_html)):
-        writer(graph, directory / name)
-        written.append(directory / name)
-    write_jsonl_file(records, directory / "articles.jsonl")
-    written.append(directory / "articles.jsonl")
-    write_neo4j_import(graph, directory / "neo4j-import")
-    written.append(directory / "neo4j-import")
-    return written
+    """Write the graph in every format, plus the extraction; returns the paths written.
+
+    The files are written into a staging directory and moved into `directory`
+    only once all are complete; files there that kg does not write are kept.
+    Raises `OutputError` when `directory` cannot be written.
+    """
+    names = []
+    with staged_directory(directory, owned=_written_by_kg) as staging:
+        for name, writer in (("graph.graphml", write_graphml), ("graph.gexf", write_gexf),
+                             ("graph.json", write_node_link), ("cytoscape.json", write_cytoscape),
+                             ("index.html", write_html)):
+            writer(graph, staging / name)
+            names.append(name)
+        write_jsonl_file(records, staging / "articles.jsonl")
+        names.append("articles.jsonl")
+        write_neo4j_import(graph, staging / _IMPORT_FOLDER)
+        names.append(_IMPORT_FOLDER)
+    return [directory / name for name in names]
+
+
+def _written_by_kg(folder: str, name: str) -> bool:
+    return folder == _IMPORT_FOLDER and is_import_file(name)

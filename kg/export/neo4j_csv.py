@@ -10,7 +10,6 @@ One `nodes_<Label>.csv` per label (`key:ID`, typed property columns,
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ import networkx as nx
 from kg.export.atomic import atomic_path
 from kg.graph.schema import GraphSchema, Property, graph_schema
 
-__all__ = ["write_neo4j_import", "import_command"]
+__all__ = ["write_neo4j_import", "import_command", "is_import_file"]
 
 _SCALAR = {"string": "string", "integer": "long", "float": "double", "boolean": "boolean"}
 ARRAY_DELIMITER = ";"
@@ -53,9 +52,10 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
 def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSchema | None = None) -> list[Path]:
     """Write the CSV files; returns them, nodes first."""
     schema = schema or graph_schema()
-    if directory.exists():
-        shutil.rmtree(directory)
-    directory.mkdir(parents=True)
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.iterdir():
+        if stale.is_file() and is_import_file(stale.name, schema):
+            stale.unlink()  # kg's own files only: a user's file beside them stays
     written = []
     for label in schema.labels.values():
         nodes = [data for _, data in graph.nodes(data=True) if data["label"] == label.name]
@@ -78,6 +78,13 @@ def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSch
         written.append(path)
     (directory / "import-command.txt").write_text(import_command(written) + "\n", encoding="utf-8")
     return written
+
+
+def is_import_file(name: str, schema: GraphSchema | None = None) -> bool:
+    """Whether `name` is a file `write_neo4j_import` writes (for some graph), so kg may replace it."""
+    schema = schema or graph_schema()
+    return (name == "import-command.txt" or name in {f"nodes_{label}.csv" for label in schema.labels}
+            or name in {f"relationships_{kind}.csv" for kind in schema.relationships})
 
 
 def import_command(files: list[Path], database: str = "neo4j") -> str:

@@ -39,11 +39,11 @@ def _server() -> Neo4jServer:
 
 
 def _shown(path: Path) -> str:
-    """A path relative to the current directory when it is under it: shorter to read."""
+    """A path relative to the current directory when it is under it: shorter to read; escaped for rich."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return escape(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return escape(str(path))
 
 
 @contextmanager
@@ -69,10 +69,10 @@ def install() -> None:
     with _errors_reported():
         fetched = server.install()
     if fetched:
-        console.print(f"Installed Neo4j {NEO4J_VERSION} in {server.home.lib_dir} "
+        console.print(f"Installed Neo4j {NEO4J_VERSION} in {_shown(server.home.lib_dir)} "
                       f"({time.monotonic() - started_at:.0f} s)", soft_wrap=True)
     else:
-        console.print(f"Neo4j {NEO4J_VERSION} is already installed in {server.home.lib_dir}", soft_wrap=True)
+        console.print(f"Neo4j {NEO4J_VERSION} is already installed in {_shown(server.home.lib_dir)}", soft_wrap=True)
 
 
 @neo4j_app.command()
@@ -93,7 +93,7 @@ def start(
         was_running = server.status().running
         status = server.start(timeout=timeout)
     how = "was already running" if was_running else f"started in {time.monotonic() - started_at:.1f} s"
-    console.print(f"Neo4j {NEO4J_VERSION} {how}: {status.uri} (pid {status.pid})", soft_wrap=True)
+    console.print(f"Neo4j {NEO4J_VERSION} {how}: {escape(status.uri)} (pid {status.pid})", soft_wrap=True)
     console.print(f"user neo4j, password in {_shown(server.home.password_file)} or NEO4J_PASSWORD; "
                   f"logs in {_shown(server.home.logs_dir)}", soft_wrap=True)
 
@@ -126,7 +126,7 @@ def status() -> None:
     with _errors_reported():
         current = _server().status()
     if current.running:
-        console.print(f"running · pid {current.pid} · {current.uri} · home {_shown(current.home)}", soft_wrap=True)
+        console.print(f"running · pid {current.pid} · {escape(current.uri)} · home {_shown(current.home)}", soft_wrap=True)
         return
     installed = "installed" if current.installed else "not installed (`kg neo4j install`)"
     console.print(f"not running · {installed} · home {_shown(current.home)}", soft_wrap=True)

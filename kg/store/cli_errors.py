@@ -29,6 +29,6 @@ def neo4j_errors(settings: Neo4jSettings, statement: str) -> Iterator[None]:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}")
         raise typer.Exit(1)
     except Neo4jError as error:
-        err_console.print(f"[bold red]error:[/] Neo4j at {settings.uri} rejected {statement} ({error.code}): "
+        err_console.print(f"[bold red]error:[/] Neo4j at {escape(settings.uri)} rejected {statement} ({error.code}): "
                           f"{escape(str(error.message))}")
         raise typer.Exit(1)
