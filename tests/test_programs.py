@@ -50,3 +50,7 @@ def test_a_head_that_belongs_to_a_quoted_name_stays_with_it():
 ])
 def test_strategies_and_important_projects_are_no_named_programs(sentence):
     assert programs(sentence) == []
+
+
+def test_a_place_that_runs_into_the_next_word_makes_nothing_specific():
+    assert programs("摘编各地报道中的新平台、新项目。") == []  # 新平 is a county's short form

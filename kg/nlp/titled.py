@@ -274,6 +274,6 @@ def _is_specific(view: TokenView, start: int, end: int, head: str, edition: str,
         return True
     if _has_name_word(view, start, end - len(head), name_tags):
         return True
-    if any(name.startswith(p) for p in (name[:k] for k in range(2, min(len(name), 8))) if p in gaz.places):
-        return True
+    if any(name[:k] in gaz.places and view.is_start(start + k) for k in range(2, min(len(name), 8))):
+        return True  # a place opening the name, ending on a word boundary (新平 is no place in 新平台)
     return any(name.find(s, 2, len(name) - 2) > 0 for s in gaz.org_suffixes if len(s) >= 2)
