@@ -214,3 +214,12 @@ def test_a_publisher_named_after_its_title():
 
 def test_a_name_opening_with_a_bodys_short_name_keeps_the_verb_inside_it():
     assert organizations("由中电建新能源集团有限公司投资建设。") == ["中电建新能源集团有限公司"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("【江屿商报网讯】记者杜林报道：会议召开。", ["江屿商报网"]),
+    ("临澄新闻社北京2月3日电 方案发布。", ["临澄新闻社"]),
+    ("本报11月24日讯 会议召开。", []),
+])
+def test_the_outlet_a_report_opens_with(text, expected):
+    assert organizations(text) == expected

@@ -112,6 +112,24 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     found.extend(_national_bodies(view, gaz))
     found.extend(_dash_partners(text, found, gaz))
     found.extend(find_short_named_companies(view, gaz))
+    found.extend(_dateline_outlets(view, gaz))
+    return found
+
+
+@cache
+def _dateline_pattern() -> re.Pattern[str]:
+    suffixes = "|".join(map(re.escape, load_data_yaml("patterns/names.yaml")["organization"]["outlet_suffixes"]))
+    name = rf"[\u4e00-\u9fff]{{1,8}}?(?:{suffixes})"
+    return re.compile(rf"(?m)^【?({name})(?:讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日[电讯])")
+
+
+def _dateline_outlets(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """【香港商报网讯】, 中新网北京2月3日电: the outlet a report opens with is an organization."""
+    found = []
+    for match in _dateline_pattern().finditer(view.text):
+        name = match.group(1)
+        if not is_generic(name, name[-1], gaz) and name not in gaz.places and len(name) >= 3:
+            found.append(Candidate(match.start(1), match.end(1), "Organization", name, "dateline_outlet"))
     return found
 
 
