@@ -152,14 +152,15 @@ def test_a_build_replaces_kgs_files_and_keeps_the_users(tmp_path):
     out = tmp_path / "out"
     _an_old_build(out)
     (out / "notes.txt").write_text("mine", encoding="utf-8")
-    (out / "neo4j-import" / "nodes_Event.csv").write_text("stale: written by kg for an older graph", encoding="utf-8")
+    (out / "neo4j-import" / "relationships_RUNS.csv").write_text("stale: written by kg for an older graph",
+                                                                  encoding="utf-8")
     result = runner.invoke(app, ["build", str(SAMPLE_004), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "neo4j-import" / "mine.csv").read_text(encoding="utf-8") == "the user's own"
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
     assert (out / "neo4j-import" / "nodes_Industry.csv").read_text(encoding="utf-8").startswith("key:ID")
-    assert not (out / "neo4j-import" / "nodes_Event.csv").exists()  # SAMPLE_004 has no Event
+    assert not (out / "neo4j-import" / "relationships_RUNS.csv").exists()  # SAMPLE_004 has no RUNS
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
