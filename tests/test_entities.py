@@ -109,7 +109,7 @@ def test_components_are_registered_spacy_factories():
 # The F1 reached, pinned: raise these as extraction improves.
 GOLD_PINS = {"entities": 0.97, "Document": 1.0, "Event": 1.0, "Organization": 0.96, "Person": 1.0,
              "Program": 1.0, "Region": 0.94}
-UNSEEN_PINS = {"entities": 0.92, "Document": 1.0, "Event": 0.96, "Organization": 0.92, "Person": 0.99,
+UNSEEN_PINS = {"entities": 0.93, "Document": 1.0, "Event": 0.96, "Organization": 0.93, "Person": 0.99,
                "Program": 0.73, "Region": 0.92}
 # issue_f's last story is one a reader may take for a subheading: one article too many.
 ARTICLE_PINS = {"gold": 1.0, "unseen": 0.98}
