@@ -158,8 +158,7 @@ def _descriptive(view: TokenView, start: int, suffix_start: int, suffix: str, ga
         return False  # 市委办公室: the article's own city names it (市级 is only a rank)
     if text.startswith(_openings()[1], start):
         return False  # 国家纺织产品开发中心
-    end = suffix_start + len(suffix)
-    if any(text.startswith(title, end) for title in gaz.titles if len(title) >= 2):
+    if _long_titles().match(text, suffix_start + len(suffix)):
         return False  # 棉花研究所所长李付广: a body whose head is named is a body
     position = start
     while position < suffix_start:
@@ -250,13 +249,17 @@ def _discipline_suffixes() -> frozenset[str]:
 
 def _holds_title(part: str, gaz: Gazetteers) -> bool:
     """会长孙瑞哲 holds a title; 中国科学院长春… does not: its 院长 runs into the place 长春."""
-    for title in (t for t in gaz.titles if len(t) >= 2):
-        at = part.find(title)
-        while at >= 0:
-            if all(gaz.place_at(part, inside) is None for inside in range(at + 1, at + len(title))):
-                return True
-            at = part.find(title, at + 1)
+    for at in range(len(part) - 1):
+        title = _long_titles().match(part, at)
+        if title is not None and all(gaz.place_at(part, inside) is None for inside in range(at + 1, title.end())):
+            return True
     return False
+
+
+@cache
+def _long_titles() -> re.Pattern[str]:
+    """Titles of two characters or more, longest first."""
+    return re.compile("|".join(map(re.escape, (t for t in gazetteers().titles if len(t) >= 2))))
 
 
 def _after_a_whole_body(text: str, start: int, suffix_start: int, suffix: str, gaz: Gazetteers) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kg.ingest.layout import layout_rules
 from kg.nlp.gazetteers import gazetteers
@@ -27,7 +28,18 @@ _DECLARATION_BEFORE = re.compile(layout_rules().declared_short_form.pattern + "$
 
 
 def _titles_ending_at(text: str, end: int) -> list[str]:
-    return [t for t in gazetteers().titles if text.endswith(t, 0, end)]
+    """Every title that ends at `end`, longest first (looked up by its last character)."""
+    if end <= 0:
+        return []
+    return [t for t in _titles_by_last_character().get(text[end - 1], ()) if text.endswith(t, 0, end)]
+
+
+@cache
+def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for title in gazetteers().titles:  # longest first already
+        index.setdefault(title[-1], []).append(title)
+    return {last: tuple(titles) for last, titles in index.items()}
 
 
 def _organization_ending_at(sentence: SentenceView, end: int) -> EntityMention | None:
