@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.ingest.reader import parse_issue
 from kg.nlp.language import get_nlp
+from kg.pipeline import extract_records
 
 
 def events(sentence: str) -> list[str]:
@@ -56,3 +60,10 @@ def test_a_hosted_event_is_named_from_its_host_clause_verbs_and_all():
 
 def test_a_national_congress_with_its_edition():
     assert events("在中国科协第十次全国代表大会上发言。") == ["中国科协第十次全国代表大会"]
+
+
+def test_an_event_named_again_without_its_opening_is_the_same_event():
+    text = "●行业动态\n江苏召开数字文旅工作推进会\n近日，江苏省数字文旅工作推进会在南京召开。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    events = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Event"}
+    assert list(events) == ["江苏省数字文旅工作推进会"] and "数字文旅工作推进会" in events["江苏省数字文旅工作推进会"]

@@ -123,6 +123,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     _prefer_full_department_names(canonical, gaz)
     _join_abbreviations(canonical, gaz)
     _join_program_heads(mentions, canonical, gaz)
+    _join_event_tails(mentions, canonical)
 
     declared = _declared_aliases(text, mentions)
     zone_shorts: dict[str, str] = {}
@@ -162,6 +163,18 @@ def _join_program_heads(mentions: list[Mention], canonical: dict[Mention, str], 
         core = _unquoted(mention.text)
         fuller = sorted(p for p in programs if p.startswith(core) and p[len(core):] in gaz.national_program_heads)
         if fuller:
+            canonical[mention] = fuller[0]
+
+
+def _join_event_tails(mentions: list[Mention], canonical: dict[Mention, str]) -> None:
+    """数字文旅工作推进会 after 福建省数字文旅工作推进会: an event named again without its opening
+    is the one fuller event of the article that ends so."""
+    events = {m.text for m in mentions if m.label == "Event"}
+    for mention in mentions:
+        if mention.label != "Event" or mention in canonical:
+            continue
+        fuller = [e for e in events if len(e) > len(mention.text) and e.endswith(mention.text)]
+        if len(fuller) == 1 and len(mention.text) >= 5:
             canonical[mention] = fuller[0]
 
 
