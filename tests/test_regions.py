@@ -59,3 +59,8 @@ def test_a_free_trade_zone_part_after_its_city():
 
 def test_a_zone_name_holds_no_clause():
     assert "东区位于中关村科技园" not in regions("东区位于中关村科技园。")
+
+
+@pytest.mark.parametrize("sentence", ["推进健康中国建设。", "福建是“数字中国”的源头。"])
+def test_a_country_in_a_slogan_names_no_place(sentence):
+    assert "中国" not in regions(sentence)

@@ -32,8 +32,8 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             left = gaz.place_at(text, start - 1) if start else None
             if left is not None and len(left[0]) > 1:
                 continue  # 山西 in 唐山西站: the place to the left holds its first character
-            if place.kind == "country" and _modifies_next(view, end):
-                continue  # 中国首座, 中国式, 我国经济: the country qualifies a noun, no place is named
+            if place.kind == "country" and (_modifies_next(view, end) or _qualified_before(view, start)):
+                continue  # 中国首座, 中国式, 我国经济, 健康中国: the country is part of a phrase, no place is named
             found.append(Candidate(start, end, "Region", surface, "gazetteer", place.kind))
     return found
 
@@ -121,3 +121,16 @@ def _modifies_next(view: TokenView, end: int) -> bool:
         return True
     i = view.token_at(end)
     return word_tag(view.text[view.starts[i]:view.ends[i]]) in _modifier_tags()
+
+
+def _qualified_before(view: TokenView, start: int) -> bool:
+    """健康中国, “数字中国”: a noun right before the country makes a slogan of them."""
+    before = view.token_before(start)
+    if before is None:
+        return False
+    return word_tag(view.text[before[0]:before[1]]) in _slogan_tags()
+
+
+@cache
+def _slogan_tags() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["region"]["country_slogan_tags"])
