@@ -223,3 +223,10 @@ def test_a_name_opening_with_a_bodys_short_name_keeps_the_verb_inside_it():
 ])
 def test_the_outlet_a_report_opens_with(text, expected):
     assert organizations(text) == expected
+
+
+def test_a_city_seen_only_inside_an_organizations_name_does_not_expand_市委():
+    text = ("●行业动态\n常德牵手种业中心\n常德市与岳麓山种业创新中心签约，岳麓山种业创新中心将在常德设立分中心。"
+            "岳麓山种业创新中心专家出席。市委书记王明在常德市致辞。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    assert "常德市委" in {e["name"] for e in record["entities"]}

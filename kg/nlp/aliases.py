@@ -70,20 +70,27 @@ def _unquoted(text: str) -> str:
 
 
 def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]:
-    """The province, city and district or county the article names most.  The city is the
-    county-level city (滕州市) when the article names it more than its prefecture."""
+    """The province, city and district or county the article names most, among those a region
+    mention names (a place seen only inside organizations' names, 武汉纺织大学, is no article's
+    own).  The city is the county-level city (滕州市) when the article names it more than its
+    prefecture."""
     counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter(), "county": Counter()}
     named: Counter[str] = Counter()  # places named themselves, not through a place inside them
+    standing: set[str] = set()  # places, and their parents, that a region mention names on its own
     for mention in mentions:
         hit = gaz.place_at(mention.text, 0)
         place = hit[1] if hit is not None else None
         if place is not None:
             named[place.name] += 1
+        weight = 2 if mention.label == "Region" else 1  # 岳麓山种业创新中心 is no article about 长沙
         while place is not None:
             if place.kind in counts:
-                counts[place.kind][place.name] += 1
+                counts[place.kind][place.name] += weight
+                if mention.label == "Region":
+                    standing.add(place.name)
             place = gaz.places.get(place.parent) if place.parent else None
-    dominant = {kind: c.most_common(1)[0][0] for kind, c in counts.items() if c}
+    dominant = {kind: max(c, key=lambda name: (c[name], name)) for kind, c in
+                ((kind, Counter({n: k for n, k in c.items() if n in standing})) for kind, c in counts.items()) if c}
     county, city = dominant.get("county", ""), dominant.get("prefecture", "")
     if county.endswith("市") and named[county] > named[city]:
         dominant["prefecture"] = county  # 滕州市: in an article about a county-level city, 市委 is its own
