@@ -71,8 +71,8 @@ def _unquoted(text: str) -> str:
 
 def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]:
     """The province, city and district or county the article names most, among those a region
-    mention names (a place seen only inside organizations' names, 武汉纺织大学, is no article's
-    own).  The city is the county-level city (滕州市) when the article names it more than its
+    mention or a government body's name names (a place seen only inside a company's or a
+    university's name, 武汉纺织大学, is no article's own).  The city is the county-level city (滕州市) when the article names it more than its
     prefecture."""
     counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter(), "county": Counter()}
     named: Counter[str] = Counter()  # places named themselves, not through a place inside them
@@ -82,11 +82,14 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
         place = hit[1] if hit is not None else None
         if place is not None:
             named[place.name] += 1
-        weight = 2 if mention.label == "Region" else 1  # 岳麓山种业创新中心 is no article about 长沙
+        # A region, or a government body named after its place (广东省工信厅), says where the article
+        # is; a company or institute named after a place (岳麓山种业创新中心, 武汉纺织大学) does not.
+        says_where = mention.label == "Region" or _government_body(mention.text)
+        weight = 2 if mention.label == "Region" else 1
         while place is not None:
             if place.kind in counts:
                 counts[place.kind][place.name] += weight
-                if mention.label == "Region":
+                if says_where:
                     standing.add(place.name)
             place = gaz.places.get(place.parent) if place.parent else None
     dominant = {kind: max(c, key=lambda name: (c[name], name)) for kind, c in
@@ -95,6 +98,16 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
     if county.endswith("市") and named[county] > named[city]:
         dominant["prefecture"] = county  # 滕州市: in an article about a county-level city, 市委 is its own
     return dominant
+
+
+@cache
+def _government_organs() -> tuple[str, ...]:
+    gaz = gazetteers()
+    return tuple(sorted(set(gaz.departments) | {"委", "政府", "人民政府", "政协", "人大常委会"}, key=len, reverse=True))
+
+
+def _government_body(name: str) -> bool:
+    return name.endswith(_government_organs())
 
 
 def _expand(text: str, dominant: dict[str, str]) -> str:
