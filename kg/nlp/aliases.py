@@ -57,9 +57,7 @@ class ArticleEntity:
 @cache
 def _abbreviable_heads() -> re.Pattern[str]:
     """省/市/区/县 + a department or organ: 省科技厅, 市委, 区工信局, 省金融控股有限公司."""
-    gaz = gazetteers()
-    organs = sorted(set(gaz.departments) | {"委", "政府", "人民政府", "政协", "人大常委会", "纪委"}, key=len, reverse=True)
-    return re.compile("(" + "|".join(_LEVEL_PREFIX) + ")(" + "|".join(map(re.escape, organs)) + ")")
+    return re.compile("(" + "|".join(_LEVEL_PREFIX) + ")(" + "|".join(map(re.escape, _government_organs())) + ")")
 
 
 def _unquoted(text: str) -> str:
@@ -102,8 +100,10 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
 
 @cache
 def _government_organs() -> tuple[str, ...]:
+    """A department or organ of government: what 省/市/区/县 abbreviate and what a government body ends in."""
     gaz = gazetteers()
-    return tuple(sorted(set(gaz.departments) | {"委", "政府", "人民政府", "政协", "人大常委会"}, key=len, reverse=True))
+    return tuple(sorted(set(gaz.departments) | {"委", "政府", "人民政府", "政协", "人大常委会", "纪委"},
+                        key=len, reverse=True))
 
 
 def _government_body(name: str) -> bool:

@@ -15,7 +15,7 @@ from kg.config import load_data_yaml
 from kg.ingest.decoding import is_han
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, word_tag
-from kg.nlp.grammar import is_generic, name_start
+from kg.nlp.grammar import is_generic, name_start, only_everyday_words
 
 __all__ = ["find_short_named_companies"]
 
@@ -75,7 +75,6 @@ def _company_context() -> tuple[re.Pattern[str], int, int]:
 def _companies_in_context(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """宁德时代董事长, 据华晟科技公告: a short company name before a word only companies take."""
     pattern, shortest, longest = _company_context()
-    everyday = frozenset(load_data_yaml("patterns/names.yaml")["organization"]["everyday_tags"])
     text = view.text
     found = []
     for match in pattern.finditer(text):
@@ -86,8 +85,7 @@ def _companies_in_context(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         if name in gaz.places or is_generic(name, name[-1], gaz) or any(not (is_han(c) or c.isalnum()) for c in name):
             continue
-        words = [text[view.starts[i]:min(view.ends[i], end)] for i in range(view.token_at(start), view.token_at(end - 1) + 1)]
-        if all(word_tag(w) in everyday for w in words) or (len(name) <= 3 and name[:1] in gaz.surnames):
+        if only_everyday_words(view, start, end) or (len(name) <= 3 and name[:1] in gaz.surnames):
             continue  # 会上董事长, 公司总经理; 张三董事长 is a person's
         found.append(Candidate(start, end, "Organization", name, "company_context"))
     return found

@@ -16,7 +16,7 @@ from kg.config import load_data_yaml
 from kg.nlp.candidates import TokenView
 from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 
-__all__ = ["name_start", "is_generic", "is_name_char"]
+__all__ = ["name_start", "is_generic", "is_name_char", "title_words", "only_everyday_words"]
 
 # jieba tags of words that never sit inside a name: prepositions,
 # conjunctions, pronouns, particles, adverbs, time words.
@@ -42,7 +42,7 @@ def _specific_openings() -> tuple[str, ...]:
 
 
 @cache
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     return frozenset(gazetteers().titles)
 
 
@@ -99,7 +99,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break  # 大连 is tagged an adverb, but a place inside a name belongs to it
         if word.isdigit() and not quotes:
             break
-        if full_word in _title_words() and not (quotes and token_end == head_start):
+        if full_word in title_words() and not (quotes and token_end == head_start):
             break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it (院士大会 is a head)
         if word_tag(full_word) == "v" and len(full_word) > 1 and full_word not in gaz.name_verbs:
             if quotes:
@@ -146,6 +146,24 @@ def _trim_leading_verbs(view: TokenView, start: int, head_start: int) -> int:
             break  # 大连 is tagged an adverb, but it opens 大连工业大学; 新 opens 新吴区委
         start = end
     return start
+
+
+@cache
+def _everyday_tags() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["organization"]["everyday_tags"])
+
+
+def only_everyday_words(view: TokenView, start: int, end: int) -> bool:
+    """Only everyday words (by jieba's tag) stand between `start` and `end`: they name nothing alone
+    (市级创新, 场景应用创新); a place, a brand or a word jieba does not know would."""
+    position = start
+    while position < end:
+        index = view.token_at(position)
+        word = view.text[view.starts[index]:min(view.ends[index], end)]
+        if word_tag(word) not in _everyday_tags():
+            return False
+        position = view.starts[index] + len(word)
+    return end > start
 
 
 def is_generic(name: str, head: str, gaz: Gazetteers) -> bool:

@@ -10,7 +10,7 @@ from kg.ingest.decoding import is_han
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.companies import find_short_named_companies
 from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
-from kg.nlp.grammar import is_generic, name_start
+from kg.nlp.grammar import is_generic, name_start, only_everyday_words, title_words
 
 __all__ = ["find_organizations"]
 
@@ -57,11 +57,6 @@ def _not_before() -> tuple[str, ...]:
     return tuple(load_data_yaml("patterns/names.yaml")["organization"]["not_before"])
 
 
-@cache
-def _title_words() -> frozenset[str]:
-    return frozenset(gazetteers().titles)
-
-
 def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool:
     """A word the suffix shares must be a name word (科技厅), not 布局 or 展厅.
 
@@ -76,7 +71,7 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
         )
     last = view.token_at(end - 1)
     rest = view.text[end:view.ends[last]]
-    if not view.is_start(end) and view.starts[last] > start and rest not in _title_words() \
+    if not view.is_start(end) and view.starts[last] > start and rest not in title_words() \
             and rest not in gaz.stop_words:
         return False  # 中国科大学子, 细分行业: the suffix's last character opens another word (局局长, 局将 are fine)
     if view.starts[i] < start:
@@ -134,17 +129,16 @@ def _dateline_outlets(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
 
 @cache
-def _description_grammar() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...]]:
+def _description_grammar() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     names = load_data_yaml("patterns/names.yaml")
     org = names["organization"]
-    return (frozenset(org["descriptive_suffixes"]), frozenset(org["everyday_tags"]), tuple(org["not_names"]),
-            tuple(names["program"]["rank_openings"]))
+    return frozenset(org["descriptive_suffixes"]), tuple(org["not_names"]), tuple(names["program"]["rank_openings"])
 
 
 def _descriptive(view: TokenView, start: int, suffix_start: int, suffix: str, gaz: Gazetteers) -> bool:
     """市级创新中心, 产业技术研究院, 数字文旅发展新格局: everyday words before a kind of body
     describe one in passing; a place, a name word or a word jieba does not know names one."""
-    suffixes, everyday, not_names, ranks = _description_grammar()
+    suffixes, not_names, ranks = _description_grammar()
     text = view.text
     if text.endswith(not_names, start, suffix_start + len(suffix)):
         return True
@@ -160,14 +154,7 @@ def _descriptive(view: TokenView, start: int, suffix_start: int, suffix: str, ga
         return False  # 国家纺织产品开发中心
     if _long_titles().match(text, suffix_start + len(suffix)):
         return False  # 棉花研究所所长李付广: a body whose head is named is a body
-    position = start
-    while position < suffix_start:
-        index = view.token_at(position)
-        word = text[view.starts[index]:min(view.ends[index], suffix_start)]
-        if word_tag(word) not in everyday:
-            return False
-        position = view.starts[index] + len(word)
-    return True
+    return only_everyday_words(view, start, suffix_start)
 
 
 @cache
@@ -223,23 +210,10 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
             and not right.startswith(("中国", "国家")) and not _has_parent(right + suffix[:1], gaz):
         return left  # 化学与材料工程学院: a school of two disciplines
     specific = gaz.place_at(text, left) is not None or part.startswith(("中国", "国家", "全国")) \
-        or (suffix in _description_grammar()[0] and _everyday_words(view, start, text.find(suffix, start)))
+        or (suffix in _description_grammar()[0] and only_everyday_words(view, start, text.find(suffix, start)))
     # …基础技术与场景应用创新联合体: a kind of body whose right half names nothing alone
     right_named = gaz.place_at(text, start) is not None or part in gaz.places
     return _across_conjunction(view, gaz, left, suffix) if specific and not right_named and len(part) >= 4 else start
-
-
-def _everyday_words(view: TokenView, start: int, end: int) -> bool:
-    """Only everyday words stand between `start` and `end`: a half that names nothing alone."""
-    everyday = _description_grammar()[1]
-    position = start
-    while position < end:
-        index = view.token_at(position)
-        word = view.text[view.starts[index]:min(view.ends[index], end)]
-        if word_tag(word) not in everyday:
-            return False
-        position = view.starts[index] + len(word)
-    return end > start
 
 
 @cache
