@@ -77,7 +77,7 @@ def test_an_abbreviation_of_a_name_written_in_full_is_that_organization():
     "园区建成市级创新中心和产业技术研究院。",
     "构建数字文旅发展新格局。",
     "全省已建成12个数据中心。",
-    "园区管委会负责人介绍了项目进展。",
+    "项目由园区管委会统一规划建设。",
 ])
 def test_everyday_words_before_a_kind_of_body_name_no_one(sentence):
     assert organizations(sentence) == []
