@@ -231,3 +231,13 @@ def test_a_province_seen_only_inside_a_universitys_name_does_not_expand_省委()
             "省委常委张明出席。\n")
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     assert "湖北省委" not in {e["name"] for e in record["entities"]}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("会上，华电建新能源科技有限公司总经理出席。", ["华电建新能源科技有限公司"]),
+    ("会上，中冶建新材料集团有限公司总经理出席。", ["中冶建新材料集团有限公司"]),
+    ("会上，中广建新能源集团有限公司总经理出席。", ["中广建新能源集团有限公司"]),
+    ("专家焦志远陪同省社科院代表参观。", ["省社科院"]),
+])
+def test_a_short_name_at_a_clause_start_keeps_the_verb_jieba_finds_inside_the_name(sentence, expected):
+    assert organizations(sentence) == expected
