@@ -67,3 +67,12 @@ def test_an_event_named_again_without_its_opening_is_the_same_event():
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     events = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Event"}
     assert list(events) == ["江苏省数字文旅工作推进会"] and "数字文旅工作推进会" in events["江苏省数字文旅工作推进会"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("开幕式上，嘉宾共同按下首届临澄羽绒服装周启动键。", ["首届临澄羽绒服装周"]),
+    ("2月14日，江屿镇隆重举行江屿200MW储能电站项目奠基开工仪式。", ["江屿200MW储能电站项目奠基开工仪式"]),
+    ("2020首届临澄羽绒服装周开幕。", ["2020首届临澄羽绒服装周"]),
+])
+def test_an_event_name_starts_after_a_verb_of_holding_and_at_its_edition(sentence, expected):
+    assert [e.text for e in get_nlp()(sentence).ents if e.label_ == "Event"] == expected

@@ -181,6 +181,8 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
                       if m.end() == match.end()), None)
         if known is not None:
             start = known.start()  # 贵州建设东数西算工程: a known program with its head is the whole name
+        start = _past_holding_verb(text, start, match.start())
+        start = _from_edition(text, start, match.start(), gaz)
         edition = _edition_before(text, start, gaz)
         start -= len(edition)
         named = False
@@ -211,6 +213,34 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if labels[head] == "Event":
             event_starts[end] = start
     return found
+
+
+def _past_holding_verb(text: str, start: int, head_start: int) -> int:
+    """隆重举行滕州…开工仪式: a verb of holding inside the name (jieba took 隆重举行 for a name)
+    ends what precedes the event."""
+    for verb in _holding_verbs():
+        at = text.rfind(verb, start, head_start)
+        if at >= 0:
+            start = max(start, at + len(verb))
+    return start
+
+
+_EDITION = re.compile(r"首届|第[一二三四五六七八九十百\d]+届")
+_YEAR = re.compile(r"\d{4}年?度?")
+
+
+def _from_edition(text: str, start: int, head_start: int, gaz: Gazetteers) -> int:
+    """按下首届…服装周: an edition opens the event's name unless a year, a place, a scope or a body
+    comes before it (2020首届…, 中国首届…, 浙江大学第三届…)."""
+    edition = _EDITION.search(text, start, head_start)
+    if edition is None or edition.start() == start:
+        return start
+    lead = text[start:edition.start()]
+    _, scopes, _ = _event_grammar()
+    if _YEAR.fullmatch(lead) or lead.startswith(_SPECIFIC_STARTS) or lead in scopes \
+            or _bare_place(lead + "届", "届", gaz) or lead.endswith(gaz.org_suffixes):
+        return start
+    return edition.end()  # the edition itself is taken with the name below
 
 
 def _edition_before(text: str, start: int, gaz: Gazetteers) -> str:
