@@ -140,6 +140,8 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     for mention in mentions:
         if mention.label == "Organization":
             canonical[mention] = _expand(mention.text, dominant)
+        elif mention.label == "Person" and not mention.text.isalnum():
+            canonical[mention] = "".join(mention.text.split())  # 黄  鹏 of a roster is 黄鹏
     _prefer_full_department_names(canonical, gaz)
     _join_abbreviations(canonical, gaz)
     _join_program_heads(mentions, canonical, gaz)
@@ -371,7 +373,11 @@ def _group(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazettee
     for (label, key), members in groups.items():
         forms = list(dict.fromkeys(m.text for m in members))
         # A known region is named as the gazetteer names it (杭州 → 杭州市, 我国 → 中国).
-        name = key if label == "Region" and key in gaz.places else max(forms if label == "Region" else [key, *forms], key=len)
+        # A person is named by the key: 黄鹏, not the roster's padded 黄  鹏.
+        if label == "Person" or (label == "Region" and key in gaz.places):
+            name = key
+        else:
+            name = max(forms if label == "Region" else [key, *forms], key=len)
         name = _unquoted(name)
         aliases = list(dict.fromkeys([name, *forms, *(_unquoted(f) for f in forms)]))
         spans = sorted({(m.start, m.end) for m in members})
