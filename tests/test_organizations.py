@@ -241,3 +241,13 @@ def test_a_province_seen_only_inside_a_universitys_name_does_not_expand_省委()
 ])
 def test_a_short_name_at_a_clause_start_keeps_the_verb_jieba_finds_inside_the_name(sentence, expected):
     assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("临澄区委副书记、区长王明表示。", ["临澄区委"]),
+    ("丰台区委副书记、区长王明表示。", ["丰台区委"]),
+    ("为党和政府决策提供支持。", []),
+    ("各级党委和政府要高度重视。", []),
+])
+def test_an_organ_before_a_title_jieba_cut_through_and_no_place_inside_a_word(sentence, expected):
+    assert organizations(sentence) == expected

@@ -111,7 +111,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             if after_verb is None:
                 after_verb, verb_start = start, token_start
         start = token_start
-    start = _past_lead_in(text, _trim_leading_verbs(view, start, head_start), head_start, gaz)
+    start = _past_lead_in(view, _trim_leading_verbs(view, start, head_start), head_start, gaz)
     if after_verb is not None and gaz.place_at(text, start) is None and not _opens_with_a_body(view, start) \
             and not _short_name(view, start, verb_start):
         # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中电建新能源… and
@@ -155,15 +155,16 @@ def _opens_with_a_body(view: TokenView, start: int) -> bool:
     return view.starts[index] == start and word_tag(view.text[start:view.ends[index]]) == "nt"
 
 
-def _past_lead_in(text: str, start: int, head_start: int, gaz: Gazetteers) -> int:
+def _past_lead_in(view: TokenView, start: int, head_start: int, gaz: Gazetteers) -> int:
     """企业许昌德润食品有限公司 → 许昌德润…, 这是国家发改委 → 国家发改委, 从市重点…办公室 → 市重点…:
     a lead-in, a generic word or a preposition before a name is no part of it, when what follows
     still names something (a place, 国家/市/省…, or two characters before the head)."""
+    text = view.text
     if gaz.place_at(text, start) is not None:
         return start
     for cut in range(start + 1, min(start + 4, head_start)):
         lead = text[start:cut]
-        if word_tag(lead) in _LEAD_WORD_TAGS and gaz.place_at(text, cut) is not None:
+        if word_tag(lead) in _LEAD_WORD_TAGS and gaz.place_at(text, cut) is not None and view.is_start(cut):
             return cut  # 该制度广州市党委, 情况重演广州市政府: a word of the clause, then a place-named name
         if lead in gaz.generic_names or lead in gaz.lead_ins or lead in gaz.stop_words:
             rest_named = gaz.place_at(text, cut) is not None or text.startswith(_specific_openings(), cut)

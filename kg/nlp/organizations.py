@@ -72,8 +72,9 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
     last = view.token_at(end - 1)
     rest = view.text[end:view.ends[last]]
     if not view.is_start(end) and view.starts[last] > start and rest not in title_words() \
-            and rest not in gaz.stop_words:
-        return False  # 中国科大学子, 细分行业: the suffix's last character opens another word (局局长, 局将 are fine)
+            and rest not in gaz.stop_words and not view.text.startswith(gaz.titles, end):
+        return False  # 中国科大学子, 细分行业: the suffix's last character opens another word (局局长, 局将 and
+        # 区委副书记, cut 区委副|书记, are fine)
     if view.starts[i] < start:
         return word_tag(word) in _NAME_TAGS or word_tag(word) is None
     return True
