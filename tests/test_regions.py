@@ -73,3 +73,12 @@ def test_a_country_in_a_slogan_names_no_place(sentence):
 ])
 def test_districts_whose_names_are_words_for_a_part_of_a_city_are_no_places_alone(sentence, expected):
     assert regions(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("项目位于山东滕州滨湖镇。", ["山东", "滕州", "滨湖镇"]),
+    ("国家芜湖机器人产业园位于鸠江区。", ["国家芜湖机器人产业园", "鸠江区"]),
+    ("规划覆盖山东半岛蓝色经济区。", ["山东半岛蓝色经济区"]),
+])
+def test_zones_named_by_the_nation_or_an_economic_area_and_a_town_after_a_short_city(sentence, expected):
+    assert regions(sentence) == expected
