@@ -251,3 +251,11 @@ def test_a_short_name_at_a_clause_start_keeps_the_verb_jieba_finds_inside_the_na
 ])
 def test_an_organ_before_a_title_jieba_cut_through_and_no_place_inside_a_word(sentence, expected):
     assert organizations(sentence) == expected
+
+
+def test_a_town_organ_takes_the_town_the_article_names_and_towns_in_general_are_no_body():
+    text = ("●行业动态\n龙岗镇项目开工\n开阳县龙岗镇举行项目开工仪式。龙岗镇党委书记王明出席。\n"
+            "镇党委书记王明介绍了项目。全市各乡镇党委参加，城镇党委要重视。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
+    assert names == {"龙岗镇党委": ["龙岗镇党委", "镇党委"]}
