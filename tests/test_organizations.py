@@ -259,3 +259,11 @@ def test_a_town_organ_takes_the_town_the_article_names_and_towns_in_general_are_
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
     assert names == {"龙岗镇党委": ["龙岗镇党委", "镇党委"]}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("由省科协主办的龙里县院士专家创新工作站在龙里县举行开站仪式。", ["省科协", "龙里县院士专家创新工作站"]),
+    ("某有限公司财务总监邓丽娟拿到银行贷款。", []),
+])
+def test_a_title_ends_a_name_only_where_a_person_may_follow_it(sentence, expected):
+    assert organizations(sentence) == expected

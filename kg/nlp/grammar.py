@@ -103,8 +103,10 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break  # 大连 is tagged an adverb, but a place inside a name belongs to it
         if word.isdigit() and not quotes:
             break
-        if full_word in title_words() and not (quotes and token_end == head_start):
-            break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it (院士大会 is a head)
+        if full_word in title_words() and not (quotes and token_end == head_start) \
+                and _person_may_follow(view, token_end, head_start):
+            break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it (院士大会 is a head;
+            # in 龙里县院士专家创新工作站 no one is named after the title)
         if word_tag(full_word) == "v" and len(full_word) > 1 and full_word not in gaz.name_verbs:
             if quotes:
                 break  # a program or event name: 浙江计划动态扩大… is a clause, not a name
@@ -118,6 +120,17 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         # 华电建新能源… with a body's short name, so 远航 and 建新 belong to the name.
         start = _trim_leading_verbs(view, after_verb, head_start)
     return start
+
+
+def _person_may_follow(view: TokenView, title_end: int, head_start: int) -> bool:
+    """A word after a title that may be a person's name: one jieba tags a name, does not know, or
+    split into characters; not a dictionary word such as 专家."""
+    if title_end >= head_start:
+        return True
+    index = view.token_at(title_end)
+    word = view.text[view.starts[index]:view.ends[index]]
+    tag = word_tag(word)
+    return len(word) == 1 or tag is None or tag.startswith("nr")
 
 
 def _opening_abbreviation(view: TokenView, start: int) -> bool:

@@ -189,7 +189,9 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if labels[head] == "Event":
             hosted = _after_host(text, match.start(), hosts, gaz)
             if hosted >= 0 and hosted < start:
-                start = hosted  # …承办的中国预制菜产业科技创新大会: the host clause bounds the name, verbs and all
+                # …承办的中国预制菜产业科技创新大会: the host clause bounds the name, verbs and all,
+                # but for a verb of holding (…主办的某工作站在某地举行开站仪式)
+                start = _past_holding_verb(text, hosted, match.start())
             joined = _joined_event(text, start, event_starts)
             scope = _scope_before(text, start, scopes)
             held = (match.start() - start >= 4 and _held().match(text, match.end()) is not None
