@@ -267,3 +267,13 @@ def test_a_town_organ_takes_the_town_the_article_names_and_towns_in_general_are_
 ])
 def test_a_title_ends_a_name_only_where_a_person_may_follow_it(sentence, expected):
     assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("临澄大学机械工程学院机械电子工程系主任黄田出席。", ["临澄大学机械工程学院机械电子工程系"]),
+    ("引进江苏医疗器械检验所苏州分所等平台。", ["江苏医疗器械检验所苏州分所"]),
+    ("联谊会副会长甘中学出席。", []),
+])
+def test_a_department_whose_head_title_jieba_glued_to_it_a_testing_institute_and_a_surname_after_a_title(
+        sentence, expected):
+    assert organizations(sentence) == expected
