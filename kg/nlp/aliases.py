@@ -148,7 +148,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
         covered.update(range(mention.start, mention.end))
 
     for mention in mentions:
-        if mention.label == "Organization":
+        if mention.label in ("Organization", "Program"):  # 省储能示范项目 is the article's province's
             canonical[mention] = _expand(mention.text, dominant)
         elif mention.label == "Person" and not mention.text.isalnum():
             canonical[mention] = "".join(mention.text.split())  # 黄  鹏 of a roster is 黄鹏

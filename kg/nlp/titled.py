@@ -17,7 +17,7 @@ from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 from kg.nlp.grammar import is_generic, is_name_char, name_start
 
 __all__ = ["find_documents", "find_quoted_programs", "find_quoted_events", "find_headed_names",
-           "find_national_programs"]
+           "find_national_programs", "find_designations"]
 
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _QUOTED = re.compile(r"[“‘「]([^“”‘’「」\n]{1,24})[”’」]")
@@ -309,3 +309,39 @@ def _is_specific(view: TokenView, start: int, end: int, head: str, edition: str,
     if any(name[:k] in gaz.places and view.is_start(start + k) for k in range(2, min(len(name), 8))):
         return True  # a place opening the name, ending on a word boundary (新平 is no place in 新平台)
     return any(name.find(s, 2, len(name) - 2) > 0 for s in gaz.org_suffixes if len(s) >= 2)
+
+
+@cache
+def _designation_grammar() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...], int, int]:
+    raw = load_data_yaml("patterns/names.yaml")["program"]
+    verbs = "|".join(map(re.escape, sorted(raw["designation_verbs"], key=len, reverse=True)))
+    shortest, longest = raw["designation_chars"]
+    return (re.compile(f"(?:{verbs})了?"), re.compile(raw["designation_count"]), tuple(raw["designation_openings"]),
+            tuple(raw["designation_ends"]), int(shortest), int(longest))
+
+
+_DESIGNATION_ITEM = re.compile(r"[^，。；、：！？“”《》（）\n]+")
+
+
+def find_designations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """跻身全国科技创新百强县20强, 获评山东省创业型城市, 荣获省储能示范项目、省双招双引重点签约项目:
+    the honours a verb of winning lists, each opened by a place, the nation or a level, or ending
+    in an award word."""
+    verbs, count, openings, ends, shortest, longest = _designation_grammar()
+    text = view.text
+    found = []
+    for verb in verbs.finditer(text):
+        at = verb.end()
+        while True:
+            at = count.match(text, at).end()
+            item = _DESIGNATION_ITEM.match(text, at)
+            if item is None:
+                break
+            name = item.group()
+            opened = name.startswith(openings) or gaz.place_at(name, 0) is not None
+            if shortest <= len(name) <= longest and opened and name.endswith(ends) and not name.endswith("称号"):
+                found.append(Candidate(item.start(), item.end(), "Program", name, "designation"))
+            if not text.startswith("、", item.end()):
+                break
+            at = item.end() + 1
+    return found
