@@ -332,3 +332,10 @@ def test_a_town_and_village_written_after_their_region_are_part_of_it():
 def test_an_event_only_referred_to_has_no_speakers(text):
     [record] = extract_records([parse_issue("●动态\n会议召开\n" + text + "\n", Path("written.txt"))])
     assert not [r for r in record["relations"] if r["type"] == "PARTICIPATES_IN"]
+
+
+def test_a_name_set_apart_by_spaces_is_still_a_name_with_its_hosts():
+    text = "●行业动态\n临澄推介会举行\n9月19日，眉山市投资促进委员会、眉山市人民政府共同承办的 眉山医药健康产业园投资推介会 举行。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    assert {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "RUNS"} == {
+        ("眉山市投资促进委员会", "眉山医药健康产业园投资推介会"), ("眉山市人民政府", "眉山医药健康产业园投资推介会")}
