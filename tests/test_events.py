@@ -76,3 +76,12 @@ def test_an_event_named_again_without_its_opening_is_the_same_event():
 ])
 def test_an_event_name_starts_after_a_verb_of_holding_and_at_its_edition(sentence, expected):
     assert [e.text for e in get_nlp()(sentence).ents if e.label_ == "Event"] == expected
+
+
+def test_an_event_named_after_its_place_keeps_its_verbs_and_its_theme_clause_keeps_its_organizers():
+    text = ("●行业动态\n预制食品大会开幕\n今天上午，由山东省商务厅、淄博市人民政府主办，以“预制未来 共享美味”为主题的"
+            "2022中国（山东）预制食品产业发展大会开幕式在淄博隆重举行。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    assert [e["name"] for e in record["entities"] if e["label"] == "Event"] == ["2022中国（山东）预制食品产业发展大会"]
+    assert {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "RUNS"} == {
+        ("山东省商务厅", "2022中国（山东）预制食品产业发展大会"), ("淄博市人民政府", "2022中国（山东）预制食品产业发展大会")}

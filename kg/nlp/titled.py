@@ -106,6 +106,11 @@ def _event_grammar() -> tuple[tuple[str, ...], tuple[str, ...], str]:
 
 
 @cache
+def _ceremony_heads() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["event"]["ceremony_heads"])
+
+
+@cache
 def _holding_verbs() -> tuple[str, ...]:
     return tuple(load_data_yaml("patterns/names.yaml")["event"]["named_by_verb"])
 
@@ -176,11 +181,15 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         head = match.group()
         if not view.is_start(match.end()):
             continue
+        if head in _ceremony_heads() and text.endswith(gaz.event_heads, 0, match.start()):
+            continue  # …发展大会开幕式: the event is …发展大会, found at its own head
         start = name_start(view, gaz, match.start(), quotes=True)
         known = next((m for m in _national_pattern().finditer(text, start, match.end())
                       if m.end() == match.end()), None)
         if known is not None:
             start = known.start()  # 贵州建设东数西算工程: a known program with its head is the whole name
+        if labels[head] == "Event":
+            start = _widened_event_start(view, gaz, start, match.start())
         start = _past_holding_verb(text, start, match.start())
         start = _from_edition(text, start, match.start(), gaz)
         edition = _edition_before(text, start, gaz)
@@ -215,6 +224,15 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if labels[head] == "Event":
             event_starts[end] = start
     return found
+
+
+def _widened_event_start(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:
+    """2022中国（山东）预制食品产业发展大会: a verb (预制) inside an event named after its place or the
+    nation is part of the name, though it ends a program's."""
+    wide = name_start(view, gaz, head_start, quotes=False)
+    if wide < start and (gaz.place_at(view.text, wide) is not None or view.text.startswith(_SPECIFIC_STARTS, wide)):
+        return wide
+    return start
 
 
 def _past_holding_verb(text: str, start: int, head_start: int) -> int:
