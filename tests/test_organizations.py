@@ -277,3 +277,11 @@ def test_a_title_ends_a_name_only_where_a_person_may_follow_it(sentence, expecte
 def test_a_department_whose_head_title_jieba_glued_to_it_a_testing_institute_and_a_surname_after_a_title(
         sentence, expected):
     assert organizations(sentence) == expected
+
+
+def test_the_word_opening_a_company_name_with_no_place_is_that_company():
+    text = ("●行业动态\n氢能产业园落地\n8月23日，天翼与某市人民政府签订氢能产业战略合作框架协议。"
+            "市长出席，与天翼控股集团董事长张天任一道见证签约。天翼源头活水。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
+    assert names["天翼控股集团"] == ["天翼控股集团", "天翼"]

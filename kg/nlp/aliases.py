@@ -26,14 +26,16 @@ from spacy.tokens import Doc
 
 from kg.ingest.decoding import is_han
 from kg.ingest.layout import layout_rules
-from kg.nlp.candidates import occurrences, token_view
-from kg.nlp.gazetteers import Gazetteers, gazetteers
+from kg.nlp.candidates import TokenView, occurrences, token_view
+from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
 
 _LEVEL_PREFIX = {"省": "province", "市": "prefecture", "自治区": "province", "区": "county", "县": "county",
                  "镇": "town", "乡": "town"}
 _QUOTE_PAIRS = ("“”", "‘’", "「」")
+# jieba tags of a company's short name (天能: unknown; 华为 nz; 中冶 j).
+_SHORT_BRAND_TAGS = frozenset({None, "nz", "nt", "j"})
 # Level prefixes that also end ordinary words (园区, 郊县): abbreviations only at a word start.
 _WORD_TAIL_PREFIXES = frozenset({"区", "县", "镇", "乡"})
 # A town the article names (滨湖镇) is what its 镇党委 abbreviates.
@@ -178,7 +180,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
             zone_shorts[short] = canonical.get(target, target.text)
 
     _expand_zone_organs(mentions, canonical, zone_shorts, gaz)
-    mentions.extend(_brand_mentions(text, mentions, covered, canonical, gaz))
+    mentions.extend(_brand_mentions(token_view(doc), mentions, covered, canonical, gaz))
     mentions.extend(_tail_mentions(text, mentions, covered, canonical, gaz))
     entities = _group(mentions, canonical, gaz)
     for entity in entities:
@@ -303,6 +305,16 @@ def _brand_core(name: str, gaz: Gazetteers) -> str | None:
     return name[len(found[0]):-len(legal)]
 
 
+def _opening_word(view: TokenView, start: int, end: int) -> str:
+    """天能 of 天能控股集团: a first word of two or three characters that jieba does not know as an
+    everyday word (its tag is none, or a name's)."""
+    first = view.token_at(start)
+    word = view.text[view.starts[first]:view.ends[first]]
+    if view.starts[first] != start or not 2 <= len(word) <= 3 or view.ends[first] >= end:
+        return ""
+    return word if word_tag(word) in _SHORT_BRAND_TAGS else ""
+
+
 def _one_company(names: set[str]) -> str | None:
     """The one company a short name can mean: 安徽江岳汽车集团 inside 安徽江岳汽车集团股份有限公司 is the same."""
     fullest = [n for n in names if not any(other != n and other.startswith(n) for other in names)]
@@ -310,10 +322,14 @@ def _one_company(names: set[str]) -> str | None:
 
 
 def _brand_mentions(
-    text: str, mentions: list[Mention], covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
+    view: TokenView, mentions: list[Mention], covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
 ) -> list[Mention]:
-    """芯途微电子, 蔚蓝动力: a company's core (or its first characters) used alone is the company."""
+    """芯途微电子, 蔚蓝动力: a company's core (or its first characters) used alone is the company;
+    so is the short word opening a company's name with no place (天能 of 天能控股集团) where jieba
+    reads it as a word of its own."""
+    text = view.text
     brands: dict[str, set[str]] = defaultdict(set)
+    short: set[str] = set()
     for mention in mentions:
         if mention.label != "Organization":
             continue
@@ -322,6 +338,11 @@ def _brand_mentions(
         if core:
             for length in range(gaz.brand_min_chars, len(core) + 1):
                 brands[core[:length]].add(name)
+        elif name == mention.text and name.endswith(gaz.legal_suffixes) and gaz.place_at(name, 0) is None:
+            opening = _opening_word(view, mention.start, mention.end)
+            if opening:
+                brands[opening].add(name)
+                short.add(opening)
     owner = {brand: _one_company(names) for brand, names in brands.items()}
     for mention in mentions:  # a short name a recogniser found itself (江岳汽车董事长)
         name = owner.get(mention.text)
@@ -333,6 +354,8 @@ def _brand_mentions(
         if name is None or brand in gaz.places or brand in gaz.generic_names:
             continue
         for start, end in occurrences(text, brand):
+            if brand in short and not (view.is_start(start) and view.is_start(end)):
+                continue  # 天能 inside 天能源 is no name
             if covered.isdisjoint(range(start, end)):
                 mention = Mention(start, end, brand, "Organization")
                 canonical[mention] = name
