@@ -79,9 +79,9 @@ def test_an_event_name_starts_after_a_verb_of_holding_and_at_its_edition(sentenc
 
 
 def test_an_event_named_after_its_place_keeps_its_verbs_and_its_theme_clause_keeps_its_organizers():
-    text = ("●行业动态\n预制食品大会开幕\n今天上午，由山东省商务厅、淄博市人民政府主办，以“预制未来 共享美味”为主题的"
-            "2022中国（山东）预制食品产业发展大会开幕式在淄博隆重举行。\n")
+    text = ("●行业动态\n冷链食品盛会开幕\n今天上午，由河南省商务厅、郑州市人民政府主办，以“冷链未来 共享美味”为主题的"
+            "2024中国（河南）冷链食品产业发展大会开幕式在郑州隆重举行。\n")
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
-    assert [e["name"] for e in record["entities"] if e["label"] == "Event"] == ["2022中国（山东）预制食品产业发展大会"]
+    assert [e["name"] for e in record["entities"] if e["label"] == "Event"] == ["2024中国（河南）冷链食品产业发展大会"]
     assert {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "RUNS"} == {
-        ("山东省商务厅", "2022中国（山东）预制食品产业发展大会"), ("淄博市人民政府", "2022中国（山东）预制食品产业发展大会")}
+        ("河南省商务厅", "2024中国（河南）冷链食品产业发展大会"), ("郑州市人民政府", "2024中国（河南）冷链食品产业发展大会")}

@@ -61,8 +61,8 @@ def test_a_place_that_runs_into_the_next_word_makes_nothing_specific():
 
 
 def test_honours_a_verb_of_winning_lists_are_programs_of_the_articles_province():
-    text = ("●行业动态\n临澄县人才工作成效显著\n山东省临澄县2021年跻身全国科技创新百强县20强，获评德州市首个山东省创业型城市；"
-            "入选2020年度10个山东省人才工作先进单位。项目荣获省储能示范项目、省重点签约项目。企业获得了银行贷款。\n")
+    text = ("●行业动态\n临澄县人才工作成效显著\n江苏省临澄县2021年跻身全国工业百强县10强，获评苏州市首个江苏省创新型城市；"
+            "入选2020年度8个江苏省科技工作先进单位。项目荣获省数字化示范项目、省重点签约项目。企业获得了银行贷款。\n")
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     assert [e["name"] for e in record["entities"] if e["label"] == "Program"] == [
-        "全国科技创新百强县20强", "山东省创业型城市", "山东省人才工作先进单位", "山东省储能示范项目", "山东省重点签约项目"]
+        "全国工业百强县10强", "江苏省创新型城市", "江苏省科技工作先进单位", "江苏省数字化示范项目", "江苏省重点签约项目"]

@@ -342,7 +342,14 @@ def test_a_name_set_apart_by_spaces_is_still_a_name_with_its_hosts():
 
 
 def test_a_body_named_right_before_a_title_issued_it():
-    text = "●行业动态\n智慧旅游试点启动\n为实施文化和旅游部等十部门《关于深化“互联网+旅游”推动旅游业发展的意见》，某市启动试点。\n"
+    text = "●行业动态\n智慧旅游试点启动\n为实施商务部等八部门《关于推动“冷链+农业”高质量发展的意见》，某市启动试点。\n"
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     assert [(r["source"], r["target"]) for r in record["relations"] if r["type"] == "PUBLISHED"] == [
-        ("文化和旅游部", "《关于深化“互联网+旅游”推动旅游业发展的意见》")]
+        ("商务部", "《关于推动“冷链+农业”高质量发展的意见》")]
+
+
+def test_partners_that_hold_a_signing_ceremony_partner_each_other():
+    text = "●行业动态\n临澄签约\n8月2日上午，临澄市政府与江屿种业创新中心举行战略合作签约仪式。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    assert [(r["source"], r["target"]) for r in record["relations"] if r["type"] == "PARTNERS_WITH"] == [
+        ("临澄市政府", "江屿种业创新中心")]

@@ -376,8 +376,8 @@ _TRADITIONAL_STORY = ("●行业动态\n臨澄攜手江嶼大學共建種業研�
 
 
 def test_a_simplified_headline_after_traditional_paragraphs_opens_a_story():
-    issue = _parse(_TRADITIONAL_STORY + "新能源汽车零部件产业前景广阔\n围绕整车项目，园区正在形成完整的零部件产业集群。\n")
-    assert [a.title for a in issue.articles] == ["临澄携手江屿大学共建种业研究院", "新能源汽车零部件产业前景广阔"]
+    issue = _parse(_TRADITIONAL_STORY + "智能家电产业发展前景十分广阔\n围绕整机项目，园区正在形成完整的家电产业集群。\n")
+    assert [a.title for a in issue.articles] == ["临澄携手江屿大学共建种业研究院", "智能家电产业发展前景十分广阔"]
 
 
 def test_a_line_the_next_lead_repeats_in_brackets_is_a_headline():

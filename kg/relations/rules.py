@@ -42,6 +42,7 @@ class RelationRules:
     referred_event_after: tuple[str, ...]  # 精神
     branch_heads: tuple[str, ...]  # 某中心巴中分中心 → 巴中
     partner_words: tuple[str, ...]
+    partner_word_leads: tuple[str, ...]  # 举行 in A与B举行战略合作签约仪式
     partner_leads: tuple[str, ...]  # A与B、C: A is the one the others partner
     partner_list_summary: re.Pattern[str]  # …、C4家上下游企业 (签约)
     subjectless_opening: re.Pattern[str]  # ，同时分别与C、D签约: the subject is the clause before's
@@ -105,6 +106,7 @@ def relation_rules() -> RelationRules:
         referred_event_after=_longest_first(raw["referred_event_after"]),
         branch_heads=_longest_first(raw["branch_heads"]),
         partner_words=_longest_first(raw["partner_words"]),
+        partner_word_leads=_longest_first(raw["partner_word_leads"]),
         partner_leads=tuple(raw["partner_leads"]),
         partner_list_summary=re.compile(raw["partner_list_summary"]),
         subjectless_opening=re.compile(

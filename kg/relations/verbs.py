@@ -323,10 +323,14 @@ def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
 
 
 def _partner_word_after(sentence: SentenceView, group: list[EntityMention], rules: RelationRules) -> bool:
-    """A partner word right after the group, past a summary of it (…4家上下游企业签约)."""
+    """A partner word right after the group, past a summary of it (…4家上下游企业签约) and a verb
+    of holding (…举行战略合作签约仪式)."""
     after = sentence.after(group[-1])
     summary = rules.partner_list_summary.match(after)
-    return _clause_piece(after[summary.end():] if summary else after, rules).startswith(rules.partner_words)
+    piece = _clause_piece(after[summary.end():] if summary else after, rules)
+    while piece.startswith(rules.partner_word_leads):
+        piece = piece[len(next(lead for lead in rules.partner_word_leads if piece.startswith(lead))):]
+    return piece.startswith(rules.partner_words)
 
 
 def _led(sentence: SentenceView, group: list[EntityMention], rules: RelationRules) -> bool:
