@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
 import networkx as nx
@@ -41,7 +42,7 @@ def _declare(graph_element: Element, kind: str, types: dict[str, str]) -> None:
         SubElement(attributes, "attribute", {"id": name, "title": name, "type": xml_type})
 
 
-def _attvalues(parent: Element, attributes: dict) -> None:
+def _attvalues(parent: Element, attributes: dict[str, Any]) -> None:
     values = SubElement(parent, "attvalues")
     for name, value in attributes.items():
         SubElement(values, "attvalue", {"for": name, "value": xml_text(value)})

@@ -10,6 +10,7 @@ node label and `d7` for its edge label).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
 import networkx as nx
@@ -29,7 +30,7 @@ def _keys(root: Element, kind: str, types: dict[str, str]) -> None:
         SubElement(root, "key", {"id": f"{kind}_{name}", "for": kind, "attr.name": name, "attr.type": xml_type})
 
 
-def _data(parent: Element, kind: str, attributes: dict) -> None:
+def _data(parent: Element, kind: str, attributes: dict[str, Any]) -> None:
     for name, value in attributes.items():
         SubElement(parent, "data", {"key": f"{kind}_{name}"}).text = xml_text(value)
 

@@ -57,6 +57,8 @@ class ToolEdge:
 
 @dataclass(frozen=True)
 class ToolView:
+    """The whole graph for one of these files, in the graph's order (so builds stay byte-identical)."""
+
     nodes: list[ToolNode]
     edges: list[ToolEdge]
 
@@ -64,7 +66,8 @@ class ToolView:
 def edge_id(source: str, target: str, key: str) -> str:
     """A short id for the edge kg keys (`source`, `target`, `key`): the same edge always gets the same id.
 
-    Example: `edge_id("Person:王浩", "Organization:之江实验室", "HOLDS_POSITION@…-001:主任")` → `"e5c0…"` (17 characters).
+    Example: `edge_id("Person:王浩", "Organization:之江实验室", "HOLDS_POSITION@4da0b16879e72d23-001:主任")`
+    is `"e1180bc0608e71891"`.
     """
     digest = hashlib.blake2b("\n".join((source, target, key)).encode("utf-8"), digest_size=8).hexdigest()
     return f"e{digest}"
