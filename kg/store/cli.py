@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from kg.console import console, err_console
+from kg.console import ReadableCommand, console, err_console
 from kg.store.bulk_import import import_directory
 from kg.store.errors import ServerError, StoreUnavailable
 from kg.store.home import NEO4J_VERSION, ServerHome
@@ -134,10 +134,10 @@ def status() -> None:
     raise typer.Exit(NOT_RUNNING_EXIT_CODE)
 
 
-@neo4j_app.command("import")
+@neo4j_app.command("import", cls=ReadableCommand)
 def import_(
-    directory: Annotated[Path, typer.Argument(help="The neo4j-import folder of a `kg build` output directory.")
-                         ] = Path("out/neo4j-import"),
+    directory: Annotated[Path, typer.Argument(help="The neo4j-import folder of a `kg build` output directory.",
+                                              metavar="DIR")] = Path("out/neo4j-import"),
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before replacing the database.")] = False,
 ) -> None:
     """Replace the database with a build's CSV files by Neo4j's bulk importer, then create kg's constraints and indexes.
