@@ -5,6 +5,9 @@ alone gives."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
@@ -56,10 +59,16 @@ def graphs(issue_000, issue_004):
 
 
 @pytest.fixture(scope="module")
-def imported(neo4j_server, graphs, tmp_path_factory) -> tuple[dict, dict]:
-    """The store after `kg neo4j import` of the first issue's CSVs, and after `kg load` of the second on top."""
+def import_dir(graphs, tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("build") / "neo4j-import"
     write_neo4j_import(graphs[0], directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def imported(neo4j_server, import_dir) -> tuple[dict, dict]:
+    """The store after `kg neo4j import` of the first issue's CSVs, and after `kg load` of the second on top."""
+    directory = import_dir
     env = neo4j_test_environment()
     result = CliRunner().invoke(app, ["neo4j", "import", str(directory), "--yes"], env=env)
     assert result.exit_code == 0, result.output
@@ -106,6 +115,16 @@ def test_entities_carry_the_shared_label_and_lists_keep_their_elements(imported)
     assert ALIAS_WITH_SEMICOLON in node["properties"]["aliases"]
     names = {c["name"] for c in after_import["constraints"]}
     assert {"kg_Entity_key", "kg_Organization_key", "kg_Article_key"} <= names
+
+
+def test_schema_cypher_makes_the_constraints_and_indexes_kg_load_makes(imported, import_dir):
+    """For your own Neo4j, whose bulk import creates no schema: `cypher-shell -f schema.cypher`."""
+    after_import, _ = imported
+    statements = (import_dir / "schema.cypher").read_text(encoding="utf-8")
+    names = re.findall(r"^CREATE (?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS FOR .*;$", statements, flags=re.M)
+    assert len(names) == len(statements.splitlines())
+    assert sorted(names) == sorted([c["name"] for c in after_import["constraints"]]
+                                   + [i["name"] for i in after_import["indexes"] if not i["owningConstraint"]])
 
 
 def test_a_folder_without_kgs_csv_files_is_named_before_the_server_is_touched(tmp_path):

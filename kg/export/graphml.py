@@ -3,8 +3,9 @@
 A node's `label` is its name and an edge's its relation; the rest are
 attributes named as `kg.export.tool_view` says.  Key ids are `node_<name>`
 and `edge_<name>`: the numbered `d0, d1, …` other writers use are names some
-importers read as well-known keys of their own (Gephi takes `d3` for yEd's
-node label and `d7` for its edge label).
+importers read as well-known keys of their own (Gephi's GraphML importer, in
+its source after 0.10.1, takes `d3` for yEd's node label and `d7` for its
+edge label).
 """
 
 from __future__ import annotations
