@@ -32,7 +32,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.config import SAMPLES_DIR
-from kg.export.neo4j_csv import write_neo4j_import
+from kg.export.neo4j_csv import ARRAY_DELIMITER_NAME, write_neo4j_import
 from kg.graph.assemble import build_graph
 from kg.pipeline import extract_records, read_corpus
 from kg.store.connection import open_driver
@@ -102,7 +102,8 @@ def main() -> None:
             server.stop()
             started = time.perf_counter()
             server.import_full([f for f in files if f.name.startswith("nodes_")],
-                               [f for f in files if f.name.startswith("relationships_")])
+                               [f for f in files if f.name.startswith("relationships_")],
+                               array_delimiter=ARRAY_DELIMITER_NAME)
             bulk = relationships / (time.perf_counter() - started)
         server.start()
         print(f"bulk import (neo4j-admin, server stopped; the tool's own JVM start included): {bulk:,.0f} relationships/s")

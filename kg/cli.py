@@ -20,7 +20,7 @@ from kg.console import ReadableCommand, console, err_console, progress_bar
 from kg.eval.report import report_table
 from kg.eval.scoring import score_files
 from kg.export.bundle import write_bundle
-from kg.export.formats import read_node_link
+from kg.export.node_link import read_node_link
 from kg.export.jsonl import write_jsonl, write_jsonl_file
 from kg.export.output_dir import OutputError, check_output_directory, check_output_file
 from kg.graph.summary import GraphSummary, summarize

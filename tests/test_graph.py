@@ -10,7 +10,6 @@ import networkx as nx
 import pytest
 
 from kg.export.bundle import write_bundle
-from kg.export.formats import flat_copy
 from kg.graph.assemble import add_records, build_graph, new_graph
 from kg.graph.schema import graph_schema, validate_graph
 from kg.pipeline import extract_records
@@ -94,22 +93,6 @@ def bundle(graph, records, tmp_path_factory):
     directory = tmp_path_factory.mktemp("build")
     write_bundle(graph, records, directory)
     return directory
-
-
-def _properties(graph: nx.MultiDiGraph, node: str) -> dict:
-    return {k: graph.nodes[node][k] for k in ("label", "name", "aliases")}
-
-
-def test_graphml_and_gexf_read_back(graph, bundle):
-    flat = flat_copy(graph)
-    for reread in (nx.read_graphml(bundle / "graph.graphml", force_multigraph=True),
-                   nx.read_gexf(bundle / "graph.gexf")):
-        assert set(reread.nodes) == set(graph.nodes)
-        assert reread.number_of_edges() == graph.number_of_edges()
-        assert _properties(reread, "Organization:浙江省科技厅") == _properties(flat, "Organization:浙江省科技厅")
-        assert json.loads(reread.nodes["Organization:浙江省科技厅"]["aliases"]) == graph.nodes["Organization:浙江省科技厅"]["aliases"]
-    gexf = (bundle / "graph.gexf").read_text(encoding="utf-8")
-    assert "<viz:color" in gexf and "<viz:size" in gexf
 
 
 def test_node_link_and_cytoscape_reference_existing_nodes(graph, bundle):

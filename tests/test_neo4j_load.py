@@ -156,25 +156,6 @@ def test_unreachable_or_refused_is_one_clear_error(neo4j_server, uri, password, 
     assert expected in result.output and "Traceback" not in result.output
 
 
-def test_the_bulk_import_of_kg_builds_csvs_gives_the_graphs_counts(neo4j_server, settings, issue_records, tmp_path):
-    from kg.export.neo4j_csv import write_neo4j_import
-
-    graph = build_graph(issue_records[0] + issue_records[1])
-    files = write_neo4j_import(graph, tmp_path / "neo4j-import")
-    report = neo4j_server.import_full([f for f in files if f.name.startswith("nodes_")],
-                                      [f for f in files if f.name.startswith("relationships_")])
-    assert "IMPORT DONE" in report
-    with open_driver(settings) as driver:
-        assert graph_counts(driver, settings.database) == _expected_counts(graph)
-        rows, _, _ = driver.execute_query(
-            "MATCH (p:Person {name: $name})-[r:HOLDS_POSITION]->(o) RETURN o.name AS org, r.title AS title, "
-            "r.start AS start", name="高鹰忠", database_=settings.database)
-        assert [(r["org"], r["title"]) for r in rows] == [("浙江省科技厅", "厅长")] and isinstance(rows[0]["start"], int)
-        rows, _, _ = driver.execute_query("MATCH (o:Organization {name: $name}) RETURN o.aliases AS aliases",
-                                          name="浙江省财政厅", database_=settings.database)
-        assert rows[0]["aliases"] == ["浙江省财政厅", "省财政厅"]
-
-
 def test_wipe_asks_first_and_no_keeps_the_data(neo4j_server, driver, settings, issue_records):
     graph = build_graph(issue_records[0])
     load_graph(driver, graph, settings.database)

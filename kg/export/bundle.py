@@ -8,7 +8,10 @@ from typing import Any
 
 import networkx as nx
 
-from kg.export.formats import write_cytoscape, write_gexf, write_graphml, write_node_link
+from kg.export.cytoscape import write_cytoscape
+from kg.export.gexf import write_gexf
+from kg.export.graphml import write_graphml
+from kg.export.node_link import write_node_link
 from kg.export.html import write_html
 from kg.export.jsonl import write_jsonl_file
 from kg.export.neo4j_csv import is_import_file, write_neo4j_import

@@ -111,13 +111,16 @@ class Neo4jServer:
         self.home.pid_file.unlink(missing_ok=True)
         return pid
 
-    def import_full(self, nodes: Sequence[Path], relationships: Sequence[Path], database: str = "neo4j") -> str:
+    def import_full(self, nodes: Sequence[Path], relationships: Sequence[Path], database: str = "neo4j",
+                    array_delimiter: str = ";") -> str:
         """Replace `database` with the contents of CSV files, by Neo4j's bulk importer.
 
         The importer needs the server stopped: a running server is stopped,
         and started again afterwards even if the import fails.  Headers follow
         `neo4j-admin database import`: `key:ID,name,:LABEL` for nodes,
-        `:START_ID,:END_ID,:TYPE` for relationships.  Returns the importer's report.
+        `:START_ID,:END_ID,:TYPE` for relationships; `array_delimiter` splits
+        lists and labels (a character, or a code point such as `U+001F`).
+        Returns the importer's report.
 
         Example: `server.import_full([Path("nodes.csv")], [Path("relationships.csv")])`
         """
@@ -131,6 +134,7 @@ class Neo4jServer:
                 *(f"--relationships={Path(path).absolute()}" for path in relationships),
                 "--overwrite-destination=true",
                 "--multiline-fields=true",  # as kg's neo4j-import/import-command.txt says
+                f"--array-delimiter={array_delimiter}",
             )
         finally:
             if was_running:

@@ -32,7 +32,7 @@
     nodes: {
       shape: "dot",
       scaling: { min: 8, max: 36 },
-      font: { face: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
+      font: { face: getComputedStyle(document.body).fontFamily },  // the page's CJK font list
     },
     // Straight edges: curved ones double the layout time of a large graph.
     edges: { smooth: false },

@@ -1,0 +1,26 @@
+"""graph.json: networkx's node-link form of kg's own graph (D3, sigma, graphology), which `kg load DIR` reads back.
+
+Unlike the files for Gephi and Cytoscape, it keeps kg's attribute names as
+they are (`label` is the node's kind, `type` the edge's relation).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from kg.export.json_file import write_json
+
+__all__ = ["write_node_link", "read_node_link"]
+
+
+def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
+    write_json(nx.node_link_data(graph, edges="links"), path)
+
+
+def read_node_link(path: Path) -> nx.MultiDiGraph:
+    """A graph written by `write_node_link` (a `kg build` directory's graph.json)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
