@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from enum import Enum
 from importlib.metadata import version as installed_version
 from pathlib import Path
@@ -71,15 +72,23 @@ PathsArgument = Annotated[
 ]
 
 
+DateOption = Annotated[
+    Optional[datetime],
+    typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                 help="The date of issues whose masthead prints none (it comes before a manifest.yaml beside "
+                      "them and a date in their file names)."),
+]
+
+
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
 
 
-def _read(paths: list[str] | None) -> Corpus:
+def _read(paths: list[str] | None, date: datetime | None = None) -> Corpus:
     arguments = paths or [str(SAMPLES_DIR)]
     files, _ = expand_sources(arguments)
     with progress_bar("Reading newsletters", total=len(files)) as advance:
-        corpus = read_corpus(arguments, on_file=lambda _: advance(1))
+        corpus = read_corpus(arguments, on_file=lambda _: advance(1), date=date.date() if date else None)
     for error in corpus.errors:
         _error(str(error))
     return corpus
@@ -117,6 +126,7 @@ def build(
     paths: PathsArgument = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write the graph files to.",
                                          metavar="DIR")] = Path("out"),
+    date: DateOption = None,
 ) -> None:
     """Extract, assemble the knowledge graph, validate it, and write it in every format.
 
@@ -135,7 +145,7 @@ def build(
     """
     with _output_errors():
         check_output_directory(output)
-    corpus = _read(paths)
+    corpus = _read(paths, date)
     kept = f"nothing was written and {output} is as it was"
     _stop_unless_read(corpus, kept)
     result = _built(corpus, kept)
@@ -181,11 +191,11 @@ def _built(corpus: Corpus, consequence: str) -> Build:
     return result
 
 
-def _graph_to_load(paths: list[str] | None) -> tuple[nx.MultiDiGraph, Corpus]:
+def _graph_to_load(paths: list[str] | None, date: datetime | None = None) -> tuple[nx.MultiDiGraph, Corpus]:
     """A `kg build` directory's graph.json, or the graph built from the newsletters that could be read."""
     if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
         return read_node_link(Path(paths[0]) / "graph.json"), Corpus()
-    corpus = _read(paths)
+    corpus = _read(paths, date)
     _stop_unless_read(corpus, "nothing was loaded")
     return _built(corpus, "nothing was loaded").graph, corpus
 
@@ -199,6 +209,7 @@ def load(
                                             help="Rows per transaction.")] = BATCH_SIZE,
     workers: Annotated[int, typer.Option("--workers", min=1, metavar="N",
                                          help="Transactions in flight at once.")] = WORKERS,
+    date: DateOption = None,
 ) -> None:
     """Write the knowledge graph into Neo4j: constraints first, then batched writes, several at once.
 
@@ -214,7 +225,7 @@ def load(
 
     Example: kg load data/samples --wipe --yes
     """
-    graph, corpus = _graph_to_load(paths)
+    graph, corpus = _graph_to_load(paths, date)
     settings = Neo4jSettings.from_environment()
     with neo4j_errors(settings, "a batch (rolled back: nothing of it was written)"), open_driver(settings) as driver:
         if wipe:
@@ -233,24 +244,35 @@ def load(
 
 
 @app.command(cls=ReadableCommand)
-def split(paths: PathsArgument = None) -> None:
+def split(paths: PathsArgument = None, date: DateOption = None) -> None:
     """Show how each issue splits into sections and articles.
 
     Prints, per issue, its id, encoding (marked "traditional" when the file
-    was written in Traditional characters, which kg reads as Simplified) and
-    a table of articles with their position, article id (for `kg show`),
-    section, title and body length in characters.  Subheadings are listed
-    under the article they belong to.
+    was written in Traditional characters, which kg reads as Simplified),
+    its date and number with where they came from (masthead, --date,
+    manifest.yaml, file name) and a table of articles with their position,
+    article id (for `kg show`), section, title and body length in
+    characters.  Subheadings are listed under the article they belong to.
 
     Example: kg split data/samples/000_37a592d5b46665a4.txt
     """
-    corpus = _read(paths)
+    corpus = _read(paths, date)
     for issue in corpus.issues:
         script = " · traditional" if issue.script == "traditional" else ""
         console.print(f"[bold]{escape(issue.path.name)}[/]  issue {issue.id} · {escape(issue.encoding)}{script} · "
-                      f"{len(issue.sections)} sections · {len(issue.articles)} articles")
+                      f"{len(issue.sections)} sections · {len(issue.articles)} articles · {escape(_dating(issue))}")
         console.print(_issue_table(issue))
     _exit_for(corpus)
+
+
+def _dating(issue: Issue) -> str:
+    """`2025-04-18 (masthead) · 第4期 · 总第40期`, or `undated`."""
+    parts = [f"{issue.date.isoformat()} ({issue.dated_by})" if issue.date else "undated"]
+    if issue.number:
+        parts.append(f"第{issue.number}期")
+    if issue.total_number:
+        parts.append(f"总第{issue.total_number}期")
+    return " · ".join(parts)
 
 
 def _issue_table(issue: Issue) -> Table:
@@ -275,12 +297,15 @@ def extract(
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.",
                                                    metavar="FILE")] = None,
+    date: DateOption = None,
 ) -> None:
     """Write one JSON object per article: ids, title, section, entities, relations.
 
     The fields follow the extraction guide: issue, article, title, section,
     untitled, industries, entities and relations, plus the article's text and
-    its offsets in the issue's normalised text.  Files that cannot be read are
+    its offsets in the issue's normalised text, and the dates of the issue
+    and the article (issue_date, issue_number, date; null when nothing dates
+    them).  Files that cannot be read are
     reported on stderr and the exit code is 1; the others are still written.
 
     Example: kg extract data/samples --format jsonl -o articles.jsonl
@@ -288,7 +313,7 @@ def extract(
     if output is not None:
         with _output_errors():
             check_output_file(output, "-o")
-    corpus = _read(paths)
+    corpus = _read(paths, date)
     total = sum(len(issue.articles) for issue in corpus.issues)
     with progress_bar("Extracting articles", total=total) as advance, _output_errors():
         records = extract_records(corpus.issues, on_article=lambda _: advance(1))

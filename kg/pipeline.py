@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,15 +32,16 @@ class Corpus:
     errors: list[ReadError] = field(default_factory=list)
 
 
-def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None) -> Corpus:
+def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None, date: dt.date | None = None) -> Corpus:
     """Read every newsletter named by files, directories or globs.
 
     A file that cannot be read is recorded in `errors`; the others are still
     read.  `on_file(path)` is called after each file (for progress bars).
+    `date` dates the issues whose masthead prints no date (`--date`).
     """
     paths, errors = expand_sources(arguments)
     corpus = Corpus(errors=list(errors))
-    for result in read_issues(paths):
+    for result in read_issues(paths, date=date):
         if isinstance(result, ReadError):
             corpus.errors.append(result)
         else:
