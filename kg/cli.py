@@ -16,6 +16,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from kg.analytics.analysis import PeriodError
+from kg.analytics.analysis import analyze as analyze_graph
+from kg.analytics.tables import analysis_tables, period_caption
 from kg.config import SAMPLES_DIR
 from kg.console import ReadableCommand, console, err_console, progress_bar
 from kg.eval.report import report_table
@@ -135,7 +138,10 @@ def build(
     graphology), cytoscape.json (Cytoscape.js), neo4j-import/ (CSV for
     neo4j-admin database import, with the command in import-command.txt),
     articles.jsonl (the extraction) and index.html (an offline interactive
-    view).  Ends with counts per label and relationship type and the
+    view).  Every entity carries its network measures (pagerank,
+    betweenness, community, degree by relation type; see kg analyze), every
+    issue, article and relation its date.  Ends with counts per label and
+    relationship type and the
     best-connected entities.  Nothing is written when no issue was read, or
     when the graph breaks schemas/graph.yaml (each violation is listed).  The
     files are moved into DIR only once all are complete, and files in DIR
@@ -241,6 +247,45 @@ def load(
                       f"{stats.properties_set} properties set.")
     _print_summary(GraphSummary(labels, types, []))
     _exit_for(corpus, "loaded")
+
+
+@app.command(cls=ReadableCommand)
+def analyze(
+    paths: PathsArgument = None,
+    since: Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                                                      help="Only issues that appeared on or after this day.")] = None,
+    until: Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                                                      help="Only issues that appeared on or before this day.")] = None,
+    window: Annotated[Optional[int], typer.Option("--window", min=1, metavar="N", show_default=False,
+                                                  help="Rising: the last N issues against the N before "
+                                                       "(default: report.rising_window of data/analytics.yaml).")] = None,
+    date: DateOption = None,
+) -> None:
+    """Rank who matters and show what changed: PageRank, communities, brokers and trends.
+
+    PATH is a `kg build` output directory (its graph.json) or newsletters
+    (extracted and assembled first).  Prints the top organizations overall,
+    per industry and per region (by PageRank on the typed relations, weighted
+    by evidence), the Louvain communities with their members and industries,
+    the brokers whose ties join communities or industries, and the trends:
+    mentions per issue, what the latest issue names for the first time,
+    rising entities, and partnerships first stated in the period.  --since
+    and --until select the dated issues of a period: the rankings are those
+    of its issues, the trends compare it with the issues before.  The
+    parameters are data/analytics.yaml's.
+
+    Example: kg analyze data/samples tests/dated --since 2025-01-01
+    """
+    graph, corpus = _graph_to_load(paths, date)
+    try:
+        analysis = analyze_graph(graph, since.date() if since else None, until.date() if until else None, window)
+    except PeriodError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    console.print(period_caption(analysis))
+    for table in analysis_tables(analysis):
+        console.print(table)
+    _exit_for(corpus, "analysed")
 
 
 @app.command(cls=ReadableCommand)

@@ -10,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.analytics.measures import annotate_measures
 from kg.export.jsonl import article_record
 from kg.graph.assemble import build_graph
 from kg.graph.schema import SchemaViolation, validate_graph
@@ -87,7 +88,7 @@ class Build:
 
 
 def build_graph_from(issues: Iterable[Issue], *, on_article: Any = None) -> Build:
-    """Extract every article, assemble the graph and validate it against `schemas/graph.yaml`."""
+    """Extract every article, assemble the graph, measure its entities and validate it against `schemas/graph.yaml`."""
     records = list(extract_records(issues, on_article=on_article))
-    graph = build_graph(records)
+    graph = annotate_measures(build_graph(records))
     return Build(records, graph, validate_graph(graph))
