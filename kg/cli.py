@@ -37,6 +37,7 @@ from kg.store.connection import open_driver
 from kg.store.settings import Neo4jSettings
 from kg.store.cli import neo4j_app
 from kg.store.cli_errors import neo4j_errors
+from kg.store.measures import remeasure_store
 from kg.store.query_cli import query
 from kg.store.writer import BATCH_SIZE, WORKERS, graph_counts, load_graph, wipe_graph
 
@@ -227,7 +228,10 @@ def load(
     NEO4J_DATABASE point elsewhere.  Each batch is one transaction, and a
     few run at once (--workers): a failure leaves no part of its batch
     written and starts no further batch.  Newsletters that cannot be read
-    are named and the others are loaded, with exit code 1.
+    are named and the others are loaded, with exit code 1.  Every entity
+    carries its network measures; when the store held more than this load,
+    they are computed again over everything stored, so loading issue by
+    issue ends as loading them all at once.
 
     Example: kg load data/samples --wipe --yes
     """
@@ -241,10 +245,14 @@ def load(
         total = graph.number_of_nodes() + graph.number_of_edges()
         with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
             stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers)
+        remeasured = remeasure_store(driver, settings.database, graph)
         labels, types = graph_counts(driver, settings.database)
     err_console.print(f"Loaded {stats.rows} rows into {escape(settings.uri)} ({escape(settings.database)}): "
                       f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
                       f"{stats.properties_set} properties set.")
+    if remeasured:
+        err_console.print(f"The store held more than this load: the measures of all its {remeasured} entities "
+                          "were computed again over everything stored.")
     _print_summary(GraphSummary(labels, types, []))
     _exit_for(corpus, "loaded")
 
