@@ -198,13 +198,14 @@ def _built(corpus: Corpus, consequence: str) -> Build:
     return result
 
 
-def _graph_to_load(paths: list[str] | None, date: datetime | None = None) -> tuple[nx.MultiDiGraph, Corpus]:
+def _graph_to_load(paths: list[str] | None, date: datetime | None = None,
+                   consequence: str = "nothing was loaded") -> tuple[nx.MultiDiGraph, Corpus]:
     """A `kg build` directory's graph.json, or the graph built from the newsletters that could be read."""
     if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
         return read_node_link(Path(paths[0]) / "graph.json"), Corpus()
     corpus = _read(paths, date)
-    _stop_unless_read(corpus, "nothing was loaded")
-    return _built(corpus, "nothing was loaded").graph, corpus
+    _stop_unless_read(corpus, consequence)
+    return _built(corpus, consequence).graph, corpus
 
 
 @app.command(cls=ReadableCommand)
@@ -284,7 +285,7 @@ def analyze(
 
     Example: kg analyze data/samples tests/dated --since 2025-01-01
     """
-    graph, corpus = _graph_to_load(paths, date)
+    graph, corpus = _graph_to_load(paths, date, "nothing was analysed")
     try:
         analysis = analyze_graph(graph, since.date() if since else None, until.date() if until else None, window)
     except PeriodError as error:

@@ -238,3 +238,11 @@ def test_kg_analyze_says_when_a_period_holds_no_issue():
     assert result.exit_code == 1
     assert "--since 2025-02-01 is after --until 2025-01-01; give the earlier date first" in result.output
     assert "Traceback" not in result.output
+
+
+def test_kg_analyze_with_no_issue_read_says_nothing_was_analysed(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"")
+    result = runner.invoke(app, ["analyze", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "bad.txt: the file is empty" in result.stderr
+    assert "no issue was read; nothing was analysed" in result.stderr

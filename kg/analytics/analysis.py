@@ -8,9 +8,9 @@ issue names for the first time, who rose over the last N issues against the N
 before (which may precede the period), and which partnerships were first
 stated in it (by the date of the article stating them).
 
-    >>> analysis = analyze(graph, since=dt.date(2025, 1, 1))
-    >>> analysis.latest.name, [p.second for p in analysis.partnerships]
-    ('2025-01-13_linchen.txt', ['临澄大学'])
+    >>> analysis = analyze(graph, since=dt.date(2025, 1, 1))  # data/samples and tests/dated
+    >>> analysis.latest.name, [(p.first, p.second, p.since) for p in analysis.partnerships]
+    ('2025-01-13_linchen.txt', [('临澄大学', '云岫机器人有限公司', '2025-01-10')])
 """
 
 from __future__ import annotations

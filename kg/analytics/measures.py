@@ -13,10 +13,10 @@ Neo4j carry them (they are declared in `schemas/graph.yaml`):
 - `mentions`, `industry`, `industries`: how often articles name it, and the
   industries of those articles (the first is its main one).
 
-The parameters are `data/analytics.yaml`'s.  Example::
+The parameters are `data/analytics.yaml`'s.  Example, on the samples' graph::
 
-    >>> annotate_measures(graph).nodes["Organization:临澄大学"]["community"]
-    0
+    >>> annotate_measures(graph).nodes["Organization:北京大学"]["community"]
+    4
 """
 
 from __future__ import annotations

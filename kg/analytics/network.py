@@ -8,8 +8,8 @@ in `data/analytics.yaml`).  Articles, issues and industries are left out.
 Nodes and ties are added in key order, so the measures depend on what the
 graph holds, never on the order its issues were read in.
 
-    >>> network = entity_network(graph)
-    >>> network["Person:王建国"]["Organization:临澄大学"]["weight"]
+    >>> network = entity_network(graph)  # data/samples and tests/dated
+    >>> network["Person:王建国"]["Organization:临澄大学"]["weight"]  # two articles name him its 校长
     2.0
 """
 

@@ -5,7 +5,7 @@ Everything is ranked by the measures of `kg.analytics.measures` (PageRank
 first, ties by name), and how many rows each list keeps is data
 (`report` in `data/analytics.yaml`).
 
-    >>> [e.name for e in rank_entities(graph).organizations[:3]]
+    >>> [e.name for e in rank_entities(graph).organizations[:3]]  # the samples
     ['杭州科百特过滤器材有限公司', '浙江省科技厅', '北京大学']
 """
 

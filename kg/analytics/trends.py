@@ -6,7 +6,7 @@ partnership was stated, so "since when have A and B partnered" is the date
 of the first article that says so.  Every function reads the whole graph
 and is pure.
 
-    >>> [row.name for row in rising_entities(graph, issue_timeline(graph), window=2)][:2]
+    >>> [row.name for row in rising_entities(graph, issue_timeline(graph), window=2)][:2]  # samples, tests/dated
     ['临澄大学', '江屿科技有限公司']
 """
 
@@ -117,8 +117,8 @@ def partnership_history(graph: nx.MultiDiGraph) -> list[Partnership]:
     stated: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
         if data["type"] == "PARTNERS_WITH" and data.get("date"):
-            pair = tuple(sorted((graph.nodes[source]["name"], graph.nodes[target]["name"])))
-            stated[pair].append((data["date"], data["evidence"]))  # type: ignore[index]
+            first, second = sorted((graph.nodes[source]["name"], graph.nodes[target]["name"]))
+            stated[first, second].append((data["date"], data["evidence"]))
     history = []
     for (first, second), dates in stated.items():
         dates.sort()
