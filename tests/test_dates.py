@@ -157,3 +157,12 @@ def test_issue_and_article_nodes_and_relations_keep_their_dates(dated_records):
         "江屿科技与临澄大学携手攻关高性能纤维": "2024-12-30", "临澄市出台低空经济发展行动方案": "2025-01-06",
         "江屿科技与临澄大学续签合作协议": "2025-01-09", "云岫机器人与临澄大学签约共建智能装备研究院": "2025-01-10",
         "北岚市机器人产业规模持续扩大": "2025-01-13"}
+
+
+def test_the_mastheads_of_the_issues_written_blind_date_them():
+    """tests/unseen/issue_c … issue_f were written by others, mastheads included (indented, on separate lines)."""
+    issues = read_corpus([Path(__file__).parent / "unseen"]).issues
+    assert {i.path.name: (i.date, i.number, i.total_number, i.dated_by) for i in issues} == {
+        "issue_a.txt": (None, None, None, None), "issue_b.txt": (None, None, None, None),
+        "issue_c.txt": (D(2025, 3, 10), 3, 58, "masthead"), "issue_d.txt": (D(2025, 4, 15), 4, 59, "masthead"),
+        "issue_e.txt": (D(2025, 4, 18), 4, 40, "masthead"), "issue_f.txt": (D(2025, 5, 16), 5, 41, "masthead")}
