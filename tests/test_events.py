@@ -67,3 +67,21 @@ def test_an_event_named_again_without_its_opening_is_the_same_event():
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     events = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Event"}
     assert list(events) == ["江苏省数字文旅工作推进会"] and "数字文旅工作推进会" in events["江苏省数字文旅工作推进会"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("开幕式上，嘉宾共同按下首届临澄羽绒服装周启动键。", ["首届临澄羽绒服装周"]),
+    ("2月14日，江屿镇隆重举行江屿200MW储能电站项目奠基开工仪式。", ["江屿200MW储能电站项目奠基开工仪式"]),
+    ("2020首届临澄羽绒服装周开幕。", ["2020首届临澄羽绒服装周"]),
+])
+def test_an_event_name_starts_after_a_verb_of_holding_and_at_its_edition(sentence, expected):
+    assert [e.text for e in get_nlp()(sentence).ents if e.label_ == "Event"] == expected
+
+
+def test_an_event_named_after_its_place_keeps_its_verbs_and_its_theme_clause_keeps_its_organizers():
+    text = ("●行业动态\n预制食品大会开幕\n今天上午，由山东省商务厅、淄博市人民政府主办，以“预制未来 共享美味”为主题的"
+            "2022中国（山东）预制食品产业发展大会开幕式在淄博隆重举行。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    assert [e["name"] for e in record["entities"] if e["label"] == "Event"] == ["2022中国（山东）预制食品产业发展大会"]
+    assert {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "RUNS"} == {
+        ("山东省商务厅", "2022中国（山东）预制食品产业发展大会"), ("淄博市人民政府", "2022中国（山东）预制食品产业发展大会")}

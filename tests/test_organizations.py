@@ -77,6 +77,7 @@ def test_an_abbreviation_of_a_name_written_in_full_is_that_organization():
     "园区建成市级创新中心和产业技术研究院。",
     "构建数字文旅发展新格局。",
     "全省已建成12个数据中心。",
+    "项目由园区管委会统一规划建设。",
 ])
 def test_everyday_words_before_a_kind_of_body_name_no_one(sentence):
     assert organizations(sentence) == []
@@ -230,3 +231,49 @@ def test_a_province_seen_only_inside_a_universitys_name_does_not_expand_省委()
             "省委常委张明出席。\n")
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     assert "湖北省委" not in {e["name"] for e in record["entities"]}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("会上，华电建新能源科技有限公司总经理出席。", ["华电建新能源科技有限公司"]),
+    ("会上，中冶建新材料集团有限公司总经理出席。", ["中冶建新材料集团有限公司"]),
+    ("会上，中广建新能源集团有限公司总经理出席。", ["中广建新能源集团有限公司"]),
+    ("专家焦志远陪同省社科院代表参观。", ["省社科院"]),
+])
+def test_a_short_name_at_a_clause_start_keeps_the_verb_jieba_finds_inside_the_name(sentence, expected):
+    assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("临澄区委副书记、区长王明表示。", ["临澄区委"]),
+    ("丰台区委副书记、区长王明表示。", ["丰台区委"]),
+    ("为党和政府决策提供支持。", []),
+    ("各级党委和政府要高度重视。", []),
+])
+def test_an_organ_before_a_title_jieba_cut_through_and_no_place_inside_a_word(sentence, expected):
+    assert organizations(sentence) == expected
+
+
+def test_a_town_organ_takes_the_town_the_article_names_and_towns_in_general_are_no_body():
+    text = ("●行业动态\n龙岗镇项目开工\n开阳县龙岗镇举行项目开工仪式。龙岗镇党委书记王明出席。\n"
+            "镇党委书记王明介绍了项目。全市各乡镇党委参加，城镇党委要重视。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
+    assert names == {"龙岗镇党委": ["龙岗镇党委", "镇党委"]}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("由省科协主办的龙里县院士专家创新工作站在龙里县举行开站仪式。", ["省科协", "龙里县院士专家创新工作站"]),
+    ("某有限公司财务总监邓丽娟拿到银行贷款。", []),
+])
+def test_a_title_ends_a_name_only_where_a_person_may_follow_it(sentence, expected):
+    assert organizations(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("临澄大学机械工程学院机械电子工程系主任黄田出席。", ["临澄大学机械工程学院机械电子工程系"]),
+    ("引进江苏医疗器械检验所苏州分所等平台。", ["江苏医疗器械检验所苏州分所"]),
+    ("联谊会副会长甘中学出席。", []),
+])
+def test_a_department_whose_head_title_jieba_glued_to_it_a_testing_institute_and_a_surname_after_a_title(
+        sentence, expected):
+    assert organizations(sentence) == expected

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.ingest.reader import parse_issue
 from kg.nlp.language import get_nlp
+from kg.pipeline import extract_records
 
 
 def people(sentence: str) -> list[str]:
@@ -61,3 +65,11 @@ def test_the_last_name_of_a_list_may_stand_before_its_verb():
 
 def test_a_name_opening_a_clause_before_an_officials_verb():
     assert people("盛志远调研人工智能产业发展工作。") == ["盛志远"]
+
+
+def test_every_name_of_a_roster_line_padded_or_not_is_a_person():
+    text = "●行业报告\n临澄数字经济报告发布\n编写组\n组  长：江明远\n副组长：林  涛    许晓雨\n成  员：周立新    王  磊    李 潇\n作者：陈思远\n林涛表示，报告由临澄市信息中心发布。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    people = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Person"}
+    assert people == {"江明远": ["江明远"], "林涛": ["林涛", "林  涛"], "许晓雨": ["许晓雨"], "周立新": ["周立新"],
+                      "王磊": ["王磊", "王  磊"], "李潇": ["李潇", "李 潇"], "陈思远": ["陈思远"]}

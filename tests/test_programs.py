@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.ingest.reader import parse_issue
 from kg.nlp.language import get_nlp
+from kg.pipeline import extract_records
 
 
 def programs(sentence: str) -> list[str]:
@@ -54,3 +58,11 @@ def test_strategies_and_important_projects_are_no_named_programs(sentence):
 
 def test_a_place_that_runs_into_the_next_word_makes_nothing_specific():
     assert programs("摘编各地报道中的新平台、新项目。") == []  # 新平 is a county's short form
+
+
+def test_honours_a_verb_of_winning_lists_are_programs_of_the_articles_province():
+    text = ("●行业动态\n临澄县人才工作成效显著\n山东省临澄县2021年跻身全国科技创新百强县20强，获评德州市首个山东省创业型城市；"
+            "入选2020年度10个山东省人才工作先进单位。项目荣获省储能示范项目、省重点签约项目。企业获得了银行贷款。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    assert [e["name"] for e in record["entities"] if e["label"] == "Program"] == [
+        "全国科技创新百强县20强", "山东省创业型城市", "山东省人才工作先进单位", "山东省储能示范项目", "山东省重点签约项目"]

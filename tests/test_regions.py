@@ -64,3 +64,21 @@ def test_a_zone_name_holds_no_clause():
 @pytest.mark.parametrize("sentence", ["推进健康中国建设。", "福建是“数字中国”的源头。"])
 def test_a_country_in_a_slogan_names_no_place(sentence):
     assert "中国" not in regions(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("产业园分东区和西区，东区已投入运营。", []),
+    ("项目落位医疗器械城东区，老城区和郊区也有布局。", []),
+    ("北京市西城区和东城区联合举办。", ["北京市", "西城区", "东城区"]),
+])
+def test_districts_whose_names_are_words_for_a_part_of_a_city_are_no_places_alone(sentence, expected):
+    assert regions(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("项目位于山东滕州滨湖镇。", ["山东", "滕州", "滨湖镇"]),
+    ("国家芜湖机器人产业园位于鸠江区。", ["国家芜湖机器人产业园", "鸠江区"]),
+    ("规划覆盖山东半岛蓝色经济区。", ["山东半岛蓝色经济区"]),
+])
+def test_zones_named_by_the_nation_or_an_economic_area_and_a_town_after_a_short_city(sentence, expected):
+    assert regions(sentence) == expected

@@ -332,3 +332,17 @@ def test_a_town_and_village_written_after_their_region_are_part_of_it():
 def test_an_event_only_referred_to_has_no_speakers(text):
     [record] = extract_records([parse_issue("●动态\n会议召开\n" + text + "\n", Path("written.txt"))])
     assert not [r for r in record["relations"] if r["type"] == "PARTICIPATES_IN"]
+
+
+def test_a_name_set_apart_by_spaces_is_still_a_name_with_its_hosts():
+    text = "●行业动态\n临澄推介会举行\n9月19日，眉山市投资促进委员会、眉山市人民政府共同承办的 眉山医药健康产业园投资推介会 举行。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    assert {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "RUNS"} == {
+        ("眉山市投资促进委员会", "眉山医药健康产业园投资推介会"), ("眉山市人民政府", "眉山医药健康产业园投资推介会")}
+
+
+def test_a_body_named_right_before_a_title_issued_it():
+    text = "●行业动态\n智慧旅游试点启动\n为实施文化和旅游部等十部门《关于深化“互联网+旅游”推动旅游业发展的意见》，某市启动试点。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    assert [(r["source"], r["target"]) for r in record["relations"] if r["type"] == "PUBLISHED"] == [
+        ("文化和旅游部", "《关于深化“互联网+旅游”推动旅游业发展的意见》")]

@@ -366,3 +366,28 @@ def test_a_long_policy_title_with_no_clause_mark_after_a_story_starts_a_new_arti
     articles = _parse(text).articles
     assert [a.title for a in articles] == ["临澄市新材料产业园二期开工", title]
     assert [s.text for s in articles[1].subheadings] == ["临科发〔2025〕3号"]
+
+
+# Stories cut short, as republished excerpts are: the short-story evidence (a lead, not a story)
+# weighs against every headline below, and other evidence must outweigh it.
+_TRADITIONAL_STORY = ("●行业动态\n臨澄攜手江嶼大學共建種業研究院\n"
+                      "8月2日，臨澄市政府與江嶼大學舉行戰略合作簽約儀式，雙方將共建種業研究院。\n"
+                      "儀式上，雙方簽署了合作協議，臨澄市12家農業企業加入種業創新聯盟。\n")
+
+
+def test_a_simplified_headline_after_traditional_paragraphs_opens_a_story():
+    issue = _parse(_TRADITIONAL_STORY + "新能源汽车零部件产业前景广阔\n围绕整车项目，园区正在形成完整的零部件产业集群。\n")
+    assert [a.title for a in issue.articles] == ["临澄携手江屿大学共建种业研究院", "新能源汽车零部件产业前景广阔"]
+
+
+def test_a_line_the_next_lead_repeats_in_brackets_is_a_headline():
+    issue = _parse("●行业动态\n江屿氢能产业园开工\n8月2日，江屿氢能产业园开工，总投资20亿元。\n园区将引进制氢企业。\n"
+                   "又一个储能项目落地临澄\n【又一个储能项目落地临澄】：临澄市与某企业签约储能项目。\n")
+    assert [a.title for a in issue.articles] == ["江屿氢能产业园开工", "又一个储能项目落地临澄"]
+
+
+def test_a_line_with_a_deck_under_it_is_a_headline_and_the_deck_its_subheading():
+    issue = _parse("●行业动态\n江屿氢能产业园开工\n8月2日，江屿氢能产业园开工，总投资20亿元。\n"
+                   "氢能引擎“点火”！焕活临澄新动能\n2026年临澄氢能产业高质量发展论坛在江屿举行\n会上，多家企业发布新品。\n")
+    assert _shape(issue) == [("行业动态", "江屿氢能产业园开工", []),
+                             ("行业动态", "氢能引擎“点火”！焕活临澄新动能", ["2026年临澄氢能产业高质量发展论坛在江屿举行"])]

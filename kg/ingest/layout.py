@@ -36,6 +36,8 @@ class LayoutRules:
     beyond_subheading_chars: int
     short_line_chars: int
     short_story_chars: int
+    lead_repeat_openers: str
+    script_paragraphs: int
     parallel_length_slack: int
     lead_sentences: int
     name_gram_size: int
@@ -126,6 +128,8 @@ def layout_rules() -> LayoutRules:
         beyond_subheading_chars=int(raw["beyond_subheading_chars"]),
         short_line_chars=int(raw["short_line_chars"]),
         short_story_chars=int(raw["short_story_chars"]),
+        lead_repeat_openers=str(raw["lead_repeat_openers"]),
+        script_paragraphs=int(raw["script_paragraphs"]),
         parallel_length_slack=int(raw["parallel_length_slack"]),
         lead_sentences=int(raw["lead_sentences"]),
         name_gram_size=int(raw["name_gram_size"]),

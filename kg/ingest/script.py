@@ -41,6 +41,8 @@ Script = Literal["simplified", "traditional"]
 _MIN_TRADITIONAL_SHARE = 0.05
 # …and they must outnumber the Simplified-only characters this many times.
 _MIN_TRADITIONAL_RATIO = 3
+# A line shows it is Simplified with this many Simplified-only characters and no Traditional one.
+_MIN_TELLING_CHARS = 2
 # OpenCC config: Taiwan-standard Traditional (as Big5 files hold it: 為, 著)
 # and OpenCC-standard Traditional (爲) both convert with it.
 _T2S = "tw2s"
@@ -67,16 +69,34 @@ def detect_script(text: str) -> Script:
     outside = sum(count for ch, count in han.items() if ch not in gb2312)
     if outside < _MIN_TRADITIONAL_SHARE * total:
         return "simplified"
-    simplified_forms = _character_table(_T2S, set(han), common_only=True)
-    traditional_forms = _character_table("s2t", set(han), common_only=False)
-    traditional_only = sum(count for ch, count in han.items() if simplified_forms[ch] != ch)
-    simplified_only = sum(count for ch, count in han.items() if traditional_forms[ch] != ch)
+    traditional_only, simplified_only = _script_only_counts(han)
     if (
         traditional_only >= _MIN_TRADITIONAL_SHARE * total
         and traditional_only > _MIN_TRADITIONAL_RATIO * simplified_only
     ):
         return "traditional"
     return "simplified"
+
+
+def telling_script(text: str) -> Script | None:
+    """The script a short line shows, or None when its characters are the same in both (上海市中山路).
+
+    >>> telling_script("新能源汽车产业前景广阔"), telling_script("新能源汽車產業"), telling_script("上海市中山路")
+    ('simplified', 'traditional', None)
+    """
+    if detect_script(text) == "traditional":
+        return "traditional"
+    traditional_only, simplified_only = _script_only_counts(Counter(_HAN.findall(text)))
+    return "simplified" if simplified_only >= _MIN_TELLING_CHARS and not traditional_only else None
+
+
+def _script_only_counts(han: Counter[str]) -> tuple[int, int]:
+    """How many characters only Traditional text writes, and how many only Simplified text does."""
+    simplified_forms = _character_table(_T2S, set(han), common_only=True)
+    traditional_forms = _character_table("s2t", set(han), common_only=False)
+    traditional_only = sum(count for ch, count in han.items() if simplified_forms[ch] != ch)
+    simplified_only = sum(count for ch, count in han.items() if traditional_forms[ch] != ch)
+    return traditional_only, simplified_only
 
 
 def to_simplified(text: str) -> str:

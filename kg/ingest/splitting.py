@@ -22,6 +22,7 @@ from kg.ingest.ids import article_id
 from kg.ingest.layout import LayoutRules, layout_rules
 from kg.ingest.normalize import Line, NormalizedText
 from kg.ingest.numbering import HeadingNumber, follows
+from kg.ingest.script import detect_script, telling_script
 from kg.ingest.sentences import split_sentences
 from kg.models import Article, Paragraph, Span
 
@@ -42,6 +43,7 @@ class _Block:
     line: Line
     blank_before: bool
     blank_after: bool
+    written: str  # the line as the file wrote it (Traditional before conversion)
 
     @property
     def text(self) -> str:
@@ -72,7 +74,7 @@ class _Draft:
 def split_issue(normalized: NormalizedText, issue_id: str) -> SplitResult:
     """Split an issue's normalised text into its sections and articles."""
     rules = layout_rules()
-    blocks = _blocks(normalized.lines)
+    blocks = _blocks(normalized.lines, normalized.written or normalized.text)
     spacing = _Spacing.of(blocks, rules)
     rare = _RareGrams.of(blocks, rules)
     sections: list[str] = []
@@ -138,14 +140,15 @@ def _headline_draft(title: str, section: str | None, block: _Block, headline: Sp
                   number=rules.heading_number(title))
 
 
-def _blocks(lines: tuple[Line, ...]) -> list[_Block]:
+def _blocks(lines: tuple[Line, ...], written: str) -> list[_Block]:
+    """Non-blank lines; conversion keeps each line's length, so `written` holds them at the same offsets."""
     blocks = []
     for i, line in enumerate(lines):
         if not line.text:
             continue
         before = i > 0 and not lines[i - 1].text
         after = i + 1 < len(lines) and not lines[i + 1].text
-        blocks.append(_Block(line, before, after))
+        blocks.append(_Block(line, before, after, written[line.start:line.end]))
     return blocks
 
 
@@ -278,6 +281,13 @@ def headline_evidence(
         evidence["beyond_subheading_length"] = w["beyond_subheading_length"]
     if len(text) <= rules.short_line_chars:
         evidence["short_line"] = w["short_line"]
+    if following.text.lstrip(rules.lead_repeat_openers).startswith(text):
+        evidence["repeated_in_lead"] = w["repeated_in_lead"]
+    if _changes_script(block, article, rules):
+        evidence["script_change"] = w["script_change"]
+    if len(between) == 1 and len(between[0].text) >= rules.headline_length_chars \
+            and not rules.is_byline(between[0].text) and rules.heading_number(between[0].text) is None:
+        evidence["deck_under"] = w["deck_under"]
     if rare.shared_chars(text, article) >= rules.min_repeated_chars:
         evidence["repeats_article"] = w["repeats_article"]
     number = rules.heading_number(text)
@@ -291,6 +301,14 @@ def headline_evidence(
     if article.headline and sum(len(b.text) for b in article.body) < rules.short_story_chars:
         evidence["short_story"] = w["short_story"]
     return evidence
+
+
+def _changes_script(block: _Block, article: _Draft, rules: LayoutRules) -> bool:
+    """A Simplified line after Traditional paragraphs, or the reverse: another source's story."""
+    line_script = telling_script(block.written)
+    recent = article.body[-rules.script_paragraphs:]
+    return line_script is not None and bool(recent) \
+        and detect_script("".join(b.written for b in recent)) != line_script
 
 
 def _next_paragraph_evidence(next_text: str, article: _Draft, rules: LayoutRules, rare: _RareGrams) -> dict[str, float]:

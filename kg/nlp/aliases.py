@@ -31,10 +31,13 @@ from kg.nlp.gazetteers import Gazetteers, gazetteers
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
 
-_LEVEL_PREFIX = {"省": "province", "市": "prefecture", "自治区": "province", "区": "county", "县": "county"}
+_LEVEL_PREFIX = {"省": "province", "市": "prefecture", "自治区": "province", "区": "county", "县": "county",
+                 "镇": "town", "乡": "town"}
 _QUOTE_PAIRS = ("“”", "‘’", "「」")
 # Level prefixes that also end ordinary words (园区, 郊县): abbreviations only at a word start.
-_WORD_TAIL_PREFIXES = frozenset({"区", "县"})
+_WORD_TAIL_PREFIXES = frozenset({"区", "县", "镇", "乡"})
+# A town the article names (滨湖镇) is what its 镇党委 abbreviates.
+_TOWN_ENDINGS = ("镇", "乡")
 
 
 @dataclass(frozen=True)
@@ -68,14 +71,19 @@ def _unquoted(text: str) -> str:
 
 
 def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]:
-    """The province, city and district or county the article names most, among those a region
+    """The province, city, district or county, and town the article names most, among those a region
     mention or a government body's name names (a place seen only inside a company's or a
     university's name, 武汉纺织大学, is no article's own).  The city is the county-level city (滕州市) when the article names it more than its
     prefecture."""
-    counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter(), "county": Counter()}
+    counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter(), "county": Counter(),
+                                       "town": Counter()}
     named: Counter[str] = Counter()  # places named themselves, not through a place inside them
     standing: set[str] = set()  # places, and their parents, that a region mention names on its own
     for mention in mentions:
+        if mention.label == "Region" and mention.text.endswith(_TOWN_ENDINGS) and len(mention.text) >= 3 \
+                and mention.text not in gaz.places:
+            counts["town"][mention.text] += 2
+            standing.add(mention.text)
         hit = gaz.place_at(mention.text, 0)
         place = hit[1] if hit is not None else None
         if place is not None:
@@ -102,7 +110,7 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
 def _government_organs() -> tuple[str, ...]:
     """A department or organ of government: what 省/市/区/县 abbreviate and what a government body ends in."""
     gaz = gazetteers()
-    return tuple(sorted(set(gaz.departments) | {"委", "政府", "人民政府", "政协", "人大常委会", "纪委"},
+    return tuple(sorted(set(gaz.departments) | {"委", "党委", "党工委", "政府", "人民政府", "政协", "人大常委会", "纪委"},
                         key=len, reverse=True))
 
 
@@ -114,6 +122,8 @@ def _expand(text: str, dominant: dict[str, str]) -> str:
     """省科技厅 → 浙江省科技厅, using the article's own province or city."""
     for prefix, level in _LEVEL_PREFIX.items():
         if text.startswith(prefix) and level in dominant and not text.startswith("级", len(prefix)):
+            if level == "town" and text[len(prefix):] not in _government_organs():
+                continue  # 镇党委 is the town's; 乡镇党委 is every town's
             return dominant[level] + text[len(prefix):]
     return text
 
@@ -138,8 +148,10 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
         covered.update(range(mention.start, mention.end))
 
     for mention in mentions:
-        if mention.label == "Organization":
+        if mention.label in ("Organization", "Program"):  # 省储能示范项目 is the article's province's
             canonical[mention] = _expand(mention.text, dominant)
+        elif mention.label == "Person" and not mention.text.isalnum():
+            canonical[mention] = "".join(mention.text.split())  # 黄  鹏 of a roster is 黄鹏
     _prefer_full_department_names(canonical, gaz)
     _join_abbreviations(canonical, gaz)
     _join_program_heads(mentions, canonical, gaz)
@@ -371,7 +383,11 @@ def _group(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazettee
     for (label, key), members in groups.items():
         forms = list(dict.fromkeys(m.text for m in members))
         # A known region is named as the gazetteer names it (杭州 → 杭州市, 我国 → 中国).
-        name = key if label == "Region" and key in gaz.places else max(forms if label == "Region" else [key, *forms], key=len)
+        # A person is named by the key: 黄鹏, not the roster's padded 黄  鹏.
+        if label == "Person" or (label == "Region" and key in gaz.places):
+            name = key
+        else:
+            name = max(forms if label == "Region" else [key, *forms], key=len)
         name = _unquoted(name)
         aliases = list(dict.fromkeys([name, *forms, *(_unquoted(f) for f in forms)]))
         spans = sorted({(m.start, m.end) for m in members})

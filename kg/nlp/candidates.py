@@ -89,7 +89,10 @@ class TokenView:
         return bisect_right(self.starts, offset) - 1
 
     def is_start(self, offset: int) -> bool:
-        return offset == 0 or offset >= len(self.text) or self.starts[self.token_at(offset)] == offset
+        """A word starts here; spaCy keeps a space as the previous token's trailing whitespace, so a
+        space and the character after it start words too."""
+        return offset == 0 or offset >= len(self.text) or self.starts[self.token_at(offset)] == offset \
+            or self.text[offset].isspace() or self.text[offset - 1].isspace()
 
     def token_before(self, offset: int) -> tuple[int, int] | None:
         """The (start, end) of the token holding the character before `offset`."""

@@ -103,11 +103,14 @@ def _load_places() -> dict[str, Place]:
     places: dict[str, Place] = {}
     with open(DATA_DIR / "gazetteers" / "regions.tsv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    words = frozenset(load_data_yaml("patterns/names.yaml")["region"]["short_forms_that_are_words"])
+    region = load_data_yaml("patterns/names.yaml")["region"]
+    words = frozenset(region["short_forms_that_are_words"])
+    district_words = frozenset(region["districts_that_are_words"])
     district_stems = _district_stems(rows)
     for row in rows:
         place = Place(row["name"], row["level"], row["parent_name"] or None)
-        places.setdefault(row["name"], place)
+        if row["name"] not in district_words:
+            places.setdefault(row["name"], place)
         short = row["short"] or district_stems.get(row["name"], "")
         if short and len(short) >= 2 and (row["level"] == "province" or _reads_as_place(short, row["level"], words)):
             places.setdefault(short, place)

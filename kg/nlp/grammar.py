@@ -25,6 +25,9 @@ _STOP_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", 
 _LEADING_NON_NAME = frozenset({"v", "vn", "vd", "a", "ad", "d", "p", "c", "m", "t"})
 # Tags of everyday words that end the clause before a place-named name.
 _LEAD_WORD_TAGS = frozenset({"n", "v", "vn", "d", "a", "ad", "i", "l"})
+# Tags jieba gives a body's short name (中电 nt, 华电 nz, 中冶 j); a word it does not know is
+# more often a person (焦志鹏陪同…).
+_SHORT_NAME_TAGS = frozenset({"nt", "nz", "j"})
 _QUOTES = {"”": "“", "’": "‘", "」": "「"}
 _JOINERS = frozenset("·•－-—")
 
@@ -56,6 +59,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
     start = head_start
     limit = max(0, head_start - gaz.max_name_chars)
     after_verb: int | None = None  # where the name starts if the verb it crossed ends it
+    verb_start = head_start
     while start > limit:
         ch = text[start - 1]
         if quotes and ch in _QUOTES:
@@ -87,7 +91,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         token_start, token_end = token
         word = text[token_start:token_end]
         full_word = text[token_start:view.ends[view.token_at(token_start)]]
-        if word in gaz.stop_words or full_word in gaz.stop_words:
+        if (word in gaz.stop_words or full_word in gaz.stop_words) and not _opening_abbreviation(view, token_start):
             break
         if word_tag(full_word) is None and full_word[0] in gaz.glued_stop_chars and len(full_word) > 1:
             start = token_start + 1  # 和央企: jieba glued the conjunction to a word it does not know
@@ -99,19 +103,64 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break  # 大连 is tagged an adverb, but a place inside a name belongs to it
         if word.isdigit() and not quotes:
             break
-        if full_word in title_words() and not (quotes and token_end == head_start):
-            break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it (院士大会 is a head)
+        if full_word in title_words() and not (quotes and token_end == head_start) \
+                and _person_may_follow(view, token_end, head_start):
+            break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it (院士大会 is a head;
+            # in 龙里县院士专家创新工作站 no one is named after the title)
         if word_tag(full_word) == "v" and len(full_word) > 1 and full_word not in gaz.name_verbs:
             if quotes:
                 break  # a program or event name: 浙江计划动态扩大… is a clause, not a name
-            after_verb = start if after_verb is None else after_verb
+            if after_verb is None:
+                after_verb, verb_start = start, token_start
         start = token_start
-    start = _past_lead_in(text, _trim_leading_verbs(view, start, head_start), head_start, gaz)
-    if after_verb is not None and gaz.place_at(text, start) is None and not _opens_with_a_body(view, start):
-        # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place and 中电建新能源…
-        # with a body's short name, so 远航 and 建新 belong to the name.
+    start = _past_lead_in(view, _trim_leading_verbs(view, start, head_start), head_start, gaz)
+    if after_verb is not None and gaz.place_at(text, start) is None and not _opens_with_a_body(view, start) \
+            and not _short_name(view, start, verb_start):
+        # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中电建新能源… and
+        # 华电建新能源… with a body's short name, so 远航 and 建新 belong to the name.
         start = _trim_leading_verbs(view, after_verb, head_start)
     return start
+
+
+def _person_may_follow(view: TokenView, title_end: int, head_start: int) -> bool:
+    """A word after a title that may be a person's name: one jieba tags a name, does not know, or
+    split into characters; not a dictionary word such as 专家."""
+    if title_end >= head_start:
+        return True
+    index = view.token_at(title_end)
+    word = view.text[view.starts[index]:view.ends[index]]
+    tag = word_tag(word)
+    return len(word) == 1 or tag is None or tag.startswith("nr")
+
+
+def _opening_abbreviation(view: TokenView, start: int) -> bool:
+    """，中电建新能源…: at the start of a clause, characters jieba could not join into words are a
+    short name it does not know, even where one of them (电, 中) elsewhere ends a name."""
+    text = view.text
+
+    def single(i: int) -> bool:
+        return view.ends[i] - view.starts[i] == 1 and is_name_char(text[view.starts[i]]) \
+            and word_tag(text[view.starts[i]]) not in _STOP_TAGS
+
+    index = view.token_at(start)
+    first = last = index
+    while first > 0 and single(first - 1):
+        first -= 1
+    while last + 1 < len(view.starts) and single(last + 1):
+        last += 1
+    clause_start = view.starts[first] == 0 or not is_name_char(text[view.starts[first] - 1])
+    return single(index) and last > first and clause_start
+
+
+def _short_name(view: TokenView, start: int, end: int) -> bool:
+    """，华电 or ，中电 before 建新能源…: at a clause's start, a short name of two or three
+    characters, by jieba's tag or as characters it could not join into words, opens the name;
+    words of a clause (难题带回, 从研发投入) and people (焦志鹏陪同) do not."""
+    clause_start = start == 0 or not is_name_char(view.text[start - 1])
+    if not (clause_start and 2 <= end - start <= 3):
+        return False
+    tokens = [view.text[view.starts[i]:view.ends[i]] for i in range(view.token_at(start), view.token_at(end))]
+    return all(len(token) == 1 for token in tokens) or (len(tokens) == 1 and word_tag(tokens[0]) in _SHORT_NAME_TAGS)
 
 
 def _opens_with_a_body(view: TokenView, start: int) -> bool:
@@ -119,15 +168,16 @@ def _opens_with_a_body(view: TokenView, start: int) -> bool:
     return view.starts[index] == start and word_tag(view.text[start:view.ends[index]]) == "nt"
 
 
-def _past_lead_in(text: str, start: int, head_start: int, gaz: Gazetteers) -> int:
+def _past_lead_in(view: TokenView, start: int, head_start: int, gaz: Gazetteers) -> int:
     """企业许昌德润食品有限公司 → 许昌德润…, 这是国家发改委 → 国家发改委, 从市重点…办公室 → 市重点…:
     a lead-in, a generic word or a preposition before a name is no part of it, when what follows
     still names something (a place, 国家/市/省…, or two characters before the head)."""
+    text = view.text
     if gaz.place_at(text, start) is not None:
         return start
     for cut in range(start + 1, min(start + 4, head_start)):
         lead = text[start:cut]
-        if word_tag(lead) in _LEAD_WORD_TAGS and gaz.place_at(text, cut) is not None:
+        if word_tag(lead) in _LEAD_WORD_TAGS and gaz.place_at(text, cut) is not None and view.is_start(cut):
             return cut  # 该制度广州市党委, 情况重演广州市政府: a word of the clause, then a place-named name
         if lead in gaz.generic_names or lead in gaz.lead_ins or lead in gaz.stop_words:
             rest_named = gaz.place_at(text, cut) is not None or text.startswith(_specific_openings(), cut)

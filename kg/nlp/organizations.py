@@ -65,6 +65,8 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
     i = view.token_at(start)
     word = view.text[view.starts[i]:view.ends[i]]
     if end - start == 1:
+        if view.starts[i] == start and word[1:] in title_words():
+            return True  # 系主任, cut 机械电子工程|系主任: the suffix opens its head's title
         return view.is_start(end) and (
             word == view.text[start:end] or word in gaz.departments or word_tag(word) in (None, "nt")
             or (len(word) >= 3 and word_tag(word) in _BODY_WORD_TAGS)  # 旅游局; not 开好局 or 格局
@@ -72,8 +74,9 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
     last = view.token_at(end - 1)
     rest = view.text[end:view.ends[last]]
     if not view.is_start(end) and view.starts[last] > start and rest not in title_words() \
-            and rest not in gaz.stop_words:
-        return False  # 中国科大学子, 细分行业: the suffix's last character opens another word (局局长, 局将 are fine)
+            and rest not in gaz.stop_words and not view.text.startswith(gaz.titles, end):
+        return False  # 中国科大学子, 细分行业: the suffix's last character opens another word (局局长, 局将 and
+        # 区委副书记, cut 区委副|书记, are fine)
     if view.starts[i] < start:
         return word_tag(word) in _NAME_TAGS or word_tag(word) is None
     return True
@@ -97,6 +100,8 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         name = text[start:end]
         if suffix in gaz.departments and start == suffix_start:
             continue  # a bare 科技厅: only an alias, resolved in its article
+        if suffix_start - start == 1 and text.endswith(tuple(title_words()), 0, start):
+            continue  # 副会长甘中学: one character after a title is a person's surname
         if is_generic(name, suffix, gaz) or _descriptive(view, start, suffix_start, suffix, gaz) \
                 or name.startswith(_generic_openings()):
             continue

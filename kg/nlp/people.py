@@ -209,6 +209,36 @@ def _credited_names(text: str, gaz: Gazetteers) -> set[str]:
     return names
 
 
+@cache
+def _roster_line() -> re.Pattern[str]:
+    roles = load_data_yaml("patterns/names.yaml")["person"]["roster_roles"]
+    spaced = "|".join("[ \u3000]*".join(map(re.escape, role)) for role in sorted(roles, key=len, reverse=True))
+    return re.compile(f"^[ \u3000]*(?:{spaced})[ \u3000]*[：:][ \u3000]*([^\n]+)$", re.MULTILINE)
+
+
+_GAP = re.compile("[^ \u3000]+")
+
+
+def _roster_names(text: str, gaz: Gazetteers) -> list[Candidate]:
+    """组  长：尹丽波 / 成  员：殷利梅    郑  磊: every name of a roster line, a padded one spanning its gap."""
+    found = []
+    for line in _roster_line().finditer(text):
+        pieces = [(m.start(), m.end()) for m in _GAP.finditer(text, line.start(1), line.end(1))]
+        if not pieces:
+            continue
+        names, index = [], 0
+        while index < len(pieces):
+            start, end = pieces[index]
+            if end - start == 1 and index + 1 < len(pieces) and pieces[index + 1][1] - pieces[index + 1][0] == 1:
+                end = pieces[index + 1][1]  # 黄  鹏: a surname, the gap that pads the name, its given name
+                index += 1
+            names.append((start, end))
+            index += 1
+        if all(_is_name("".join(text[s:e].split()), gaz, credited=True) for s, e in names):
+            found.extend(Candidate(s, e, "Person", text[s:e], "roster") for s, e in names)
+    return found
+
+
 def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     text = view.text
     titles, speech, followers = _grammar()
@@ -231,7 +261,8 @@ def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             if len(name) == length and before in _BOUNDARY and _is_name(name, gaz):
                 names.add(name)
                 break
-    found = []
+    found = _roster_names(text, gaz)
+    names.update(c.text for c in found if " " not in c.text and "\u3000" not in c.text)
     for name in names:
         for start, end in occurrences(text, name):
             found.append(Candidate(start, end, "Person", name, "person_context"))

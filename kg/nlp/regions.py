@@ -58,11 +58,12 @@ def find_zones(view: TokenView, gaz: Gazetteers, places: list[Candidate]) -> lis
                 text[t:e] in gaz.stop_words for t, e in _tokens(view, place.end, match.end())):
             continue  # 东区位于中关村科技园: a clause, not a zone
         end = match.end()
+        start = place.start - 2 if text.endswith("国家", 0, place.start) else place.start  # 国家芜湖…产业园
         if text[end:end + 1] == "（":
             close = text.find("）", end, end + 8)
             if close > 0 and text[end + 1:close] in gaz.places:
                 end = close + 1
-        found.append(Candidate(place.start, end, "Region", text[place.start:end], "zone", "zone"))
+        found.append(Candidate(start, end, "Region", text[start:end], "zone", "zone"))
     return found
 
 
@@ -97,6 +98,10 @@ def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> li
             continue  # 位于中关村 is a clause, not a village
         if text[start:end] in gaz.places:
             continue  # a county after its city is the gazetteer's, not a town
+        inner = gaz.place_at(text, start)
+        if inner is not None and len(inner[0]) <= end - start - 2:
+            continue  # 山东滕州滨湖镇: a place opens the core; the town follows that place
+
         found.append(Candidate(start, end, "Region", text[start:end], "town", "town"))
         pending.append(match.end())
     return found

@@ -17,7 +17,7 @@ from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 from kg.nlp.grammar import is_generic, is_name_char, name_start
 
 __all__ = ["find_documents", "find_quoted_programs", "find_quoted_events", "find_headed_names",
-           "find_national_programs"]
+           "find_national_programs", "find_designations"]
 
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _QUOTED = re.compile(r"[“‘「]([^“”‘’「」\n]{1,24})[”’」]")
@@ -106,6 +106,11 @@ def _event_grammar() -> tuple[tuple[str, ...], tuple[str, ...], str]:
 
 
 @cache
+def _ceremony_heads() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["event"]["ceremony_heads"])
+
+
+@cache
 def _holding_verbs() -> tuple[str, ...]:
     return tuple(load_data_yaml("patterns/names.yaml")["event"]["named_by_verb"])
 
@@ -176,18 +181,26 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         head = match.group()
         if not view.is_start(match.end()):
             continue
+        if head in _ceremony_heads() and text.endswith(gaz.event_heads, 0, match.start()):
+            continue  # …发展大会开幕式: the event is …发展大会, found at its own head
         start = name_start(view, gaz, match.start(), quotes=True)
         known = next((m for m in _national_pattern().finditer(text, start, match.end())
                       if m.end() == match.end()), None)
         if known is not None:
             start = known.start()  # 贵州建设东数西算工程: a known program with its head is the whole name
+        if labels[head] == "Event":
+            start = _widened_event_start(view, gaz, start, match.start())
+        start = _past_holding_verb(text, start, match.start())
+        start = _from_edition(text, start, match.start(), gaz)
         edition = _edition_before(text, start, gaz)
         start -= len(edition)
         named = False
         if labels[head] == "Event":
             hosted = _after_host(text, match.start(), hosts, gaz)
             if hosted >= 0 and hosted < start:
-                start = hosted  # …承办的中国预制菜产业科技创新大会: the host clause bounds the name, verbs and all
+                # …承办的中国预制菜产业科技创新大会: the host clause bounds the name, verbs and all,
+                # but for a verb of holding (…主办的某工作站在某地举行开站仪式)
+                start = _past_holding_verb(text, hosted, match.start())
             joined = _joined_event(text, start, event_starts)
             scope = _scope_before(text, start, scopes)
             held = (match.start() - start >= 4 and _held().match(text, match.end()) is not None
@@ -211,6 +224,43 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if labels[head] == "Event":
             event_starts[end] = start
     return found
+
+
+def _widened_event_start(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:
+    """2022中国（山东）预制食品产业发展大会: a verb (预制) inside an event named after its place or the
+    nation is part of the name, though it ends a program's."""
+    wide = name_start(view, gaz, head_start, quotes=False)
+    if wide < start and (gaz.place_at(view.text, wide) is not None or view.text.startswith(_SPECIFIC_STARTS, wide)):
+        return wide
+    return start
+
+
+def _past_holding_verb(text: str, start: int, head_start: int) -> int:
+    """隆重举行滕州…开工仪式: a verb of holding inside the name (jieba took 隆重举行 for a name)
+    ends what precedes the event."""
+    for verb in _holding_verbs():
+        at = text.rfind(verb, start, head_start)
+        if at >= 0:
+            start = max(start, at + len(verb))
+    return start
+
+
+_EDITION = re.compile(r"首届|第[一二三四五六七八九十百\d]+届")
+_YEAR = re.compile(r"\d{4}年?度?")
+
+
+def _from_edition(text: str, start: int, head_start: int, gaz: Gazetteers) -> int:
+    """按下首届…服装周: an edition opens the event's name unless a year, a place, a scope or a body
+    comes before it (2020首届…, 中国首届…, 浙江大学第三届…)."""
+    edition = _EDITION.search(text, start, head_start)
+    if edition is None or edition.start() == start:
+        return start
+    lead = text[start:edition.start()]
+    _, scopes, _ = _event_grammar()
+    if _YEAR.fullmatch(lead) or lead.startswith(_SPECIFIC_STARTS) or lead in scopes \
+            or _bare_place(lead + "届", "届", gaz) or lead.endswith(gaz.org_suffixes):
+        return start
+    return edition.end()  # the edition itself is taken with the name below
 
 
 def _edition_before(text: str, start: int, gaz: Gazetteers) -> str:
@@ -277,3 +327,39 @@ def _is_specific(view: TokenView, start: int, end: int, head: str, edition: str,
     if any(name[:k] in gaz.places and view.is_start(start + k) for k in range(2, min(len(name), 8))):
         return True  # a place opening the name, ending on a word boundary (新平 is no place in 新平台)
     return any(name.find(s, 2, len(name) - 2) > 0 for s in gaz.org_suffixes if len(s) >= 2)
+
+
+@cache
+def _designation_grammar() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...], int, int]:
+    raw = load_data_yaml("patterns/names.yaml")["program"]
+    verbs = "|".join(map(re.escape, sorted(raw["designation_verbs"], key=len, reverse=True)))
+    shortest, longest = raw["designation_chars"]
+    return (re.compile(f"(?:{verbs})了?"), re.compile(raw["designation_count"]), tuple(raw["designation_openings"]),
+            tuple(raw["designation_ends"]), int(shortest), int(longest))
+
+
+_DESIGNATION_ITEM = re.compile(r"[^，。；、：！？“”《》（）\n]+")
+
+
+def find_designations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """跻身全国科技创新百强县20强, 获评山东省创业型城市, 荣获省储能示范项目、省双招双引重点签约项目:
+    the honours a verb of winning lists, each opened by a place, the nation or a level, or ending
+    in an award word."""
+    verbs, count, openings, ends, shortest, longest = _designation_grammar()
+    text = view.text
+    found = []
+    for verb in verbs.finditer(text):
+        at = verb.end()
+        while True:
+            at = count.match(text, at).end()
+            item = _DESIGNATION_ITEM.match(text, at)
+            if item is None:
+                break
+            name = item.group()
+            opened = name.startswith(openings) or gaz.place_at(name, 0) is not None
+            if shortest <= len(name) <= longest and opened and name.endswith(ends) and not name.endswith("称号"):
+                found.append(Candidate(item.start(), item.end(), "Program", name, "designation"))
+            if not text.startswith("、", item.end()):
+                break
+            at = item.end() + 1
+    return found

@@ -10,6 +10,7 @@ from kg.relations.context import sentence_views
 from kg.relations.items import Relation
 from kg.relations.names import hierarchy_relations, name_relations
 from kg.relations.positions import position_relations
+from kg.relations.publishers import publisher_relations
 from kg.relations.rules import relation_rules
 from kg.relations.verbs import (attendance_relations, implied_relations, partner_relations, placement_relations,
                                 speaker_relations, verb_relations)
@@ -38,6 +39,7 @@ def article_relations(article: Article, text: str, entities: list[ArticleEntity]
         found += speaker_relations(sentence, events)
         found += partner_relations(sentence)
         found += placement_relations(sentence)
+        found += publisher_relations(sentence)
     found += name_relations(entities, sentences)
     found += hierarchy_relations(entities, sentences)
     unique: dict[tuple, Relation] = {}

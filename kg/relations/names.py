@@ -82,7 +82,8 @@ def _located_in_name(entity: ArticleEntity, written: list[str], forms: dict[str,
     best: list[tuple[int, ArticleEntity]] = []
     for name in () if sub_unit else written:
         chain = []
-        found = _region_at(name, 0, forms, entity)
+        opening = next((o for o in _national_openings() if name.startswith(o)), "")
+        found = _region_at(name, 0, forms, entity) or (_region_at(name, len(opening), forms, entity) if opening else None)
         while found is not None:
             chain.append(found)
             found = _region_at(name, found[0], forms, entity)
@@ -116,6 +117,12 @@ def _is_province(region: ArticleEntity) -> bool:
 def _opens_with_zone(name: str, forms: dict[str, ArticleEntity]) -> bool:
     found = _region_at(name, 0, forms, None)
     return found is not None and found[1].name.endswith(_zone_suffixes())
+
+
+@cache
+def _national_openings() -> tuple[str, ...]:
+    """国家芜湖机器人产业园 is in 芜湖: a national opening before the place leaves it the place."""
+    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["national_openings"])
 
 
 @cache

@@ -50,6 +50,8 @@ class RelationRules:
     parent_after: tuple[str, ...]  # A是B所属的…
     topic_marks: tuple[str, ...]  # 该活动由…指导，A、B共同主办
     supporting_verbs: tuple[str, ...]  # 由A主办、B支持的E: B does not run E
+    theme_clause: re.Pattern[str]  # ，以“…”为主题的 between organizers and the event
+    publisher_gap: re.Pattern[str]  # 等十部门 between issuers and a title
     national_prefixes: frozenset[str]  # 中国科学院 is national, not LOCATED_IN 中国
     party_organs: tuple[str, ...]
     committee_titles_at_parent: tuple[str, ...]  # 某大学党委副书记 → also 某大学 (党委副书记)
@@ -113,6 +115,8 @@ def relation_rules() -> RelationRules:
         parent_after=_longest_first(raw["parent_after"]),
         topic_marks=tuple(raw["topic_marks"]),
         supporting_verbs=_longest_first(raw["supporting_verbs"]),
+        theme_clause=re.compile(raw["theme_clause"]),
+        publisher_gap=re.compile(raw["publisher_gap"]),
         national_prefixes=frozenset(raw["national_prefixes"]),
         party_organs=_longest_first(raw["party_organs"]),
         committee_titles_at_parent=tuple(raw["committee_titles_at_parent"]),

@@ -150,16 +150,18 @@ def _clauses(sentence: SentenceView, rules: RelationRules) -> list[tuple[int, in
 
 def _relative_clauses(sentence: SentenceView, rule: VerbRelation) -> Iterator[Relation]:
     """由A、B主办，C、D承办的E; 由A主办、B支持的E: every clause of a 由-led chain
-    before 的 and the object names its own subjects and verb; those with a verb
+    before 的 and the object (or before a clause giving its theme) names its own subjects and verb; those with a verb
     of the rule run (or publish, …) the object, those that only support it do not."""
     rules = relation_rules()
     targets = [m for m in sentence.top_level if m.label in rule.object_labels and sentence.before(m).endswith("的")]
     clauses = _chain_clauses(sentence, rules) if targets else []
     for target in targets:
-        index = next((i for i, (a, b) in enumerate(clauses) if a <= target.start < b), None)
+        theme = rules.theme_clause.search(sentence.before(target))
+        anchor = sentence.start + theme.start() if theme else target.start  # 由A主办，以“…”为主题的E
+        index = next((i for i, (a, b) in enumerate(clauses) if a <= anchor - int(theme is not None) < b), None)
         found: list[EntityMention] = []
         for number, (start, end) in enumerate(reversed(clauses[:index + 1] if index is not None else [])):
-            end = target.start if number == 0 else end
+            end = anchor if number == 0 else end
             opening = sentence.text[start - sentence.start:].startswith(rules.passive_marks[0])
             members, tail = _clause_members(sentence, start + int(opening), end)
             if not members or not (_has_verb(tail, rule) or tail.startswith(rules.supporting_verbs)):
