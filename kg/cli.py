@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from enum import Enum
 from importlib.metadata import version as installed_version
 from pathlib import Path
@@ -15,6 +16,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from kg.analytics.analysis import PeriodError
+from kg.analytics.analysis import analyze as analyze_graph
+from kg.analytics.tables import analysis_tables, period_caption
 from kg.config import SAMPLES_DIR
 from kg.console import ReadableCommand, console, err_console, progress_bar
 from kg.eval.report import report_table
@@ -33,6 +37,7 @@ from kg.store.connection import open_driver
 from kg.store.settings import Neo4jSettings
 from kg.store.cli import neo4j_app
 from kg.store.cli_errors import neo4j_errors
+from kg.store.measures import remeasure_store
 from kg.store.query_cli import query
 from kg.store.writer import BATCH_SIZE, WORKERS, graph_counts, load_graph, wipe_graph
 
@@ -71,15 +76,23 @@ PathsArgument = Annotated[
 ]
 
 
+DateOption = Annotated[
+    Optional[datetime],
+    typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                 help="The date of issues whose masthead prints none (it comes before a manifest.yaml beside "
+                      "them and a date in their file names)."),
+]
+
+
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
 
 
-def _read(paths: list[str] | None) -> Corpus:
+def _read(paths: list[str] | None, date: datetime | None = None) -> Corpus:
     arguments = paths or [str(SAMPLES_DIR)]
     files, _ = expand_sources(arguments)
     with progress_bar("Reading newsletters", total=len(files)) as advance:
-        corpus = read_corpus(arguments, on_file=lambda _: advance(1))
+        corpus = read_corpus(arguments, on_file=lambda _: advance(1), date=date.date() if date else None)
     for error in corpus.errors:
         _error(str(error))
     return corpus
@@ -117,6 +130,7 @@ def build(
     paths: PathsArgument = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write the graph files to.",
                                          metavar="DIR")] = Path("out"),
+    date: DateOption = None,
 ) -> None:
     """Extract, assemble the knowledge graph, validate it, and write it in every format.
 
@@ -125,7 +139,10 @@ def build(
     graphology), cytoscape.json (Cytoscape.js), neo4j-import/ (CSV for
     neo4j-admin database import, with the command in import-command.txt),
     articles.jsonl (the extraction) and index.html (an offline interactive
-    view).  Ends with counts per label and relationship type and the
+    view).  Every entity carries its network measures (pagerank,
+    betweenness, community, degree by relation type; see kg analyze), every
+    issue, article and relation its date.  Ends with counts per label and
+    relationship type and the
     best-connected entities.  Nothing is written when no issue was read, or
     when the graph breaks schemas/graph.yaml (each violation is listed).  The
     files are moved into DIR only once all are complete, and files in DIR
@@ -135,7 +152,7 @@ def build(
     """
     with _output_errors():
         check_output_directory(output)
-    corpus = _read(paths)
+    corpus = _read(paths, date)
     kept = f"nothing was written and {output} is as it was"
     _stop_unless_read(corpus, kept)
     result = _built(corpus, kept)
@@ -181,13 +198,14 @@ def _built(corpus: Corpus, consequence: str) -> Build:
     return result
 
 
-def _graph_to_load(paths: list[str] | None) -> tuple[nx.MultiDiGraph, Corpus]:
+def _graph_to_load(paths: list[str] | None, date: datetime | None = None,
+                   consequence: str = "nothing was loaded") -> tuple[nx.MultiDiGraph, Corpus]:
     """A `kg build` directory's graph.json, or the graph built from the newsletters that could be read."""
     if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
         return read_node_link(Path(paths[0]) / "graph.json"), Corpus()
-    corpus = _read(paths)
-    _stop_unless_read(corpus, "nothing was loaded")
-    return _built(corpus, "nothing was loaded").graph, corpus
+    corpus = _read(paths, date)
+    _stop_unless_read(corpus, consequence)
+    return _built(corpus, consequence).graph, corpus
 
 
 @app.command(cls=ReadableCommand)
@@ -199,6 +217,7 @@ def load(
                                             help="Rows per transaction.")] = BATCH_SIZE,
     workers: Annotated[int, typer.Option("--workers", min=1, metavar="N",
                                          help="Transactions in flight at once.")] = WORKERS,
+    date: DateOption = None,
 ) -> None:
     """Write the knowledge graph into Neo4j: constraints first, then batched writes, several at once.
 
@@ -210,11 +229,14 @@ def load(
     NEO4J_DATABASE point elsewhere.  Each batch is one transaction, and a
     few run at once (--workers): a failure leaves no part of its batch
     written and starts no further batch.  Newsletters that cannot be read
-    are named and the others are loaded, with exit code 1.
+    are named and the others are loaded, with exit code 1.  Every entity
+    carries its network measures; when the store held more than this load,
+    they are computed again over everything stored, so loading issue by
+    issue ends as loading them all at once.
 
     Example: kg load data/samples --wipe --yes
     """
-    graph, corpus = _graph_to_load(paths)
+    graph, corpus = _graph_to_load(paths, date)
     settings = Neo4jSettings.from_environment()
     with neo4j_errors(settings, "a batch (rolled back: nothing of it was written)"), open_driver(settings) as driver:
         if wipe:
@@ -224,33 +246,87 @@ def load(
         total = graph.number_of_nodes() + graph.number_of_edges()
         with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
             stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers)
+        remeasured = remeasure_store(driver, settings.database, graph)
         labels, types = graph_counts(driver, settings.database)
     err_console.print(f"Loaded {stats.rows} rows into {escape(settings.uri)} ({escape(settings.database)}): "
                       f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
                       f"{stats.properties_set} properties set.")
+    if remeasured:
+        err_console.print(f"The store held more than this load: the measures of all its {remeasured} entities "
+                          "were computed again over everything stored.")
     _print_summary(GraphSummary(labels, types, []))
     _exit_for(corpus, "loaded")
 
 
 @app.command(cls=ReadableCommand)
-def split(paths: PathsArgument = None) -> None:
+def analyze(
+    paths: PathsArgument = None,
+    since: Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                                                      help="Only issues that appeared on or after this day.")] = None,
+    until: Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+                                                      help="Only issues that appeared on or before this day.")] = None,
+    window: Annotated[Optional[int], typer.Option("--window", min=1, metavar="N", show_default=False,
+                                                  help="Rising: the last N issues against the N before "
+                                                       "(default: report.rising_window of data/analytics.yaml).")] = None,
+    date: DateOption = None,
+) -> None:
+    """Rank who matters and show what changed: PageRank, communities, brokers and trends.
+
+    PATH is a `kg build` output directory (its graph.json) or newsletters
+    (extracted and assembled first).  Prints the top organizations overall,
+    per industry and per region (by PageRank on the typed relations, weighted
+    by evidence), the Louvain communities with their members and industries,
+    the brokers whose ties join communities or industries, and the trends:
+    mentions per issue, what the latest issue names for the first time,
+    rising entities, and partnerships first stated in the period.  --since
+    and --until select the dated issues of a period: the rankings are those
+    of its issues, the trends compare it with the issues before.  The
+    parameters are data/analytics.yaml's.
+
+    Example: kg analyze data/samples tests/dated --since 2025-01-01
+    """
+    graph, corpus = _graph_to_load(paths, date, "nothing was analysed")
+    try:
+        analysis = analyze_graph(graph, since.date() if since else None, until.date() if until else None, window)
+    except PeriodError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    console.print(period_caption(analysis))
+    for table in analysis_tables(analysis):
+        console.print(table)
+    _exit_for(corpus, "analysed")
+
+
+@app.command(cls=ReadableCommand)
+def split(paths: PathsArgument = None, date: DateOption = None) -> None:
     """Show how each issue splits into sections and articles.
 
     Prints, per issue, its id, encoding (marked "traditional" when the file
-    was written in Traditional characters, which kg reads as Simplified) and
-    a table of articles with their position, article id (for `kg show`),
-    section, title and body length in characters.  Subheadings are listed
-    under the article they belong to.
+    was written in Traditional characters, which kg reads as Simplified),
+    its date and number with where they came from (masthead, --date,
+    manifest.yaml, file name) and a table of articles with their position,
+    article id (for `kg show`), section, title and body length in
+    characters.  Subheadings are listed under the article they belong to.
 
     Example: kg split data/samples/000_37a592d5b46665a4.txt
     """
-    corpus = _read(paths)
+    corpus = _read(paths, date)
     for issue in corpus.issues:
         script = " · traditional" if issue.script == "traditional" else ""
         console.print(f"[bold]{escape(issue.path.name)}[/]  issue {issue.id} · {escape(issue.encoding)}{script} · "
-                      f"{len(issue.sections)} sections · {len(issue.articles)} articles")
+                      f"{len(issue.sections)} sections · {len(issue.articles)} articles · {escape(_dating(issue))}")
         console.print(_issue_table(issue))
     _exit_for(corpus)
+
+
+def _dating(issue: Issue) -> str:
+    """`2025-04-18 (masthead) · 第4期 · 总第40期`, or `undated`."""
+    parts = [f"{issue.date.isoformat()} ({issue.dated_by})" if issue.date else "undated"]
+    if issue.number:
+        parts.append(f"第{issue.number}期")
+    if issue.total_number:
+        parts.append(f"总第{issue.total_number}期")
+    return " · ".join(parts)
 
 
 def _issue_table(issue: Issue) -> Table:
@@ -275,12 +351,15 @@ def extract(
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.",
                                                    metavar="FILE")] = None,
+    date: DateOption = None,
 ) -> None:
     """Write one JSON object per article: ids, title, section, entities, relations.
 
     The fields follow the extraction guide: issue, article, title, section,
     untitled, industries, entities and relations, plus the article's text and
-    its offsets in the issue's normalised text.  Files that cannot be read are
+    its offsets in the issue's normalised text, and the dates of the issue
+    and the article (issue_date, issue_number, date; null when nothing dates
+    them).  Files that cannot be read are
     reported on stderr and the exit code is 1; the others are still written.
 
     Example: kg extract data/samples --format jsonl -o articles.jsonl
@@ -288,7 +367,7 @@ def extract(
     if output is not None:
         with _output_errors():
             check_output_file(output, "-o")
-    corpus = _read(paths)
+    corpus = _read(paths, date)
     total = sum(len(issue.articles) for issue in corpus.issues)
     with progress_bar("Extracting articles", total=total) as advance, _output_errors():
         records = extract_records(corpus.issues, on_article=lambda _: advance(1))

@@ -6,6 +6,7 @@ Offsets (`start`, `end`) always index the issue's normalised text
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,8 @@ class Article:
     headline: Span | None
     paragraphs: list[Paragraph] = field(default_factory=list)
     subheadings: list[Paragraph] = field(default_factory=list)
+    date: dt.date | None = None  # when the story happened: its dateline, else its issue's date
+    dated_by: str | None = None  # "dateline", "recent" (日前, 近日) or "issue"
 
     @property
     def body_chars(self) -> int:
@@ -78,6 +81,10 @@ class Issue:
     front_matter: list[Span] = field(default_factory=list)
     script: str = "simplified"
     written: str = ""  # `text` as written, before conversion to Simplified ("" when none was made)
+    date: dt.date | None = None  # when the issue appeared (see kg/ingest/dates.py for where from)
+    number: int | None = None  # its number within the year (2025年第4期 → 4)
+    total_number: int | None = None  # its running number (总第40期 → 40)
+    dated_by: str | None = None  # "masthead", "--date", "manifest" or "file name"
 
     def as_written(self, start: int, end: int) -> str:
         """The characters of `text[start:end]` as the file wrote them (Traditional ones kept)."""

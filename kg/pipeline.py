@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.analytics.measures import annotate_measures
 from kg.export.jsonl import article_record
 from kg.graph.assemble import build_graph
 from kg.graph.schema import SchemaViolation, validate_graph
@@ -31,15 +33,16 @@ class Corpus:
     errors: list[ReadError] = field(default_factory=list)
 
 
-def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None) -> Corpus:
+def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None, date: dt.date | None = None) -> Corpus:
     """Read every newsletter named by files, directories or globs.
 
     A file that cannot be read is recorded in `errors`; the others are still
     read.  `on_file(path)` is called after each file (for progress bars).
+    `date` dates the issues whose masthead prints no date (`--date`).
     """
     paths, errors = expand_sources(arguments)
     corpus = Corpus(errors=list(errors))
-    for result in read_issues(paths):
+    for result in read_issues(paths, date=date):
         if isinstance(result, ReadError):
             corpus.errors.append(result)
         else:
@@ -85,7 +88,7 @@ class Build:
 
 
 def build_graph_from(issues: Iterable[Issue], *, on_article: Any = None) -> Build:
-    """Extract every article, assemble the graph and validate it against `schemas/graph.yaml`."""
+    """Extract every article, assemble the graph, measure its entities and validate it against `schemas/graph.yaml`."""
     records = list(extract_records(issues, on_article=on_article))
-    graph = build_graph(records)
+    graph = annotate_measures(build_graph(records))
     return Build(records, graph, validate_graph(graph))

@@ -18,8 +18,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.config import QUERIES_DIR
-from kg.graph.assemble import build_graph
-from kg.pipeline import extract_records
+from kg.pipeline import build_graph_from
 from kg.store.connection import open_driver
 from kg.store.queries import (MissingParameter, QueryParameter, UnknownParameter, UnknownQuery, WriteRefused,
                               find_query_file, list_query_files, parse_value, read_query_file, resolve_parameters,
@@ -141,7 +140,7 @@ def samples_driver(settings, issue_000, issue_004) -> Iterator[Driver]:
     """The test server holding exactly the two sample issues."""
     with open_driver(settings) as driver:
         wipe_graph(driver, settings.database)
-        load_graph(driver, build_graph(list(extract_records([issue_000, issue_004]))), settings.database)
+        load_graph(driver, build_graph_from([issue_000, issue_004]).graph, settings.database)
         yield driver
 
 
@@ -192,6 +191,25 @@ EXPECTED = {
         ("4da0b16879e72d23-003", "集成电路"),  # its GPU chips
         ("61f4da144f9f7164-004", "人工智能"), ("61f4da144f9f7164-004", "新一代信息技术")},
     "issue_contents": lambda rows: _pick(rows[:2], "position", "title") == [(0, "编者的话"), (1, "锻造新质生产力发展主力军")],
+    # The measures of kg.analytics, as `kg analyze` ranks them (tests/test_analytics.py).
+    "top_organizations": lambda rows: _pick(rows[:3], "organization", "pagerank", "community") == [
+        ("杭州科百特过滤器材有限公司", 0.0186212, 9), ("浙江省科技厅", 0.0185828, 6), ("北京大学", 0.0179812, 4)]
+        and len(rows) == 10,
+    "community_members": lambda rows: [r["member"] for r in rows][:3] == ["北京大学", "北京大学计算机学院", "北京大学科技开发部"]
+        and len(rows) == 9 and {r["community"] for r in rows} == {4},
+    "brokers": lambda rows: _pick(rows[:2], "broker", "communities", "industries") == [
+        ("浙江省科技厅", 2, 1), ("《中国区域科技创新评价报告2023》", 4, 3)] and "Region" not in {r["label"] for r in rows},
+    # Time: the samples are dated by data/samples/manifest.yaml, their articles by their datelines.
+    "mentions_per_issue": lambda rows: _pick(rows, "date", "issue", "mentions") == [
+        ("2024-12-16", "000_37a592d5b46665a4.txt", 7), ("2024-12-23", "004_d800323ad11d4dac.txt", 3)],
+    "rising_entities": lambda rows: _pick(rows[:3], "entity", "last_n", "n_before") == [
+        ("深圳市", 11, 0), ("《中国区域科技创新评价报告2023》", 7, 0), ("中国航空创新创业大赛", 6, 0)],
+    "partnerships_formed": lambda rows: _pick(rows, "since", "organization", "partner") == [
+        ("2024-12-12", "北京大学", "字节跳动"), ("2024-12-12", "杭州科百特过滤器材有限公司", "浙江工业大学"),
+        ("2024-12-12", "浙江省科技信息研究院", "浙江省高新技术企业协会"), ("2024-12-12", "浙江省科技厅", "浙江省财政厅"),
+        ("2024-12-12", "浙江省科技厅", "浙江省金融控股有限公司"), ("2024-12-12", "浙江省财政厅", "浙江省金融控股有限公司")],
+    "partners_since": lambda rows: _pick(rows, "partner", "since", "articles") == [
+        ("浙江省财政厅", "2024-12-12", 1), ("浙江省金融控股有限公司", "2024-12-12", 1)],
 }
 
 

@@ -3,10 +3,13 @@
 Offsets in a record (`start`, `end`, mention and evidence offsets) index
 the issue's normalised text; `text` is that text from `start` to `end`, so
 `text[m["start"] - start : m["end"] - start]` is a mention's surface form.
+Dates (`issue_date`, the article's `date`) are ISO strings, or null when
+nothing dates the issue; fields the guide allows beside its own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,7 +27,13 @@ def article_record(issue: Issue, article: Article) -> dict[str, Any]:
         "issue": issue.id,
         "article": article.id,
         "source": issue.path.name,
+        "issue_date": _iso(issue.date),
+        "issue_number": issue.number,
+        "issue_total_number": issue.total_number,
+        "issue_dated_by": issue.dated_by,
         "position": article.position,
+        "date": _iso(article.date),
+        "dated_by": article.dated_by,
         "title": _written_title(issue, article),
         "section": article.section,
         "untitled": article.untitled,
@@ -37,6 +46,10 @@ def article_record(issue: Issue, article: Article) -> dict[str, Any]:
         "entities": [],
         "relations": [],
     }
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
 
 
 def _written_title(issue: Issue, article: Article) -> str:

@@ -25,6 +25,15 @@ from kg.industries import Taxonomy, load_taxonomy
 __all__ = ["new_graph", "add_records", "build_graph"]
 
 _IDENTITY = "kg_identity"
+# Record field → node property, for the dates a record carries when it has them.
+_ISSUE_DATING = {"issue_date": "date", "issue_number": "number", "issue_total_number": "total_number",
+                 "issue_dated_by": "dated_by"}
+_ARTICLE_DATING = {"date": "date", "dated_by": "dated_by"}
+
+
+def _known(record: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
+    """The fields the record has a value for, under their property names."""
+    return {prop: record[field] for field, prop in fields.items() if record.get(field) is not None}
 
 
 def new_graph(taxonomy: Taxonomy | None = None) -> nx.MultiDiGraph:
@@ -69,11 +78,11 @@ def _add_article(graph: nx.MultiDiGraph, record: dict[str, Any]) -> None:
     issue = node_key("Issue", record["issue"])
     if issue not in graph:
         graph.add_node(issue, key=issue, label="Issue", name=record.get("source", record["issue"]),
-                       issue_id=record["issue"])
+                       issue_id=record["issue"], **_known(record, _ISSUE_DATING))
     article = node_key("Article", record["article"])
     properties = {"key": article, "label": "Article", "name": record["title"], "article_id": record["article"],
                   "issue": record["issue"], "title": record["title"], "position": record["position"],
-                  "untitled": record["untitled"]}
+                  "untitled": record["untitled"], **_known(record, _ARTICLE_DATING)}
     if record.get("section"):
         properties["section"] = record["section"]
     graph.add_node(article, **properties)
@@ -114,7 +123,7 @@ def _add_relations(graph: nx.MultiDiGraph, record: dict[str, Any], keys: dict[tu
         edge = f"{relation['type']}@{record['article']}" + (f":{title}" if title else "")
         graph.add_edge(source, target, key=edge, type=relation["type"], evidence=relation["evidence"],
                        article=record["article"], start=relation["start"], end=relation["end"],
-                       basis=relation["basis"], **relation["properties"])
+                       basis=relation["basis"], **_known(record, {"date": "date"}), **relation["properties"])
 
 
 def _add_co_occurrences(graph: nx.MultiDiGraph, record: dict[str, Any], keys: dict[tuple[str, str], str]) -> None:

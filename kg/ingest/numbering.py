@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HeadingNumber", "heading_number", "follows"]
+__all__ = ["HeadingNumber", "heading_number", "follows", "numeral_value"]
 
 HeadingNumber = tuple[str, int]  # (numbering style, value)
 
@@ -29,7 +29,7 @@ def heading_number(text: str, styles: dict[str, re.Pattern[str]]) -> HeadingNumb
     for style, pattern in styles.items():
         found = pattern.match(text)
         if found:
-            value = _numeral_value(found.group(1))
+            value = numeral_value(found.group(1))
             if value is not None:
                 return style, value
     return None
@@ -40,7 +40,8 @@ def follows(number: HeadingNumber | None, previous: HeadingNumber | None) -> boo
     return number is not None and previous is not None and number == (previous[0], previous[1] + 1)
 
 
-def _numeral_value(numeral: str) -> int | None:
+def numeral_value(numeral: str) -> int | None:
+    """An Arabic, circled or Chinese (一 … 九十九) numeral's value; None for anything else."""
     if numeral.isascii() and numeral.isdigit():
         return int(numeral)
     if len(numeral) == 1 and numeral in _CIRCLED:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+from kg.ingest.dates import date_issue
 from kg.ingest.decoding import DecodeError, decode_newsletter
 from kg.ingest.ids import issue_id
+from kg.ingest.manifest import ManifestError
 from kg.ingest.normalize import normalize_text
 from kg.ingest.splitting import split_issue
 from kg.models import Issue, ReadError
@@ -14,27 +17,28 @@ from kg.models import Issue, ReadError
 __all__ = ["read_issue", "read_issues", "parse_issue"]
 
 
-def parse_issue(source: str, path: Path, encoding: str = "utf-8") -> Issue:
-    """Split already-decoded text into an `Issue`."""
+def parse_issue(source: str, path: Path, encoding: str = "utf-8", *, date: dt.date | None = None) -> Issue:
+    """Split already-decoded text into a dated `Issue` (`date`: the user's, for an issue whose masthead has none)."""
     normalized = normalize_text(source)
     ident = issue_id(normalized.text)
     result = split_issue(normalized, ident)
-    return Issue(ident, path, encoding, normalized.text, result.sections, result.articles, result.front_matter,
-                 normalized.script, normalized.written)
+    issue = Issue(ident, path, encoding, normalized.text, result.sections, result.articles, result.front_matter,
+                  normalized.script, normalized.written)
+    return date_issue(issue, date)
 
 
-def read_issue(path: Path) -> Issue:
-    """Read one file; raises `DecodeError` (or `OSError`) with the reason."""
+def read_issue(path: Path, *, date: dt.date | None = None) -> Issue:
+    """Read one file; raises `DecodeError`, `ManifestError` (or `OSError`) with the reason."""
     text, encoding = decode_newsletter(path.read_bytes())
-    return parse_issue(text, path, encoding)
+    return parse_issue(text, path, encoding, date=date)
 
 
-def read_issues(paths: list[Path]) -> Iterator[Issue | ReadError]:
+def read_issues(paths: list[Path], *, date: dt.date | None = None) -> Iterator[Issue | ReadError]:
     """Read each file, yielding an `Issue` or the `ReadError` that stopped it."""
     for path in paths:
         try:
-            yield read_issue(path)
-        except DecodeError as error:
+            yield read_issue(path, date=date)
+        except (DecodeError, ManifestError) as error:
             yield ReadError(path, str(error))
         except OSError as error:
             yield ReadError(path, f"cannot be read ({error.strerror or error})")

@@ -12,7 +12,7 @@ import re
 
 __all__ = ["identifier", "create_constraint", "create_index", "schema_name", "schema_names",
            "merge_nodes", "merge_edges", "merge_co_occurrences", "create_nodes", "create_edges", "stored_ids", "wipe",
-           "count_by_label", "count_by_type"]
+           "count_by_label", "count_by_type", "measured_nodes", "measured_relationships", "set_measures"]
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -151,3 +151,20 @@ def count_by_label() -> str:
 
 def count_by_type() -> str:
     return "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type"
+
+
+def measured_nodes() -> str:
+    """What the measures read of each node: its key, its own label (not `$shared`) and its name."""
+    return ("MATCH (n) WHERE n.key IS NOT NULL RETURN n.key AS key, "
+            "[label IN labels(n) WHERE label <> $shared][0] AS label, n.name AS name")
+
+
+def measured_relationships() -> str:
+    """What the measures read of the relationships of `$types`: ends, type, and the counts they weigh."""
+    return ("MATCH (a)-[r]->(b) WHERE type(r) IN $types RETURN a.key AS source, b.key AS target, type(r) AS type, "
+            "elementId(r) AS id, r.count AS count, r.score AS score, r.weight AS weight")
+
+
+def set_measures(label: str) -> str:
+    """Replace the measures of stored entities (a null removes a property: an entity that lost its industry)."""
+    return f"UNWIND $rows AS row MATCH (n:{identifier(label)} {{key: row.key}}) SET n += row.properties"

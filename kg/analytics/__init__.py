@@ -1,0 +1,1 @@
+"""Graph analytics: who matters (PageRank, betweenness, communities, brokers) and what changed over time."""
