@@ -17,6 +17,7 @@ from kg.export.neo4j_csv import write_neo4j_import
 from kg.graph.assemble import build_graph
 from kg.pipeline import extract_records
 from kg.store.connection import open_driver
+from kg.store.measures import remeasure_store
 from kg.store.settings import Neo4jSettings
 from kg.store.writer import load_graph, wipe_graph
 from tests.conftest import SAMPLE_004, neo4j_test_environment
@@ -91,6 +92,7 @@ def loaded(neo4j_server, graphs, imported) -> tuple[dict, dict]:
         load_graph(driver, graphs[0], settings.database)
         first = _store(driver, settings.database)
         load_graph(driver, graphs[1], settings.database)
+        remeasure_store(driver, settings.database, graphs[1])  # as `kg load` does after adding to a store
         return first, _store(driver, settings.database)
 
 

@@ -305,14 +305,18 @@ def _brand_core(name: str, gaz: Gazetteers) -> str | None:
     return name[len(found[0]):-len(legal)]
 
 
-def _opening_word(view: TokenView, start: int, end: int) -> str:
-    """天能 of 天能控股集团: a first word of two or three characters that jieba does not know as an
-    everyday word (its tag is none, or a name's)."""
+def _opening_words(view: TokenView, start: int, end: int, gaz: Gazetteers) -> list[str]:
+    """天能, 天能控股 of 天能控股集团: the name's first word, of two or three characters that jieba does
+    not know as an everyday word (its tag is none, or a name's), alone or with the words after it
+    up to the legal ending."""
     first = view.token_at(start)
     word = view.text[view.starts[first]:view.ends[first]]
-    if view.starts[first] != start or not 2 <= len(word) <= 3 or view.ends[first] >= end:
-        return ""
-    return word if word_tag(word) in _SHORT_BRAND_TAGS else ""
+    if view.starts[first] != start or not 2 <= len(word) <= 3 or word_tag(word) not in _SHORT_BRAND_TAGS:
+        return []
+    legal = next(ending for ending in gaz.legal_suffixes if view.text.endswith(ending, start, end))
+    body_end = end - len(legal)
+    return [view.text[start:view.ends[index]] for index in range(first, view.token_at(end - 1) + 1)
+            if view.ends[index] <= body_end]
 
 
 def _one_company(names: set[str]) -> str | None:
@@ -325,8 +329,8 @@ def _brand_mentions(
     view: TokenView, mentions: list[Mention], covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
 ) -> list[Mention]:
     """芯途微电子, 蔚蓝动力: a company's core (or its first characters) used alone is the company;
-    so is the short word opening a company's name with no place (天能 of 天能控股集团) where jieba
-    reads it as a word of its own."""
+    so are the words opening a company's name with no place (天能, 天能控股 of 天能控股集团) where
+    jieba reads them as words of their own."""
     text = view.text
     brands: dict[str, set[str]] = defaultdict(set)
     short: set[str] = set()
@@ -339,10 +343,9 @@ def _brand_mentions(
             for length in range(gaz.brand_min_chars, len(core) + 1):
                 brands[core[:length]].add(name)
         elif name == mention.text and name.endswith(gaz.legal_suffixes) and gaz.place_at(name, 0) is None:
-            opening = _opening_word(view, mention.start, mention.end)
-            if opening:
-                brands[opening].add(name)
-                short.add(opening)
+            for prefix in _opening_words(view, mention.start, mention.end, gaz):
+                brands[prefix].add(name)
+                short.add(prefix)
     owner = {brand: _one_company(names) for brand, names in brands.items()}
     for mention in mentions:  # a short name a recogniser found itself (江岳汽车董事长)
         name = owner.get(mention.text)
