@@ -56,6 +56,25 @@ def test_an_address_that_is_not_neo4js_is_named():
         open_driver(Neo4jSettings("localhost:7687"))
 
 
+@pytest.mark.parametrize("uri", ["http://localhost:7474", "https://db.example"])
+def test_an_http_address_says_which_schemes_work(uri):
+    with pytest.raises(StoreUnavailable) as raised:
+        open_driver(Neo4jSettings(uri, password="whatever-it-is"))
+    assert str(raised.value) == (
+        f"{uri!r} is Neo4j's HTTP address, and kg speaks Bolt: set NEO4J_URI to a bolt://, bolt+s://, bolt+ssc://, "
+        "neo4j://, neo4j+s://, neo4j+ssc:// address, e.g. bolt://localhost:7687 (Bolt's default port is 7687; "
+        "7474 is HTTP's)")
+
+
+def test_kg_load_with_an_http_address_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "graph.json").write_text('{"directed": true, "multigraph": true, "graph": {}, "nodes": [], '
+                                         '"links": []}', encoding="utf-8")
+    result = runner.invoke(app, ["load", str(tmp_path)], env={**NEO4J_TEST_ENV, "NEO4J_URI": "http://localhost:7474"})
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: 'http://localhost:7474' is Neo4j's HTTP address, and kg speaks Bolt")
+    assert "Traceback" not in result.output
+
+
 def test_status_of_a_server_never_started_exits_3(tmp_path):
     result = runner.invoke(app, ["neo4j", "status"], env={**NEO4J_TEST_ENV, "KG_NEO4J_HOME": str(tmp_path)})
     assert result.exit_code == NOT_RUNNING_EXIT_CODE, result.output
