@@ -231,7 +231,7 @@ def load(
             if wipe:
                 if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
                     raise typer.Exit(1)
-                wipe_graph(driver, settings.database)
+                wipe_graph(driver, settings.database, on_wait=lambda: _say_waiting(settings))
             total = graph.number_of_nodes() + graph.number_of_edges()
             with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
                 load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers,

@@ -21,7 +21,6 @@ from kg.graph.assemble import build_graph
 from kg.pipeline import extract_records
 from kg.store import writer
 from kg.store.connection import open_driver
-from kg.store.load_lock import load_lock
 from kg.store.settings import Neo4jSettings
 from kg.store.writer import load_graph, wipe_graph
 from tests.bolt_relay import bolt_relay
@@ -30,8 +29,10 @@ from tests.test_neo4j_load import _snapshot
 
 pytestmark = pytest.mark.neo4j
 
-# The text every relationship statement opens with: the relay acts when the node batches are all in.
+# Text of the statements that create nodes, and of every relationship statement: the relay acts on them.
+_NODES_CREATED = b"CREATE (n:"
 _RELATIONSHIPS_BEGIN = b"elementId(a) = row.source_id"
+_WAITING = "Another kg load is writing into"
 _HANG_GUARD_SECONDS = 60  # a test of a dead server must not itself wait for ever
 
 
@@ -129,30 +130,25 @@ def _stderr_lines(process: subprocess.Popen, lines: list[str]) -> threading.Thre
     return reader
 
 
-def test_a_load_waits_while_another_holds_the_lock_and_two_at_once_give_one_loads_store(
+def test_a_second_load_waits_for_the_first_and_both_give_one_loads_store(
         neo4j_server, settings, driver, build_dir, one_load):
-    env = neo4j_test_environment()
-    with load_lock(driver, settings.database):  # a load in progress
-        processes = [_kg_load([str(build_dir)], env) for _ in range(2)]
-        outputs: list[list[str]] = [[], []]
-        readers = [_stderr_lines(process, lines) for process, lines in zip(processes, outputs)]
+    target = ("127.0.0.1", neo4j_server.home.bolt_port)
+    with bolt_relay(target, trigger=_NODES_CREATED, action="stall") as relay:
+        first = _kg_load([str(build_dir)], _through(relay, settings))
+        assert relay.triggered.wait(_HANG_GUARD_SECONDS)  # it has looked up what is stored, and found nothing
+        second = _kg_load([str(build_dir)], neo4j_test_environment())
+        lines: list[str] = []
+        reader = _stderr_lines(second, lines)
         deadline = time.monotonic() + _HANG_GUARD_SECONDS
-        while not all(any("Another kg load is writing into" in line for line in lines) for lines in outputs):
-            assert all(process.poll() is None for process in processes), outputs
-            assert time.monotonic() < deadline, outputs
+        while second.poll() is None and not any(_WAITING in line for line in lines):
+            assert time.monotonic() < deadline, lines
             time.sleep(0.2)
-    for process, reader in zip(processes, readers):
-        process.wait(timeout=_HANG_GUARD_SECONDS)
-        reader.join(timeout=_HANG_GUARD_SECONDS)
-    assert [process.returncode for process in processes] == [0, 0], outputs
-    assert _snapshot(driver, settings.database) == one_load
-
-
-def test_two_loads_started_together_both_succeed_and_give_one_loads_store(settings, driver, build_dir, one_load):
-    env = neo4j_test_environment()
-    processes = [_kg_load([str(build_dir)], env) for _ in range(2)]
-    results = [process.communicate(timeout=_HANG_GUARD_SECONDS) for process in processes]
-    assert [process.returncode for process in processes] == [0, 0], [err for _, err in results]
+        relay.resume()
+        _, first_err = first.communicate(timeout=_HANG_GUARD_SECONDS)
+    second.wait(timeout=_HANG_GUARD_SECONDS)
+    reader.join(timeout=_HANG_GUARD_SECONDS)
+    assert (first.returncode, second.returncode) == (0, 0), (first_err, lines)
+    assert any(line.startswith(f"{_WAITING} {settings.uri} (neo4j); waiting for it to finish") for line in lines)
     assert _snapshot(driver, settings.database) == one_load
 
 

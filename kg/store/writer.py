@@ -265,10 +265,12 @@ def _run_phase(pool: ThreadPoolExecutor, run: Callable[[Batch], tuple[Any, dict[
         raise
 
 
-def wipe_graph(driver: Driver, database: str, schema: GraphSchema | None = None) -> None:
-    """Delete every node with one of kg's labels (and its relationships), never in the middle of a load."""
+def wipe_graph(driver: Driver, database: str, schema: GraphSchema | None = None,
+               on_wait: Callable[[], None] | None = None) -> None:
+    """Delete every node with one of kg's labels (and its relationships), never in the middle of a load
+    (`on_wait()` if one is under way)."""
     labels = list((schema or graph_schema()).labels)
-    with load_lock(driver, database), driver.session(database=database) as session:
+    with load_lock(driver, database, on_wait), driver.session(database=database) as session:
         session.run(cypher.wipe(labels), labels=labels).consume()
 
 
