@@ -36,10 +36,10 @@ from kg.pipeline import Build, Corpus, build_graph_from, extract_records, find_a
 from kg.store.connection import open_driver
 from kg.store.settings import Neo4jSettings
 from kg.store.cli import neo4j_app
-from kg.store.cli_errors import neo4j_errors
+from kg.store.cli_errors import load_errors, show_driver_log
 from kg.store.measures import remeasure_store
 from kg.store.query_cli import query
-from kg.store.writer import BATCH_SIZE, WORKERS, graph_counts, load_graph, wipe_graph
+from kg.store.writer import BATCH_SIZE, WORKERS, LoadStats, graph_counts, load_graph, wipe_graph
 
 app = typer.Typer(
     help=(
@@ -67,6 +67,7 @@ def main(
                                           help="Print kg's version and exit.")] = False,
 ) -> None:
     """Options before any command (the help text is the Typer app's)."""
+    show_driver_log(verbose=False)
 
 
 PathsArgument = Annotated[
@@ -218,6 +219,8 @@ def load(
     workers: Annotated[int, typer.Option("--workers", min=1, metavar="N",
                                          help="Transactions in flight at once.")] = WORKERS,
     date: DateOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show the Neo4j driver's own messages "
+                                          "(retries, deadlocks, broken connections).")] = False,
 ) -> None:
     """Write the knowledge graph into Neo4j: constraints first, then batched writes, several at once.
 
@@ -227,35 +230,50 @@ def load(
     them to the entities already there.  Neo4j is the project's own server
     (`kg neo4j start`) unless NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
     NEO4J_DATABASE point elsewhere.  Each batch is one transaction, and a
-    few run at once (--workers): a failure leaves no part of its batch
-    written and starts no further batch.  Newsletters that cannot be read
-    are named and the others are loaded, with exit code 1.  Every entity
-    carries its network measures; when the store held more than this load,
-    they are computed again over everything stored, so loading issue by
-    issue ends as loading them all at once.
+    few run at once (--workers); one load at a time writes to a database, a
+    second waits for the first.  A load that stops part-way (a failure,
+    Ctrl-C) says how many batches it committed; running it again completes it.
+    Every entity carries its network measures; when the store held more than
+    this load, they are computed again over everything stored, so loading
+    issue by issue ends as loading them all at once.
+
+    Exit codes: 0 loaded; 1 a newsletter could not be read (the others were
+    loaded), Neo4j rejected a batch, or another writer changed the store
+    under the load; 2 no Neo4j answers, it refused the login, or it stopped
+    answering part-way; 130 interrupted (Ctrl-C).
 
     Example: kg load data/samples --wipe --yes
     """
-    graph, corpus = _graph_to_load(paths, date)
+    show_driver_log(verbose)
+    stats = LoadStats()
     settings = Neo4jSettings.from_environment()
-    with neo4j_errors(settings, "a batch (rolled back: nothing of it was written)"), open_driver(settings) as driver:
-        if wipe:
-            if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
-                raise typer.Exit(1)
-            wipe_graph(driver, settings.database)
-        total = graph.number_of_nodes() + graph.number_of_edges()
-        with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
-            stats = load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers)
-        remeasured = remeasure_store(driver, settings.database, graph)
-        labels, types = graph_counts(driver, settings.database)
-    err_console.print(f"Loaded {stats.rows} rows into {escape(settings.uri)} ({escape(settings.database)}): "
-                      f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
-                      f"{stats.properties_set} properties set.")
+    with load_errors(settings, stats):
+        graph, corpus = _graph_to_load(paths, date)
+        with open_driver(settings) as driver:
+            if wipe:
+                if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
+                    raise typer.Exit(1)
+                wipe_graph(driver, settings.database, on_wait=lambda: _say_waiting(settings))
+            total = graph.number_of_nodes() + graph.number_of_edges()
+            with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
+                load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers,
+                           on_wait=lambda: _say_waiting(settings), stats=stats)
+            remeasured = remeasure_store(driver, settings.database, graph)
+            labels, types = graph_counts(driver, settings.database)
+    what = (f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
+            f"{stats.properties_set} properties set." if stats.changed
+            else "nothing changed: the store already held this graph.")
+    err_console.print(f"Loaded {stats.rows} rows into {escape(settings.uri)} ({escape(settings.database)}): {what}")
     if remeasured:
         err_console.print(f"The store held more than this load: the measures of all its {remeasured} entities "
                           "were computed again over everything stored.")
     _print_summary(GraphSummary(labels, types, []))
     _exit_for(corpus, "loaded")
+
+
+def _say_waiting(settings: Neo4jSettings) -> None:
+    err_console.print(f"Another kg load is writing into {escape(settings.uri)} ({escape(settings.database)}); "
+                      "waiting for it to finish (Ctrl-C gives up).")
 
 
 @app.command(cls=ReadableCommand)

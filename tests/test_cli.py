@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -85,6 +86,25 @@ def test_every_command_has_help_with_an_example(name):
     result = runner.invoke(app, [name, "--help"])
     assert result.exit_code == 0
     assert "Example: kg " + name in result.output
+
+
+def test_kg_load_help_lists_its_exit_codes():
+    result = runner.invoke(app, ["load", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    for code in ("Exit codes: 0 loaded; 1 a newsletter could not be read", "; 2 no Neo4j answers",
+                 "; 130 interrupted (Ctrl-C)."):
+        assert code in text
+
+
+@pytest.mark.parametrize("verbose", [False, True], ids=["quiet", "verbose"])
+def test_the_neo4j_drivers_own_log_reaches_stderr_only_with_verbose(verbose, capsys):
+    from kg.store.cli_errors import show_driver_log
+
+    show_driver_log(verbose)
+    logging.getLogger("neo4j.pool").warning("Transaction failed and will be retried in 1.0s")
+    show_driver_log(False)
+    assert ("neo4j: Transaction failed and will be retried" in capsys.readouterr().err) is verbose
 
 
 def test_show_writes_a_displacy_page_with_the_articles_entities(tmp_path):

@@ -20,7 +20,7 @@ from kg.store.connection import open_driver
 from kg.store.settings import Neo4jSettings
 from kg.store import writer
 from kg.store.errors import StoreChanged
-from kg.store.writer import graph_counts, load_graph, wipe_graph
+from kg.store.writer import LoadStats, graph_counts, load_graph, wipe_graph
 from tests.conftest import SAMPLE_000, neo4j_test_environment
 
 pytestmark = pytest.mark.neo4j
@@ -63,8 +63,25 @@ def test_loading_the_samples_gives_the_graphs_counts_and_again_changes_nothing(d
     assert graph_counts(driver, settings.database) == _expected_counts(graph)
     before = _snapshot(driver, settings.database)
     stats = load_graph(driver, graph, settings.database)
-    assert (stats.nodes_created, stats.relationships_created) == (0, 0)
+    assert (stats.nodes_created, stats.relationships_created, stats.properties_set, stats.labels_added) == (0, 0, 0, 0)
+    assert not stats.changed
     assert _snapshot(driver, settings.database) == before
+
+
+def test_loading_again_counts_only_the_properties_that_changed(driver, settings, issue_records):
+    graph = build_graph(issue_records[0])
+    load_graph(driver, graph, settings.database)
+    changed = graph.copy()
+    changed.nodes["Organization:浙江省科技厅"]["name"] = "浙江省科学技术厅"
+    [(source, target, key)] = [(s, t, k) for s, t, k, d in changed.edges(keys=True, data=True)
+                               if d["type"] == "HOLDS_POSITION" and s == "Person:高鹰忠"]
+    changed.edges[source, target, key]["evidence"] = "另一句证据。"
+    stats = load_graph(driver, changed, settings.database)
+    assert (stats.nodes_created, stats.relationships_created, stats.properties_set) == (0, 0, 2)
+    rows, _, _ = driver.execute_query(
+        "MATCH (p:Person {name: $name})-[r:HOLDS_POSITION]->(o) RETURN o.name AS org, r.evidence AS evidence",
+        name="高鹰忠", database_=settings.database)
+    assert [(r["org"], r["evidence"]) for r in rows] == [("浙江省科学技术厅", "另一句证据。")]
 
 
 def test_issue_by_issue_equals_all_at_once(driver, settings, issue_records):
@@ -86,7 +103,11 @@ def test_one_transaction_at_a_time_gives_what_several_at_once_give(driver, setti
     assert _snapshot(driver, settings.database) == parallel
 
 
-def test_a_node_deleted_during_the_load_fails_its_batch_whole_and_loading_again_mends_it(
+def _delete_organization(driver: Driver, database: str, name: str = "浙江省科技厅") -> None:
+    driver.execute_query("MATCH (o:Organization {name: $name}) DETACH DELETE o", name=name, database_=database)
+
+
+def test_a_node_deleted_after_the_lookup_is_merged_back_with_its_relationships(
         driver, settings, issue_records, monkeypatch):
     graph = build_graph(issue_records[0])
     load_graph(driver, graph, settings.database)
@@ -95,16 +116,32 @@ def test_a_node_deleted_during_the_load_fails_its_batch_whole_and_loading_again_
 
     def another_writer_deletes_after_the_lookup(*args, **kwargs):
         ids = looked_up(*args, **kwargs)
-        driver.execute_query("MATCH (o:Organization {name: $name}) DETACH DELETE o", name="浙江省科技厅",
-                             database_=settings.database)
+        _delete_organization(driver, settings.database)
         return ids
 
     monkeypatch.setattr(writer, "stored_ids", another_writer_deletes_after_the_lookup)
+    stats = load_graph(driver, graph, settings.database, workers=1)
+    assert stats.nodes_created == 1  # the merge made it again, and its new element id reached the relationships
+    assert _snapshot(driver, settings.database) == before
+
+
+def test_a_node_deleted_before_the_relationships_fails_their_batch_whole_and_loading_again_mends_it(
+        driver, settings, issue_records, monkeypatch):
+    graph = build_graph(issue_records[0])
+    load_graph(driver, graph, settings.database)
+    before = _snapshot(driver, settings.database)
+    planned = writer.plan_relationships
+
+    def another_writer_deletes_once_the_nodes_are_in(*args, **kwargs):
+        _delete_organization(driver, settings.database)
+        return planned(*args, **kwargs)
+
+    monkeypatch.setattr(writer, "plan_relationships", another_writer_deletes_once_the_nodes_are_in)
+    stats = LoadStats()
     with pytest.raises(StoreChanged, match="lost an end"):
-        load_graph(driver, graph, settings.database, workers=1)
-    rows, _, _ = driver.execute_query("MATCH (o:Organization {name: $name})-[r]-() RETURN count(r) AS count",
-                                      name="浙江省科技厅", database_=settings.database)
-    assert rows[0]["count"] == 0  # merged back as a node, but no relationship found its stale id
+        load_graph(driver, graph, settings.database, workers=1, stats=stats)
+    assert stats.node_batches_done == stats.node_batches
+    assert stats.relationship_batches_done < stats.relationship_batches
     monkeypatch.undo()
     load_graph(driver, graph, settings.database)
     assert _snapshot(driver, settings.database) == before
@@ -142,7 +179,7 @@ def test_kg_load_twice_reports_nothing_new(neo4j_server, driver):
     assert first.exit_code == 0, first.output
     again = runner.invoke(app, ["load", str(SAMPLE_000)], env=env)
     assert again.exit_code == 0, again.output
-    assert "0 nodes and 0 relationships created" in again.output
+    assert "nothing changed: the store already held this graph." in again.stderr
 
 
 @pytest.mark.parametrize(("uri", "password", "expected"), [

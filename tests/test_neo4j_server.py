@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import stat
+import subprocess
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from typer.main import get_command
@@ -54,6 +57,25 @@ def test_a_closed_port_says_which_address_and_to_start_the_server():
 def test_an_address_that_is_not_neo4js_is_named():
     with pytest.raises(StoreUnavailable, match="'localhost:7687' is not a Neo4j address: set NEO4J_URI"):
         open_driver(Neo4jSettings("localhost:7687"))
+
+
+@pytest.mark.parametrize("uri", ["http://localhost:7474", "https://db.example"])
+def test_an_http_address_says_which_schemes_work(uri):
+    with pytest.raises(StoreUnavailable) as raised:
+        open_driver(Neo4jSettings(uri, password="whatever-it-is"))
+    assert str(raised.value) == (
+        f"{uri!r} is Neo4j's HTTP address, and kg speaks Bolt: set NEO4J_URI to a bolt://, bolt+s://, bolt+ssc://, "
+        "neo4j://, neo4j+s://, neo4j+ssc:// address, e.g. bolt://localhost:7687 (Bolt's default port is 7687; "
+        "7474 is HTTP's)")
+
+
+def test_kg_load_with_an_http_address_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "graph.json").write_text('{"directed": true, "multigraph": true, "graph": {}, "nodes": [], '
+                                         '"links": []}', encoding="utf-8")
+    result = runner.invoke(app, ["load", str(tmp_path)], env={**NEO4J_TEST_ENV, "NEO4J_URI": "http://localhost:7474"})
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: 'http://localhost:7474' is Neo4j's HTTP address, and kg speaks Bolt")
+    assert "Traceback" not in result.output
 
 
 def test_status_of_a_server_never_started_exits_3(tmp_path):
@@ -126,13 +148,50 @@ def test_import_full_replaces_the_database_and_restarts_the_server(neo4j_server:
     assert (records[0]["nodes"], records[0]["located"], records[0]["institutes"]) == (3, 2, 1)
 
 
+def _auth_ini_holds(auth_ini: Path, password: str) -> bool:
+    """Whether auth.ini's `neo4j:SHA-256,hash,salt,iterations:` line is `password`'s: the salted SHA-256
+    iterated as Neo4j's set-initial-password writes it."""
+    _, credential, _ = auth_ini.read_text(encoding="utf-8").strip().split(":")
+    algorithm, digest, salt, iterations = credential.split(",")
+    assert algorithm == "SHA-256"
+    hashed = hashlib.sha256(bytes.fromhex(salt) + password.encode()).digest()
+    for _ in range(int(iterations) - 1):
+        hashed = hashlib.sha256(hashed).digest()
+    return hashed.hex() == digest
+
+
 @pytest.mark.neo4j
-def test_an_initial_password_beginning_with_a_dash_is_not_taken_for_an_option(neo4j_server: Neo4jServer, tmp_path):
-    home = replace(neo4j_server.home, path=tmp_path / "home", password_override="-starts-with-a-dash")
+def test_the_initial_password_arrives_whole_off_the_command_line_in_a_private_home(
+        neo4j_server: Neo4jServer, tmp_path, monkeypatch):
+    password = '-starts with a dash "quoted" \\back #hash 密码\ttab'
+    home = replace(neo4j_server.home, path=tmp_path / "home", password_override=password)
     server = Neo4jServer(home)
+    commands = []
+    run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda command, **kwargs: commands.append(command) or run(command, **kwargs))
     server._write_conf()
     server._set_password_before_first_start()
-    assert (home.path / "data" / "dbms" / "auth.ini").is_file()
+
+    auth_ini = home.path / "data" / "dbms" / "auth.ini"
+    assert _auth_ini_holds(auth_ini, password)
+    assert not _auth_ini_holds(auth_ini, password[1:])  # the check can tell passwords apart
+    assert not any(password in argument or "密码" in argument for command in commands for argument in command)
+    assert [path.name for path in home.path.iterdir() if path.suffix == ".args"] == []  # the argument file is gone
+    assert stat.S_IMODE(auth_ini.stat().st_mode) == 0o600
+    assert stat.S_IMODE(auth_ini.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.neo4j
+def test_the_running_servers_home_is_its_users_alone(neo4j_server: Neo4jServer):
+    home = neo4j_server.home
+    for directory in (home.path, home.path / "data", home.path / "data" / "dbms", home.conf_dir, home.logs_dir):
+        assert stat.S_IMODE(directory.stat().st_mode) == 0o700, directory
+    for file in (home.path / "data" / "dbms" / "auth.ini", home.password_file, home.log_file, home.console_file,
+                 home.conf_file):
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+    loose = [path for path in home.path.rglob("*") if stat.S_IMODE(path.lstat().st_mode) & 0o077
+             and not path.is_symlink()]
+    assert loose == []
 
 
 def test_generated_passwords_never_begin_with_a_dash(tmp_path):

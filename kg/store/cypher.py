@@ -12,7 +12,8 @@ import re
 
 __all__ = ["identifier", "create_constraint", "create_index", "schema_name", "schema_names",
            "merge_nodes", "merge_edges", "merge_co_occurrences", "create_nodes", "create_edges", "stored_ids", "wipe",
-           "count_by_label", "count_by_type", "measured_nodes", "measured_relationships", "set_measures"]
+           "count_by_label", "count_by_type", "measured_nodes", "measured_relationships", "set_measures",
+           "LOAD_LOCK", "load_lock_constraint", "take_load_lock"]
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -39,26 +40,39 @@ def create_index(label: str, prop: str) -> str:
     return f"CREATE INDEX {schema_name(label, prop)} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
 
 
-def _assignments(variable: str, properties: tuple[str, ...]) -> str:
-    """`n.name = row.properties.name, …`: named properties, so the planner needs no Eager for `+=`."""
-    return ", ".join(f"{variable}.{identifier(p)} = row.properties.{p}" for p in properties)
+def _set_changed(variable: str, properties: tuple[str, ...]) -> str:
+    """Write each named property whose value differs from the row's, and no other.
+
+    Neo4j counts (and logs) writing a value a property already holds as a
+    change; setting only what differs makes loading the same graph again
+    report, and write, nothing.  Named properties keep the plan free of Eager.
+    """
+    return " ".join(
+        f"FOREACH (_ IN CASE WHEN coalesce({variable}.{identifier(p)} <> row.properties.{p}, "
+        f"({variable}.{p} IS NULL) <> (row.properties.{p} IS NULL)) THEN [1] ELSE [] END | "
+        f"SET {variable}.{p} = row.properties.{p})"
+        for p in properties
+    )
 
 
 def merge_nodes(label: str, key: str, properties: tuple[str, ...], also: str | None = None) -> str:
-    """Merge on the key, adding label `also`; aliases are united with those stored, kept sorted.
+    """Merge on the key, adding label `also`, returning `[key, element id]` pairs; aliases are united with
+    those stored, kept sorted.
 
-    A new node takes the row's aliases as they are; only a node that already
-    has aliases the row lacks, or lacks some of the row's, pays for the sorted union.
+    A new node takes the row's aliases as they are; only a stored node that
+    lacks some of the row's aliases (or has none) pays for the sorted union.
     """
     label, key = identifier(label), identifier(key)
-    sets = ", ".join(filter(None, [f"n:{identifier(also)}" if also else "", _assignments("n", properties)]))
     return (
         f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.key}}) ON CREATE SET n.aliases = row.aliases "
-        + (f"SET {sets} " if sets else "")
-        + "WITH n, row WHERE row.aliases IS NOT NULL AND any(alias IN row.aliases WHERE NOT alias IN n.aliases) "
+        + (f"SET n:{identifier(also)} " if also else "")
+        + (_set_changed("n", properties) + " " if properties else "")
+        + "WITH n, row CALL (n, row) { WITH n, row WHERE row.aliases IS NOT NULL AND (n.aliases IS NULL OR "
+        "any(alias IN row.aliases WHERE NOT alias IN n.aliases)) "
         "CALL (n, row) { UNWIND coalesce(n.aliases, []) + row.aliases AS alias "
         "WITH DISTINCT alias ORDER BY alias RETURN collect(alias) AS aliases } "
-        "SET n.aliases = aliases"
+        "SET n.aliases = aliases } "
+        f"RETURN collect([n.{key}, elementId(n)]) AS ids"
     )
 
 
@@ -82,9 +96,9 @@ def _ends(key: str) -> str:
 def merge_edges(kind: str, key: str, merge_on: tuple[str, ...], properties: tuple[str, ...]) -> str:
     """Merge a relationship between two stored nodes, on the properties that identify it."""
     identity = ", ".join(f"{identifier(p)}: row.properties.{p}" for p in merge_on)
-    rest = _assignments("r", tuple(p for p in properties if p not in merge_on))
+    rest = _set_changed("r", tuple(p for p in properties if p not in merge_on))
     return (_ends(key) + f"MERGE (a)-[r:{identifier(kind)}{' {' + identity + '}' if identity else ''}]->(b)"
-            + (f" SET {rest}" if rest else "") + _MATCHED)
+            + (f" {rest}" if rest else "") + _MATCHED)
 
 
 def _inline(properties: tuple[str, ...]) -> str:
@@ -129,6 +143,19 @@ def merge_co_occurrences(key: str) -> str:
         "r.weight = r.weight + reduce(total = 0, i IN fresh | total + row.article_weights[i]) "
         "SET r.articles = size(r.article_ids) }" + _MATCHED
     )
+
+
+LOAD_LOCK = "kg_load_lock"
+
+
+def load_lock_constraint() -> str:
+    """The key constraint that makes a second load's `take_load_lock` wait for the first's."""
+    return f"CREATE CONSTRAINT {LOAD_LOCK} IF NOT EXISTS FOR (l:KgLoadLock) REQUIRE l.name IS UNIQUE"
+
+
+def take_load_lock() -> str:
+    """Merge the lock node in a transaction never committed: it holds the key until rolled back."""
+    return "MERGE (:KgLoadLock {name: 'load'})"
 
 
 def schema_names() -> str:

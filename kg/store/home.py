@@ -134,7 +134,7 @@ class ServerHome:
     def create_password(self) -> str:
         """Generate the password for a first start and keep it readable by this user only."""
         password = secrets.token_hex(16)  # no "-" or "_": nothing a command line could take for an option
-        self.path.mkdir(parents=True, exist_ok=True)
+        self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.fchmod(descriptor, 0o600)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import stat
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +34,8 @@ _ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 _ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 _POLL_SECONDS = 0.25
 _LOG_LINES = 15
+# What Neo4j and its admin tool write (store, auth.ini, logs) is for this user alone: 0600 files, 0700 directories.
+_PRIVATE_UMASK = 0o077
 
 # Servers this interpreter launched, kept so that it can reap them when they exit.
 _launched: dict[int, subprocess.Popen] = {}
@@ -85,6 +89,7 @@ class Neo4jServer:
             self._set_password_before_first_start()
             self._check_ports_free()
             pid = self._launch()
+        self._make_home_private()
         self._wait_until_answering(pid, timeout)
         return self.status()
 
@@ -128,6 +133,7 @@ class Neo4jServer:
         try:
             self.install()
             self._write_conf()
+            self._make_home_private()
             return self._admin(
                 "database", "import", "full", database,  # the database name comes before the options
                 *(f"--nodes={Path(path).absolute()}" for path in nodes),
@@ -146,7 +152,7 @@ class Neo4jServer:
         template = files("kg.store").joinpath("neo4j.conf").read_text(encoding="utf-8")
         text = Template(template).substitute(bolt_port=self.home.bolt_port, http_port=self.home.http_port)
         for directory in (self.home.conf_dir, self.home.logs_dir, self.home.import_dir, self.home.pid_file.parent):
-            directory.mkdir(parents=True, exist_ok=True)
+            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.home.conf_file.write_text(text, encoding="utf-8")
 
     def _conf(self) -> list[tuple[str, str]]:
@@ -169,22 +175,50 @@ class Neo4jServer:
         heap = [f"-Xms{settings['server.memory.heap.initial_size']}", f"-Xmx{settings['server.memory.heap.max_size']}"]
         return heap + [value for key, value in conf if key == "server.jvm.additional"]
 
-    def _java(self, main_class: str, *arguments: str, heap: bool) -> list[str]:
+    def _java(self, *arguments: str, heap: bool) -> list[str]:
+        """The java command line for `arguments` (a main class and its arguments, or an @argument file)."""
         options = self._jvm_options()
         if not heap:
             options = [option for option in options if not option.startswith(("-Xms", "-Xmx"))]
-        return [_java_executable(), *options, "-cp", str(self.home.lib_dir / "*"), main_class, *arguments]
+        return [_java_executable(), *options, "-cp", str(self.home.lib_dir / "*"), *arguments]
 
     def _admin(self, *arguments: str) -> str:
-        """Run neo4j-admin (AdminTool) on this home; its output, or ServerError with it."""
+        """Run neo4j-admin (AdminTool) on this home; its output, or ServerError with it.
+
+        The main class and its arguments reach java through an argument file
+        (`java @file`) that only this user can read, deleted afterwards: a
+        command line is visible to every user of the machine (ps, /proc), and
+        neo4j-admin 5.26 takes the initial password only as an argument (its
+        set-initial-password reads no stdin, variable or file).
+        """
         environment = {**os.environ, "NEO4J_HOME": str(self.home.path), "NEO4J_CONF": str(self.home.conf_dir)}
-        command = self._java(_ADMIN_TOOL, *arguments, heap=False)
-        result = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=self.home.path)
+        descriptor, argument_file = tempfile.mkstemp(prefix="neo4j-admin-", suffix=".args", dir=self.home.path)
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write("".join(_java_argument(argument) + "\n" for argument in (_ADMIN_TOOL, *arguments)))
+            result = subprocess.run(self._java(f"@{argument_file}", heap=False), capture_output=True, text=True,
+                                    env=environment, cwd=self.home.path, umask=_PRIVATE_UMASK)
+        finally:
+            os.unlink(argument_file)
         output = (result.stdout + result.stderr).strip()
         if result.returncode != 0:
             tail = "\n".join(output.splitlines()[-_LOG_LINES:])
             raise ServerError(f"neo4j-admin {' '.join(arguments[:3])} failed (exit code {result.returncode}):\n{tail}")
         return output
+
+    def _make_home_private(self) -> None:
+        """Make the home this user's alone: directories 0700, files without group or other permissions.
+
+        New files are private already (Neo4j runs with umask 077); this also
+        closes homes made before, and files another program put there.
+        """
+        self.home.path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for directory, _, names in os.walk(self.home.path):
+            os.chmod(directory, 0o700)
+            for name in names:
+                path = Path(directory) / name
+                if not path.is_symlink():
+                    path.chmod(stat.S_IMODE(path.stat().st_mode) & 0o700)
 
     # -- the process -------------------------------------------------------------------
 
@@ -215,10 +249,11 @@ class Neo4jServer:
     def _launch(self) -> int:
         command = self._java(_ENTRY_POINT, f"--home-dir={self.home.path}", f"--config-dir={self.home.conf_dir}",
                              heap=True)
-        with open(self.home.console_file, "ab") as console:
+        descriptor = os.open(self.home.console_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with open(descriptor, "ab") as console:
             # A session of its own: Ctrl-C in the terminal that started it does not reach it.
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=console, stderr=subprocess.STDOUT,
-                                       cwd=self.home.path, start_new_session=True)
+                                       cwd=self.home.path, start_new_session=True, umask=_PRIVATE_UMASK)
         _launched[process.pid] = process
         self.home.pid_file.write_text(f"{process.pid}\n", encoding="utf-8")
         return process.pid
@@ -270,6 +305,14 @@ class Neo4jServer:
                 tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-_LOG_LINES:]
                 lines += [f"{log.name}: {line}" for line in tail]
         return "\n".join(lines)
+
+
+def _java_argument(argument: str) -> str:
+    """One argument as a line of a java @argument file: quoted, with its backslashes, quotes and line breaks
+    escaped as the file's syntax asks."""
+    for character, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
+        argument = argument.replace(character, escaped)
+    return f'"{argument}"'
 
 
 def _java_executable() -> str:

@@ -1,145 +1,97 @@
 """Write a kg graph into Neo4j: constraints first, then `UNWIND` batches, several at once.
 
-Nodes merge on their key (unique per label), typed relations on their
-article (and title), `MENTIONS`/`ABOUT`/`HAS_ARTICLE` on their ends, and
-`CO_OCCURS_WITH` adds each article's count once.  So loading the same input
-twice changes nothing, and loading a new issue links its articles to the
-entities already there.  What the store does not hold yet (looked up first)
-is created outright, which is cheaper than merging, and so is every
-relationship with a new end.  Relationships find their ends by element id
-(returned when a node is created or looked up), checked against the key.
+What the store holds is looked up first; `kg.store.plan` says which rows
+are created and which merge, so loading the same input twice changes
+nothing, and loading a new issue links its articles to the entities already
+there.  Relationships find their ends by element id (returned when a node is
+created or looked up), checked against the key.
 
-Each batch is one managed transaction (retried on transient errors, deadlocks
-included) against the named database.  Batches run `WORKERS` at a time: all
-nodes first, then all relationships.  kg assumes no other writer adds or
-deletes the same nodes meanwhile; if one did, the batch that notices fails
-whole (`StoreChanged`).
+Each batch is one managed transaction (retried on transient errors,
+deadlocks included) against the named database.  Batches run `WORKERS` at a
+time: all nodes first, then all relationships.  One load runs at a time per
+database (`kg.store.load_lock`).  A node batch that loses a key race with
+another writer (a constraint error) is run again as a merge; a relationship
+batch that finds an end gone fails whole (`StoreChanged`).  A load that
+stops part-way keeps the batches it committed, and `LoadStats` says which;
+loading again completes it.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import ConstraintError, IncompleteCommit
 
 from kg.graph.schema import GraphSchema, graph_schema
 from kg.store import cypher
 from kg.store.errors import StoreChanged
+from kg.store.load_lock import load_lock
+from kg.store.plan import BATCH_SIZE, Batch, chunks, plan_nodes, plan_relationships
 
-__all__ = ["LoadStats", "Batch", "LoadPlan", "plan_batches", "stored_ids", "create_schema", "load_graph", "wipe_graph",
-           "graph_counts", "BATCH_SIZE", "WORKERS"]
+__all__ = ["LoadStats", "stored_ids", "create_schema", "load_graph", "wipe_graph", "graph_counts", "BATCH_SIZE",
+           "WORKERS"]
 
-BATCH_SIZE = 2000
 WORKERS = 3  # transactions in flight: the server works on one while the driver sends the next
-_ENDPOINT_MERGED = frozenset({"MENTIONS", "ABOUT", "HAS_ARTICLE"})
-_IDENTIFYING = ("article", "title")
 
 
 @dataclass
 class LoadStats:
-    """What the load changed in Neo4j, summed over batches."""
+    """What a load changed in Neo4j, summed over the batches committed, and how far it got."""
 
     nodes_created: int = 0
     relationships_created: int = 0
     properties_set: int = 0
+    labels_added: int = 0
     rows: int = 0
+    rows_planned: int = 0
+    node_batches: int = 0
+    node_batches_done: int = 0
+    relationship_batches: int | None = None  # planned once every node is in
+    relationship_batches_done: int = 0
+    unconfirmed: int = 0  # batches whose connection broke as they committed: in or not, nobody knows
 
-    def add(self, counters: Any, rows: int) -> None:
+    def add(self, batch: Batch, counters: Any) -> None:
         self.nodes_created += counters.nodes_created
         self.relationships_created += counters.relationships_created
         self.properties_set += counters.properties_set
-        self.rows += rows
-
-
-@dataclass
-class Batch:
-    """One statement and the rows it is run with.
-
-    `writes` is "nodes" or "relationships": a relationship row gets its
-    ends' element ids when it runs, and the statement returns how many rows
-    found both ends.  Node creates return their `[key, element id]` pairs.
-    """
-
-    statement: str
-    rows: list[dict[str, Any]]
-    writes: str
-    returns_ids: bool = False
-
-
-@dataclass
-class LoadPlan:
-    """Node batches, independent of each other, then relationship batches, which need every node."""
-
-    nodes: list[Batch]
-    relationships: list[Batch]
-
-
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
-
-
-def _node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Rows per label, in one pass over the nodes.  A row's properties are the node's own data, not a
-    copy: statements name the properties they write, so `label` is never read."""
-    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node, data in graph.nodes(data=True):
-        rows[data["label"]].append({"key": node, "properties": data, "aliases": data.get("aliases")})
-    return rows
-
-
-def plan_batches(
-    graph: nx.MultiDiGraph, schema: GraphSchema | None = None, size: int = BATCH_SIZE,
-    stored: Mapping[str, str] | None = None,
-) -> LoadPlan:
-    """Every statement with its rows: nodes by label, then relationships by type.
-
-    `stored` maps the keys the store already holds to their element ids:
-    nodes it lacks are created outright, and so are relationships with a new
-    end, since nothing can be attached to a node that did not exist.  Nodes
-    and relationships between stored nodes merge.
-    """
-    schema = schema or graph_schema()
-    stored = stored or {}
-    key = schema.key_property
-    node_rows = _node_rows(graph)
-    nodes = []
-    for label in schema.labels:
-        also = schema.shared_entity_label if label in schema.entity_labels else None
-        properties = tuple(p.name for p in schema.labels[label].properties if p.name not in (key, "aliases"))
-        rows = node_rows.get(label, [])
-        new = [row for row in rows if row["key"] not in stored]
-        old = [row for row in rows if row["key"] in stored]
-        statement = cypher.create_nodes(label, key, properties, also)
-        nodes += [Batch(statement, chunk, "nodes", returns_ids=True) for chunk in _chunks(new, size)]
-        statement = cypher.merge_nodes(label, key, properties, also)
-        nodes += [Batch(statement, chunk, "nodes") for chunk in _chunks(old, size)]
-
-    grouped: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
-    for source, target, data in graph.edges(data=True):
-        new = source not in stored or target not in stored
-        grouped[data["type"], new].append({"source": source, "target": target, "properties": data})
-    relationships = []
-    for (kind, new), rows in grouped.items():
-        properties = tuple(p.name for p in schema.relationships[kind].properties)
-        if new:
-            statement = cypher.create_edges(kind, key, properties)
-        elif kind == "CO_OCCURS_WITH":
-            statement = cypher.merge_co_occurrences(key)
-            rows = [{"source": r["source"], "target": r["target"], **r["properties"]} for r in rows]
+        self.labels_added += counters.labels_added
+        self.rows += len(batch.rows)
+        if batch.writes == "nodes":
+            self.node_batches_done += 1
         else:
-            merge_on = () if kind in _ENDPOINT_MERGED else tuple(
-                p for p in _IDENTIFYING if any(p in r["properties"] for r in rows))
-            statement = cypher.merge_edges(kind, key, merge_on, properties)
-        relationships += [Batch(statement, chunk, "relationships") for chunk in _chunks(rows, size)]
-    return LoadPlan(nodes, relationships)
+            self.relationship_batches_done += 1
+
+    @property
+    def changed(self) -> bool:
+        """Whether the store differs from before: the counters count only real changes (see `kg.store.cypher`)."""
+        return bool(self.nodes_created or self.relationships_created or self.properties_set or self.labels_added)
+
+    def committed(self) -> str:
+        """How far the load got, e.g. 'all 9 node batches and 4 of 12 relationship batches were committed
+        (9,100 of 14,000 rows)'."""
+        unsure = (f"; {self.unconfirmed} more lost the connection while committing, and may or may not be in"
+                  if self.unconfirmed else "")
+        if not self.node_batches_done and not self.relationship_batches_done:
+            return "no batch of the graph was committed" + unsure
+        nodes = _share(self.node_batches_done, self.node_batches, "node")
+        if self.relationship_batches is None:
+            relationships = "no relationship batch"
+        else:
+            relationships = _share(self.relationship_batches_done, self.relationship_batches, "relationship")
+        return f"{nodes} and {relationships} were committed ({self.rows:,} of {self.rows_planned:,} rows){unsure}"
+
+
+def _share(done: int, planned: int, kind: str) -> str:
+    return f"all {planned} {kind} batches" if done == planned else f"{done} of {planned} {kind} batches"
 
 
 def stored_ids(driver: Driver, graph: nx.MultiDiGraph, database: str, schema: GraphSchema | None = None,
@@ -152,7 +104,7 @@ def stored_ids(driver: Driver, graph: nx.MultiDiGraph, database: str, schema: Gr
         by_label[schema.shared_entity_label if label in schema.entity_labels else label].append(node)
     found: dict[str, str] = {}
     for label, keys in by_label.items():
-        for chunk in _chunks(keys, size):
+        for chunk in chunks(keys, size):
             records, _, _ = driver.execute_query(cypher.stored_ids(label, schema.key_property), keys=chunk,
                                                  database_=database)
             found.update(records[0]["ids"])
@@ -180,14 +132,14 @@ class _Rows(list):
         return f"<{len(self)} rows>"
 
 
-def _write(tx: ManagedTransaction, batch: Batch, ids: Mapping[str, str]) -> tuple[Any, dict[str, str]]:
-    """Run one batch; its counters and the element ids of the nodes it created."""
+def _write(tx: ManagedTransaction, batch: Batch, statement: str, ids: Mapping[str, str]) -> tuple[Any, dict[str, str]]:
+    """Run one batch with `statement`; its counters and, for nodes, their element ids by key."""
     if batch.writes == "nodes":
-        result = tx.run(batch.statement, rows=_Rows(batch.rows))
-        created = dict(result.single(strict=True)["ids"]) if batch.returns_ids else {}
-        return result.consume().counters, created
+        result = tx.run(statement, rows=_Rows(batch.rows))
+        found = dict(result.single(strict=True)["ids"])
+        return result.consume().counters, found
     rows = _Rows({**row, "source_id": ids[row["source"]], "target_id": ids[row["target"]]} for row in batch.rows)
-    result = tx.run(batch.statement, rows=rows)
+    result = tx.run(statement, rows=rows)
     matched = result.single(strict=True)["matched"]
     if matched != len(rows):
         raise StoreChanged(f"{len(rows) - matched} of {len(rows)} relationships in a batch lost an end: nodes "
@@ -211,50 +163,114 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 def load_graph(
     driver: Driver, graph: nx.MultiDiGraph, database: str, *,
-    on_batch: Callable[[int], None] | None = None, size: int = BATCH_SIZE, workers: int = WORKERS,
+    on_batch: Callable[[int], None] | None = None, on_wait: Callable[[], None] | None = None,
+    size: int = BATCH_SIZE, workers: int = WORKERS, stats: LoadStats | None = None,
 ) -> LoadStats:
-    """Create the schema, then write every batch, `workers` at a time; `on_batch(rows)` after each.
+    """Take the load lock, create the schema, then write every batch, `workers` at a time.
 
-    The first failure cancels the batches not yet started and is raised once
-    those in flight have finished.
+    `on_batch(rows)` is called after each batch, `on_wait()` if another load
+    holds the lock.  After the first failure (or Ctrl-C) no batch starts,
+    and it is raised once those in flight have finished; pass `stats` to
+    learn how far the load got.
+
+    Example: `load_graph(driver, build_graph(records), "neo4j").nodes_created`
     """
-    create_schema(driver, database)
-    with _without_cyclic_gc():
-        return _write_plan(driver, database, graph, on_batch, size, workers)
-
-
-def _write_plan(driver: Driver, database: str, graph: nx.MultiDiGraph, on_batch: Callable[[int], None] | None,
-                size: int, workers: int) -> LoadStats:
-    """Look up what is stored, plan, then run the node batches and, once all are in, the relationship batches."""
-    ids = stored_ids(driver, graph, database)
-    plan = plan_batches(graph, size=size, stored=ids)
-    stats = LoadStats()
-
-    def run(batch: Batch) -> tuple[Any, dict[str, str]]:
-        with driver.session(database=database) as session:
-            return session.execute_write(_write, batch, ids)
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for phase in (plan.nodes, plan.relationships):
-            futures: dict[Future, Batch] = {pool.submit(run, batch): batch for batch in phase}
-            try:
-                for future in as_completed(futures):
-                    counters, created = future.result()
-                    ids.update(created)
-                    stats.add(counters, len(futures[future].rows))
-                    if on_batch is not None:
-                        on_batch(len(futures[future].rows))
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
+    stats = stats if stats is not None else LoadStats()
+    with load_lock(driver, database, on_wait):
+        create_schema(driver, database)
+        with _without_cyclic_gc():
+            _write_plan(driver, database, graph, stats, on_batch, size, workers)
     return stats
 
 
-def wipe_graph(driver: Driver, database: str, schema: GraphSchema | None = None) -> None:
-    """Delete every node with one of kg's labels (and its relationships)."""
+def _write_plan(driver: Driver, database: str, graph: nx.MultiDiGraph, stats: LoadStats,
+                on_batch: Callable[[int], None] | None, size: int, workers: int) -> None:
+    """Look up what is stored, write the node batches, then plan and write the relationship batches."""
+    ids = stored_ids(driver, graph, database)
+    nodes = plan_nodes(graph, stored=ids, size=size)
+    stats.rows_planned = graph.number_of_nodes() + graph.number_of_edges()
+    stats.node_batches = len(nodes)
+    created: set[str] = set()
+
+    def run(batch: Batch) -> tuple[Any, dict[str, str]]:
+        with driver.session(database=database) as session:
+            try:
+                counters, found = session.execute_write(_write, batch, batch.statement, ids)
+            except ConstraintError:
+                if batch.merge_instead is None:
+                    raise
+                # Another writer created one of these nodes after the lookup: merge them instead, once.
+                return session.execute_write(_write, batch, batch.merge_instead, ids)
+            if batch.merge_instead is not None:
+                created.update(found)
+            return counters, found
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        _run_phase(pool, run, nodes, stats, ids, on_batch)
+        relationships = plan_relationships(graph, created, size=size)
+        stats.relationship_batches = len(relationships)
+        _run_phase(pool, run, relationships, stats, ids, on_batch)
+
+
+class _NotStarted(Exception):
+    """A batch that found the load already failing: it never began."""
+
+
+def _run_phase(pool: ThreadPoolExecutor, run: Callable[[Batch], tuple[Any, dict[str, str]]], batches: list[Batch],
+               stats: LoadStats, ids: dict[str, str], on_batch: Callable[[int], None] | None) -> None:
+    """Run independent batches on the pool, counting each as it commits.
+
+    After a failure, or Ctrl-C, no batch starts (a worker would otherwise
+    take the next at once, and wait out the driver's retries on a dead
+    server again); those in flight are waited for and counted, and the
+    failure is raised.
+    """
+    failing = threading.Event()
+
+    def run_unless_failing(batch: Batch) -> tuple[Any, dict[str, str]]:
+        if failing.is_set():
+            raise _NotStarted
+        try:
+            return run(batch)
+        except BaseException:
+            failing.set()
+            raise
+
+    futures: dict[Future, Batch] = {pool.submit(run_unless_failing, batch): batch for batch in batches}
+    counted: set[Future] = set()
+
+    def count(future: Future) -> None:
+        counters, found = future.result()
+        counted.add(future)
+        ids.update(found)
+        stats.add(futures[future], counters)
+        if on_batch is not None:
+            on_batch(len(futures[future].rows))
+
+    try:
+        for future in as_completed(futures):
+            count(future)
+    except BaseException:
+        failing.set()
+        try:
+            wait(futures)
+        finally:  # a second Ctrl-C stops the wait; what still ran is then unknown
+            for future in futures:
+                if future in counted:
+                    continue
+                if not future.done() or isinstance(future.exception(), IncompleteCommit):
+                    stats.unconfirmed += 1
+                elif future.exception() is None:
+                    count(future)
+        raise
+
+
+def wipe_graph(driver: Driver, database: str, schema: GraphSchema | None = None,
+               on_wait: Callable[[], None] | None = None) -> None:
+    """Delete every node with one of kg's labels (and its relationships), never in the middle of a load
+    (`on_wait()` if one is under way)."""
     labels = list((schema or graph_schema()).labels)
-    with driver.session(database=database) as session:
+    with load_lock(driver, database, on_wait), driver.session(database=database) as session:
         session.run(cypher.wipe(labels), labels=labels).consume()
 
 
