@@ -16,7 +16,7 @@ import networkx as nx
 import pytest
 from neo4j import Driver
 
-from kg.export.formats import write_node_link
+from kg.export.node_link import write_node_link
 from kg.graph.assemble import build_graph
 from kg.pipeline import extract_records
 from kg.store import writer

@@ -25,7 +25,7 @@ import networkx as nx
 
 from kg.export.atomic import atomic_path
 from kg.graph.schema import GraphSchema, Property, graph_schema
-from kg.store.cypher import create_constraint, create_index
+from kg.store.cypher import create_constraint, create_index, load_lock_constraint
 
 __all__ = ["write_neo4j_import", "import_command", "schema_statements", "is_import_file", "ARRAY_DELIMITER",
            "ARRAY_DELIMITER_NAME"]
@@ -98,10 +98,10 @@ def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSch
 
 
 def schema_statements(schema: GraphSchema | None = None) -> list[str]:
-    """The constraints and indexes `kg load` creates, as Cypher statements (`IF NOT EXISTS`)."""
+    """The constraints and indexes `kg load` creates, its load lock's too, as Cypher statements (`IF NOT EXISTS`)."""
     schema = schema or graph_schema()
     return ([create_constraint(label, prop) for label, prop in schema.constraints]
-            + [create_index(label, prop) for label, prop in schema.indexes])
+            + [create_index(label, prop) for label, prop in schema.indexes] + [load_lock_constraint()])
 
 
 def is_import_file(name: str, schema: GraphSchema | None = None) -> bool:

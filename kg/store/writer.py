@@ -112,7 +112,8 @@ def stored_ids(driver: Driver, graph: nx.MultiDiGraph, database: str, schema: Gr
 
 
 def create_schema(driver: Driver, database: str, schema: GraphSchema | None = None) -> None:
-    """The uniqueness constraints and indexes `schemas/graph.yaml` declares that are not there yet."""
+    """The uniqueness constraints and indexes `schemas/graph.yaml` declares, and the load lock's, that are not
+    there yet."""
     schema = schema or graph_schema()
     records, _, _ = driver.execute_query(cypher.schema_names(), database_=database)
     present = set(records[0]["names"])
@@ -122,6 +123,8 @@ def create_schema(driver: Driver, database: str, schema: GraphSchema | None = No
     for label, prop in schema.indexes:
         if cypher.schema_name(label, prop) not in present:
             driver.execute_query(cypher.create_index(label, prop), database_=database)
+    if cypher.LOAD_LOCK not in present:  # a store made by the bulk importer takes loads as one kg load made
+        driver.execute_query(cypher.load_lock_constraint(), database_=database)
 
 
 class _Rows(list):
