@@ -1,4 +1,4 @@
-"""Paragraph text → sentences, Chinese style.
+"""Paragraph text → sentences, Chinese style; long texts → pieces that end where sentences do.
 
 A sentence ends at 。！？；… (or their ASCII forms); closing quotes and
 brackets right after the end mark stay with the sentence they close, so
@@ -13,7 +13,7 @@ from functools import cache
 from kg.ingest.layout import layout_rules
 from kg.models import Sentence
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "segment_bounds"]
 
 
 @cache
@@ -22,6 +22,13 @@ def _sentence_pattern() -> re.Pattern[str]:
     ends = re.escape(rules.sentence_ends)
     closes = re.escape(rules.closing_marks)
     return re.compile(rf"[^{ends}]*(?:[{ends}]+[{closes}]*|$)")
+
+
+@cache
+def _boundary_pattern() -> re.Pattern[str]:
+    """Where a sentence or a line ends: after its end marks and closing marks, or after a line break."""
+    rules = layout_rules()
+    return re.compile(rf"[{re.escape(rules.sentence_ends)}]+[{re.escape(rules.closing_marks)}]*|\n")
 
 
 def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
@@ -37,3 +44,28 @@ def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
             continue
         sentences.append(Sentence(offset + match.start(), offset + match.end(), piece))
     return tuple(sentences)
+
+
+def segment_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut `text` into consecutive `(start, end)` pieces of at most `limit` characters.
+
+    Each piece ends where a sentence or a line ends, so a name or a word is
+    never cut in two; only a single sentence longer than `limit` is cut
+    where the limit falls.  The pieces cover the text exactly (one empty
+    piece for an empty text), so an offset in a piece plus its start is an
+    offset in the text.
+
+    >>> segment_bounds("一二。三四。五六七八九", 4)
+    [(0, 3), (3, 6), (6, 10), (10, 11)]
+    """
+    pieces: list[tuple[int, int]] = []
+    start = previous = 0
+    for cut in [*(match.end() for match in _boundary_pattern().finditer(text)), len(text)]:
+        while cut - start > limit:
+            end = previous if previous > start else start + limit
+            pieces.append((start, end))
+            start = end
+        previous = cut
+    if start < len(text) or not pieces:
+        pieces.append((start, len(text)))
+    return pieces
