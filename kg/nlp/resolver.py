@@ -7,6 +7,8 @@ word); names kept inside a winner (北京大学 in 北京大学计算机学院) 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import Candidate, TokenView
@@ -32,18 +34,27 @@ def choose_entities(candidates: list[Candidate]) -> tuple[list[Candidate], list[
             taken.append(candidate)
             used.update(range(candidate.start, candidate.end))
     winners = sorted(taken, key=lambda c: c.start)
-    nested = sorted({c for c in candidates if _kept_inside(c, winners)}, key=lambda c: (c.start, c.end))
+    holders = [w for w in winners if len(w)]  # an empty name holds nothing, nor stands in the way
+    starts = [w.start for w in holders]
+    nested = sorted({c for c in candidates if _kept_inside(c, _winner_around(c, holders, starts))},
+                    key=lambda c: (c.start, c.end))
     return winners, nested
 
 
-def _kept_inside(candidate: Candidate, winners: list[Candidate]) -> bool:
+def _winner_around(candidate: Candidate, winners: list[Candidate], starts: list[int]) -> Candidate | None:
+    """The one winner that can hold the candidate: winners never overlap, so only the last
+    one starting at or before it."""
+    index = bisect_right(starts, candidate.start) - 1
+    return winners[index] if index >= 0 else None
+
+
+def _kept_inside(candidate: Candidate, w: Candidate | None) -> bool:
     """A parent organization inside its sub-unit's name, or a name inside an event or program's."""
-    for w in winners:
-        if w.start <= candidate.start and candidate.end <= w.end and len(candidate) < len(w):
-            if candidate.nested and w.label == candidate.label:
-                return True
-            if w.label in _CONTAINERS and candidate.label not in ("Region", w.label) and candidate.source != "quoted_program":
-                return True
+    if w is not None and w.start <= candidate.start and candidate.end <= w.end and len(candidate) < len(w):
+        if candidate.nested and w.label == candidate.label:
+            return True
+        if w.label in _CONTAINERS and candidate.label not in ("Region", w.label) and candidate.source != "quoted_program":
+            return True
     return False
 
 
