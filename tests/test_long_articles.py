@@ -82,3 +82,16 @@ def test_pieces_shorter_than_the_article_give_the_same_entities_as_one_piece(bod
     [(_, pieces)] = list(process_articles(issue, segment_chars=len(body) // 2))
     assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == [
         (e.start_char, e.end_char, e.label_) for e in whole.ents]
+
+
+def test_a_name_before_a_space_leaves_no_empty_token_so_pieces_join():
+    """（记者 张三 …）: a name ending where jieba's token keeps a trailing space needs no cut;
+    an empty token would make the pieces impossible to join into one Doc."""
+    body = "（记者 张三 通讯员 李四）浙江省科技厅厅长王五出席会议。\n"
+    issue = _issue(body * 4)
+    [(article, doc)] = list(process_articles(issue, segment_chars=len(body)))
+    assert [t.text for t in doc if not t.text] == []
+    assert doc.text == issue.text[article.start:article.end]
+    assert [(e.text, e.label_) for e in doc.ents][:4] == [("张三", "Person"), ("李四", "Person"),
+                                                          ("浙江省科技厅", "Organization"), ("王五", "Person")]
+    assert len(doc.ents) == 16

@@ -69,13 +69,19 @@ def apply_entities(doc: Doc, view: TokenView, winners: list[Candidate], nested: 
     for cut in cuts:
         index = view.token_at(cut)
         cuts_in.setdefault(index, []).append(cut - view.starts[index])
+    made: list[int] = []
     with doc.retokenize() as retokenizer:
         for index, inner in cuts_in.items():
             token = doc[index]
-            bounds = [0, *sorted(inner), len(token.text)]
+            # A name ending where the token's trailing space begins needs no cut; one would leave an empty token.
+            inside = sorted(cut for cut in inner if cut < len(token.text))
+            if not inside:
+                continue
+            made += [view.starts[index] + cut for cut in inside]
+            bounds = [0, *inside, len(token.text)]
             pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
             retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
-    doc._.kg_token_view = view.with_cuts(cuts)
+    doc._.kg_token_view = view.with_cuts(made)
     doc.ents = [doc.char_span(c.start, c.end, label=c.label) for c in winners]
     doc.spans["kg_nested"] = [doc.char_span(c.start, c.end, label=c.label) for c in nested]
     return doc
