@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from kg.ingest.decoding import is_han
 from kg.ingest.layout import layout_rules
-from kg.nlp.candidates import occurrences, token_view
+from kg.nlp.candidates import occurrences_of_each, token_view
 from kg.nlp.gazetteers import Gazetteers, gazetteers
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
@@ -148,8 +148,9 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     declared = _declared_aliases(text, mentions)
     zone_shorts: dict[str, str] = {}
     index = _MentionIndex(mentions)
+    spots = occurrences_of_each(text, declared)
     for short, target in declared.items():
-        for span in occurrences(text, short):
+        for span in spots[short]:
             start, end = span
             if start > 0 and text[start - 1] in "《“" and text[end:end + 1] in "》”":
                 start, end = start - 1, end + 1
@@ -362,11 +363,12 @@ def _brand_mentions(
         if mention.label == "Organization" and name and name != mention.text:
             canonical[mention] = name
     found = []
-    for brand in sorted(brands, key=len, reverse=True):
+    searched = [brand for brand in sorted(brands, key=len, reverse=True)
+                if owner[brand] is not None and brand not in gaz.places and brand not in gaz.generic_names]
+    spots = occurrences_of_each(text, searched)
+    for brand in searched:
         name = owner[brand]
-        if name is None or brand in gaz.places or brand in gaz.generic_names:
-            continue
-        for start, end in occurrences(text, brand):
+        for start, end in spots[brand]:
             if covered.isdisjoint(range(start, end)):
                 mention = Mention(start, end, brand, "Organization")
                 canonical[mention] = name
@@ -389,11 +391,11 @@ def _tail_mentions(
             if not any(ch in tail for ch in "“”‘’《》"):
                 owners[tail].add((name, mention.label))
     found = []
-    for tail, names in owners.items():
-        if len(names) != 1 or tail in gaz.places:
-            continue
-        (name, label), = names
-        for start, end in occurrences(text, tail):
+    searched = [tail for tail, names in owners.items() if len(names) == 1 and tail not in gaz.places]
+    spots = occurrences_of_each(text, searched)
+    for tail in searched:
+        (name, label), = owners[tail]
+        for start, end in spots[tail]:
             if covered.isdisjoint(range(start, end)):
                 mention = Mention(start, end, tail, label)
                 canonical[mention] = name
