@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg.ingest.reader import parse_issue
-from kg.ingest.sentences import segment_bounds
+from kg.ingest.layout import layout_rules
+from kg.ingest.sentences import segment_bounds, split_sentences
 from kg.models import Issue
 from kg.nlp.extract import process_articles
 from kg.nlp.language import get_nlp
@@ -25,6 +26,18 @@ def test_pieces_end_where_sentences_or_lines_end_and_cover_the_text():
 
 def test_a_sentence_longer_than_the_limit_is_cut_where_the_limit_falls():
     assert segment_bounds("一二三四五六七。八九十", 3) == [(0, 3), (3, 6), (6, 8), (8, 11)]
+
+
+def test_a_sentence_of_clauses_longer_than_the_bound_is_cut_after_a_clause_mark():
+    """A paragraph written as one sentence of a thousand commas is no window to look for relations in."""
+    paragraph = "浙江省科技厅召开会议，" * 300 + "会议结束。"
+    limit = layout_rules().max_sentence_chars
+    sentences = split_sentences(paragraph, offset=7)
+    assert "".join(s.text for s in sentences) == paragraph
+    assert all(len(s.text) <= limit for s in sentences) and len(sentences) == 4
+    assert [s.text[-1] for s in sentences] == ["，", "，", "，", "。"]
+    assert [(s.start, s.end) for s in sentences][:2] == [(7, 7 + 990), (7 + 990, 7 + 1980)]
+    assert split_sentences("他说：“好。”我们走吧！")[1].text == "我们走吧！"
 
 
 @pytest.fixture(scope="module")

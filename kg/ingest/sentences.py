@@ -2,12 +2,14 @@
 
 A sentence ends at 。！？；… (or their ASCII forms); closing quotes and
 brackets right after the end mark stay with the sentence they close, so
-“……我们将坚持目标引领。”何国强说。 splits after the closing quote.
+“……我们将坚持目标引领。”何国强说。 splits after the closing quote.  A
+sentence longer than `max_sentence_chars` is cut after a clause mark (，：).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from kg.ingest.layout import layout_rules
@@ -31,18 +33,31 @@ def _boundary_pattern() -> re.Pattern[str]:
     return re.compile(rf"[{re.escape(rules.sentence_ends)}]+[{re.escape(rules.closing_marks)}]*|\n")
 
 
+@cache
+def _clause_pattern() -> re.Pattern[str]:
+    """Where a clause ends: after its clause marks and closing marks."""
+    rules = layout_rules()
+    return re.compile(rf"[{re.escape(rules.clause_marks)}]+[{re.escape(rules.closing_marks)}]*")
+
+
 def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
     """Split one paragraph; `offset` is where the paragraph starts in the issue.
 
     >>> [s.text for s in split_sentences("他说：“好。”我们走吧！")]
     ['他说：“好。”', '我们走吧！']
     """
+    limit = layout_rules().max_sentence_chars
     sentences = []
     for match in _sentence_pattern().finditer(text):
         piece = match.group()
         if not piece.strip():
             continue
-        sentences.append(Sentence(offset + match.start(), offset + match.end(), piece))
+        if len(piece) > limit:
+            cuts = (clause.end() for clause in _clause_pattern().finditer(piece))
+            sentences += [Sentence(offset + match.start() + a, offset + match.start() + b, piece[a:b])
+                          for a, b in _bounds(len(piece), cuts, limit) if piece[a:b].strip()]
+        else:
+            sentences.append(Sentence(offset + match.start(), offset + match.end(), piece))
     return tuple(sentences)
 
 
@@ -58,14 +73,20 @@ def segment_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     >>> segment_bounds("一二。三四。五六七八九", 4)
     [(0, 3), (3, 6), (6, 10), (10, 11)]
     """
+    return _bounds(len(text), (match.end() for match in _boundary_pattern().finditer(text)), limit)
+
+
+def _bounds(length: int, cuts: Iterable[int], limit: int) -> list[tuple[int, int]]:
+    """Pieces of `[0, length)` of at most `limit` each, ending at the last of `cuts` (ascending)
+    that keeps a piece within the limit, or at the limit where no cut does."""
     pieces: list[tuple[int, int]] = []
     start = previous = 0
-    for cut in [*(match.end() for match in _boundary_pattern().finditer(text)), len(text)]:
+    for cut in [*cuts, length]:
         while cut - start > limit:
             end = previous if previous > start else start + limit
             pieces.append((start, end))
             start = end
         previous = cut
-    if start < len(text) or not pieces:
-        pieces.append((start, len(text)))
+    if start < length or not pieces:
+        pieces.append((start, length))
     return pieces
