@@ -25,10 +25,10 @@ from kg.export.jsonl import write_jsonl, write_jsonl_file
 from kg.export.output_dir import OutputError, check_output_directory, check_output_file
 from kg.graph.summary import GraphSummary, summarize
 from kg.ingest.sources import expand_sources
-from kg.models import Issue
+from kg.models import Issue, ReadError
 from kg.nlp.display import render_html, render_terminal
 from kg.nlp.extract import process_articles
-from kg.pipeline import Build, Corpus, build_graph_from, extract_records, find_article, read_corpus
+from kg.pipeline import Build, Corpus, build_graph_from, extract_files, find_article, read_corpus
 from kg.store.connection import open_driver
 from kg.store.settings import Neo4jSettings
 from kg.store.cli import neo4j_app
@@ -288,16 +288,21 @@ def extract(
     if output is not None:
         with _output_errors():
             check_output_file(output, "-o")
-    corpus = _read(paths)
-    total = sum(len(issue.articles) for issue in corpus.issues)
-    with progress_bar("Extracting articles", total=total) as advance, _output_errors():
-        records = extract_records(corpus.issues, on_article=lambda _: advance(1))
+    failed: list[ReadError] = []
+
+    def report(error: ReadError) -> None:
+        failed.append(error)
+        _error(str(error))
+
+    # Record by record, file by file: memory holds one issue, never the corpus or its records.
+    with progress_bar("Extracting articles", total=None) as advance, _output_errors():
+        records = extract_files(paths or [str(SAMPLES_DIR)], on_error=report, on_article=lambda _: advance(1))
         if output is None:
             write_jsonl(records, sys.stdout)
         else:
             count = write_jsonl_file(records, output)
             err_console.print(escape(f"Wrote {count} articles to {output}"))
-    _exit_for(corpus)
+    _exit_for(Corpus(errors=failed))
 
 
 @app.command(cls=ReadableCommand)

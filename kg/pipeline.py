@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from kg.nlp.aliases import article_entities
 from kg.nlp.extract import entity_records, process_articles
 from kg.relations.extract import article_relations, relation_records
 
-__all__ = ["Corpus", "read_corpus", "extract_records", "find_article", "Build", "build_graph_from"]
+__all__ = ["Corpus", "read_corpus", "extract_records", "extract_files", "find_article", "Build", "build_graph_from"]
 
 
 @dataclass
@@ -62,6 +62,25 @@ def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Itera
             if on_article is not None:
                 on_article(article)
             yield record
+
+
+def extract_files(
+    arguments: Iterable[str | Path], *, on_error: Callable[[ReadError], None], on_article: Any = None
+) -> Iterator[dict[str, Any]]:
+    """The records of every newsletter named by files, directories or globs, one file at a time.
+
+    Each file is read, extracted and let go before the next is read, so only
+    one issue is in memory however many there are.  A file that cannot be
+    read is passed to `on_error` when it is reached; the others are still read.
+    """
+    paths, errors = expand_sources(arguments)
+    for error in errors:
+        on_error(error)
+    for result in read_issues(paths):
+        if isinstance(result, ReadError):
+            on_error(result)
+        else:
+            yield from extract_records([result], on_article=on_article)
 
 
 def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Article] | None:
