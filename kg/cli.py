@@ -77,9 +77,10 @@ class OutputFormat(str, Enum):
 
 def _read(paths: list[str] | None) -> Corpus:
     arguments = paths or [str(SAMPLES_DIR)]
-    files, _ = expand_sources(arguments)
-    with progress_bar("Reading newsletters", total=len(files)) as advance:
+    with progress_bar("Reading newsletters", total=len(expand_sources(arguments).files)) as advance:
         corpus = read_corpus(arguments, on_file=lambda _: advance(1))
+    for warning in corpus.warnings:
+        _warning(str(warning))
     for error in corpus.errors:
         _error(str(error))
     return corpus
@@ -87,6 +88,10 @@ def _read(paths: list[str] | None) -> Corpus:
 
 def _error(message: str) -> None:
     err_console.print(f"[bold red]error:[/] {escape(message)}")
+
+
+def _warning(message: str) -> None:
+    err_console.print(f"[bold yellow]warning:[/] {escape(message)}")
 
 
 def _exit_for(corpus: Corpus, done: str = "processed") -> None:
@@ -296,7 +301,8 @@ def extract(
 
     # Record by record, file by file: memory holds one issue, never the corpus or its records.
     with progress_bar("Extracting articles", total=None) as advance, _output_errors():
-        records = extract_files(paths or [str(SAMPLES_DIR)], on_error=report, on_article=lambda _: advance(1))
+        records = extract_files(paths or [str(SAMPLES_DIR)], on_error=report, on_warning=lambda w: _warning(str(w)),
+                                on_article=lambda _: advance(1))
         if output is None:
             write_jsonl(records, sys.stdout)
         else:

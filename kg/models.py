@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Span", "Sentence", "Paragraph", "Article", "Issue", "ReadError"]
+__all__ = ["Span", "Sentence", "Paragraph", "Article", "Issue", "ReadWarning", "ReadError"]
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,22 @@ class Issue:
     front_matter: list[Span] = field(default_factory=list)
     script: str = "simplified"
     written: str = ""  # `text` as written, before conversion to Simplified ("" when none was made)
+    warnings: tuple[str, ...] = ()  # what reading had to repair (damaged bytes, mixed encodings), a line each
 
     def as_written(self, start: int, end: int) -> str:
         """The characters of `text[start:end]` as the file wrote them (Traditional ones kept)."""
         return (self.written or self.text)[start:end]
+
+
+@dataclass(frozen=True)
+class ReadWarning:
+    """A file read with a repair, or passed over, with what happened."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 @dataclass(frozen=True)
