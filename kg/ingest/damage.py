@@ -9,6 +9,7 @@ rest was read in, so the user can check the original.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,8 +18,9 @@ __all__ = ["Damage", "Repaired", "decode_leniently", "decode_line_by_line", "rep
 
 REPLACEMENT = "\ufffd"
 # Control characters text never holds (tabs, line ends, form feeds and escapes are kept).
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a\x1b")
-_CONTROLS = frozenset(chr(code) for code in range(0x20) if chr(code) not in _TEXT_CONTROLS) | {"\x7f"}
+_TEXT_CONTROLS = "\t\n\r\f\v\x1a\x1b"
+_CONTROLS = "".join(chr(code) for code in range(0x20) if chr(code) not in _TEXT_CONTROLS)
+_CONTROL = re.compile(f"[{re.escape(_CONTROLS)}]")
 # Spots named in a warning; the rest are counted.
 _SHOWN = 5
 
@@ -119,9 +121,9 @@ def _strictly(data: bytes, encoding: str) -> str | None:
 def replace_controls(repaired: Repaired) -> Repaired:
     """NUL and other control characters (a bad copy's debris) become U+FFFD, each a damaged byte."""
     text = repaired.text
-    if _CONTROLS.isdisjoint(text):
+    if _CONTROL.search(text) is None:
         return repaired
-    found = [Damage(offset, ch.encode("ascii")) for offset, ch in enumerate(text) if ch in _CONTROLS]
+    found = [Damage(match.start(), match.group().encode("ascii")) for match in _CONTROL.finditer(text)]
     cleaned = text.translate({ord(ch): REPLACEMENT for ch in _CONTROLS})
     damage = sorted([*repaired.damage, *found], key=lambda d: d.offset)
     return Repaired(cleaned, repaired.encoding, damage, repaired.lines)
