@@ -3,6 +3,7 @@ where; what cannot be read, or is no newsletter, is refused with the true reason
 
 from __future__ import annotations
 
+import codecs
 import os
 
 import pytest
@@ -138,3 +139,11 @@ def test_fifos_and_broken_links_in_a_directory_are_skipped_with_a_warning(tmp_pa
         f"{tmp_path / 'gone.txt'}: is a broken symbolic link (to /nonexistent/issue.txt); skipped",
         f"{tmp_path / 'pipe.txt'}: is not a regular file: it is a FIFO (named pipe); skipped",
     ]
+
+
+def test_a_big_endian_utf16_file_cut_mid_character_keeps_its_byte_order(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(codecs.BOM_UTF16_BE + ISSUE.encode("utf-16-be")[:-1])
+    issue = read_issue(path)
+    assert issue.encoding == "utf-16" and issue.text.endswith("会议在杭州举行，写到\ufffd")
+    assert issue.warnings == ("1 damaged byte replaced with U+FFFD (the rest read as utf-16): line 6, column 11 (0x4e)",)

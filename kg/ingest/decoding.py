@@ -24,12 +24,13 @@ from kg.ingest.damage import (Repaired, damage_warning, decode_leniently, decode
 
 __all__ = ["DecodeError", "Decoded", "decode_newsletter", "chinese_score", "is_han"]
 
+# Byte-order mark, the codec of the bytes after it, the name reported.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
 # Tried after the detector's guesses: the encodings Chinese text comes in.
 _FALLBACKS = ("gb18030", "big5hkscs")
@@ -75,14 +76,13 @@ def decode_newsletter(data: bytes) -> Decoded:
     if not data.strip():
         raise DecodeError("the file is empty")
     limit = max(_MIN_DAMAGE, len(data) // _DAMAGE_RATIO)
-    for bom, encoding in _BOMS:
+    for bom, codec, name in _BOMS:
         if data.startswith(bom):
-            repaired = decode_leniently(data, encoding, limit=limit)
+            repaired = decode_leniently(data[len(bom):], codec, limit=limit)
             if repaired is None:
-                raise DecodeError(f"it opens with a {encoding.removesuffix('-sig')} byte-order mark, but more than "
-                                  f"{limit} of its bytes are not {encoding.removesuffix('-sig')}; save the file "
-                                  "as UTF-8 and try again")
-            repaired.encoding = encoding.removesuffix("-sig")
+                raise DecodeError(f"it opens with a {name} byte-order mark, but more than {limit} of its bytes "
+                                  f"are not {name}; save the file as UTF-8 and try again")
+            repaired.encoding = name
             return _decoded(replace_controls(repaired))
     controls = _control_bytes(data)
     if controls:
@@ -95,8 +95,6 @@ def decode_newsletter(data: bytes) -> Decoded:
     readable: list[str] = []  # the encodings that read every byte, though not as Chinese
     best: tuple[float, Repaired] | None = None
     for encoding in _candidate_encodings(data):
-        if encoding in tried:
-            continue
         tried.append(encoding)
         try:
             decoded = replace_controls(Repaired(_strict(data, encoding), encoding))
