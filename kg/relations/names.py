@@ -132,9 +132,17 @@ def _sub_units(organizations: list[ArticleEntity]) -> set[int]:
         for form in (other.name, *other.aliases):
             if len(form) > 1:
                 owners.setdefault(form, []).append(other)
-    return {id(entity) for entity in organizations if any(
-        any(other is not entity for other in owners.get(entity.name[:cut], ()))
-        and not _same_body(entity.name, entity.name[:cut]) for cut in range(2, len(entity.name)))}
+    return {id(entity) for entity in organizations if _opens_with_another(entity, owners)}
+
+
+def _opens_with_another(entity: ArticleEntity, owners: dict[str, list[ArticleEntity]]) -> bool:
+    """The name opens with a form another organization goes by, and is not that body with a legal ending."""
+    name = entity.name
+    for cut in range(2, len(name)):
+        opening = name[:cut]
+        if any(other is not entity for other in owners.get(opening, ())) and not _same_body(name, opening):
+            return True
+    return False
 
 
 def _mentions_by_entity(sentences: list[SentenceView]) -> dict[tuple[str, str], list[tuple[EntityMention, SentenceView]]]:
