@@ -29,10 +29,10 @@ from kg.export.jsonl import write_jsonl, write_jsonl_file
 from kg.export.output_dir import OutputError, check_output_directory, check_output_file
 from kg.graph.summary import GraphSummary, summarize
 from kg.ingest.sources import expand_sources
-from kg.models import Issue
+from kg.models import Issue, ReadError
 from kg.nlp.display import render_html, render_terminal
 from kg.nlp.extract import process_articles
-from kg.pipeline import Build, Corpus, build_graph_from, extract_records, find_article, read_corpus
+from kg.pipeline import Build, Corpus, build_graph_from, extract_files, find_article, read_corpus
 from kg.store.connection import open_driver
 from kg.store.settings import Neo4jSettings
 from kg.store.cli import neo4j_app
@@ -91,9 +91,10 @@ class OutputFormat(str, Enum):
 
 def _read(paths: list[str] | None, date: datetime | None = None) -> Corpus:
     arguments = paths or [str(SAMPLES_DIR)]
-    files, _ = expand_sources(arguments)
-    with progress_bar("Reading newsletters", total=len(files)) as advance:
+    with progress_bar("Reading newsletters", total=len(expand_sources(arguments).files)) as advance:
         corpus = read_corpus(arguments, on_file=lambda _: advance(1), date=date.date() if date else None)
+    for warning in corpus.warnings:
+        _warning(str(warning))
     for error in corpus.errors:
         _error(str(error))
     return corpus
@@ -101,6 +102,10 @@ def _read(paths: list[str] | None, date: datetime | None = None) -> Corpus:
 
 def _error(message: str) -> None:
     err_console.print(f"[bold red]error:[/] {escape(message)}")
+
+
+def _warning(message: str) -> None:
+    err_console.print(f"[bold yellow]warning:[/] {escape(message)}")
 
 
 def _exit_for(corpus: Corpus, done: str = "processed") -> None:
@@ -385,16 +390,22 @@ def extract(
     if output is not None:
         with _output_errors():
             check_output_file(output, "-o")
-    corpus = _read(paths, date)
-    total = sum(len(issue.articles) for issue in corpus.issues)
-    with progress_bar("Extracting articles", total=total) as advance, _output_errors():
-        records = extract_records(corpus.issues, on_article=lambda _: advance(1))
+    failed: list[ReadError] = []
+
+    def report(error: ReadError) -> None:
+        failed.append(error)
+        _error(str(error))
+
+    # Record by record, file by file: memory holds one issue, never the corpus or its records.
+    with progress_bar("Extracting articles", total=None) as advance, _output_errors():
+        records = extract_files(paths or [str(SAMPLES_DIR)], on_error=report, on_warning=lambda w: _warning(str(w)),
+                                on_article=lambda _: advance(1), date=date.date() if date else None)
         if output is None:
             write_jsonl(records, sys.stdout)
         else:
             count = write_jsonl_file(records, output)
             err_console.print(escape(f"Wrote {count} articles to {output}"))
-    _exit_for(corpus)
+    _exit_for(Corpus(errors=failed))
 
 
 @app.command(cls=ReadableCommand)

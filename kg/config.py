@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 import yaml
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -34,3 +35,8 @@ def load_data_yaml(relative: str) -> Any:
     """Parse a YAML file under `data/` once per process."""
     with open(DATA_DIR / relative, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+def user_cache_dir() -> Path:
+    """kg's cache directory for this user (~/.cache/kg, or $XDG_CACHE_HOME/kg): no other user writes there."""
+    return platformdirs.user_cache_path("kg")

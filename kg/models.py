@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Span", "Sentence", "Paragraph", "Article", "Issue", "ReadError"]
+__all__ = ["Span", "Sentence", "Paragraph", "Article", "Issue", "ReadWarning", "ReadError"]
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,22 @@ class Issue:
     number: int | None = None  # its number within the year (2025年第4期 → 4)
     total_number: int | None = None  # its running number (总第40期 → 40)
     dated_by: str | None = None  # "masthead", "--date", "manifest" or "file name"
+    warnings: tuple[str, ...] = ()  # what reading had to repair (damaged bytes, mixed encodings), a line each
 
     def as_written(self, start: int, end: int) -> str:
         """The characters of `text[start:end]` as the file wrote them (Traditional ones kept)."""
         return (self.written or self.text)[start:end]
+
+
+@dataclass(frozen=True)
+class ReadWarning:
+    """A file read with a repair, or passed over, with what happened."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,12 +17,13 @@ from kg.graph.schema import SchemaViolation, validate_graph
 from kg.industries import classify
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
-from kg.models import Article, Issue, ReadError
+from kg.models import Article, Issue, ReadError, ReadWarning
 from kg.nlp.aliases import article_entities
 from kg.nlp.extract import entity_records, process_articles
 from kg.relations.extract import article_relations, relation_records
 
-__all__ = ["Corpus", "read_corpus", "extract_records", "find_article", "Build", "build_graph_from"]
+__all__ = ["Corpus", "read_corpus", "issue_warnings", "extract_records", "extract_files", "find_article", "Build",
+           "build_graph_from"]
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Corpus:
 
     issues: list[Issue] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)  # files read with a repair, entries passed over
 
 
 def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None, date: dt.date | None = None) -> Corpus:
@@ -40,16 +42,22 @@ def read_corpus(arguments: Iterable[str | Path], *, on_file: Any = None, date: d
     read.  `on_file(path)` is called after each file (for progress bars).
     `date` dates the issues whose masthead prints no date (`--date`).
     """
-    paths, errors = expand_sources(arguments)
-    corpus = Corpus(errors=list(errors))
-    for result in read_issues(paths, date=date):
+    sources = expand_sources(arguments)
+    corpus = Corpus(errors=list(sources.errors), warnings=list(sources.warnings))
+    for result in read_issues(sources.files, date=date):
         if isinstance(result, ReadError):
             corpus.errors.append(result)
         else:
             corpus.issues.append(result)
+            corpus.warnings += issue_warnings(result)
         if on_file is not None:
             on_file(result)
     return corpus
+
+
+def issue_warnings(issue: Issue) -> list[ReadWarning]:
+    """What reading the issue's file had to repair, as warnings naming the file."""
+    return [ReadWarning(issue.path, message) for message in issue.warnings]
 
 
 def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Iterator[dict[str, Any]]:
@@ -65,6 +73,32 @@ def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Itera
             if on_article is not None:
                 on_article(article)
             yield record
+
+
+def extract_files(
+    arguments: Iterable[str | Path], *, on_error: Callable[[ReadError], None],
+    on_warning: Callable[[ReadWarning], None] = lambda _: None, on_article: Any = None, date: dt.date | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The records of every newsletter named by files, directories or globs, one file at a time.
+
+    Each file is read, extracted and let go before the next is read, so only
+    one issue is in memory however many there are.  A file that cannot be
+    read is passed to `on_error` when it is reached, one read with a repair
+    or passed over to `on_warning`; the others are still read.  `date` dates
+    the issues whose masthead prints no date (`--date`).
+    """
+    sources = expand_sources(arguments)
+    for error in sources.errors:
+        on_error(error)
+    for warning in sources.warnings:
+        on_warning(warning)
+    for result in read_issues(sources.files, date=date):
+        if isinstance(result, ReadError):
+            on_error(result)
+            continue
+        for warning in issue_warnings(result):
+            on_warning(warning)
+        yield from extract_records([result], on_article=on_article)
 
 
 def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Article] | None:

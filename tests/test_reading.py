@@ -7,7 +7,7 @@ import codecs
 import opencc
 import pytest
 
-from kg.ingest.decoding import DecodeError, decode_newsletter
+from kg.ingest.decoding import Decoded, DecodeError, decode_newsletter
 from kg.ingest.normalize import normalize_text
 from kg.ingest.reader import read_issue
 from kg.ingest.script import detect_script, to_simplified
@@ -54,7 +54,7 @@ def test_detected_encoding_is_reported(tmp_path):
 
 
 def test_short_gb18030_text_is_not_taken_for_korean():
-    assert decode_newsletter("中国科学院".encode("gb18030")) == ("中国科学院", "gb18030")
+    assert decode_newsletter("中国科学院".encode("gb18030")) == Decoded("中国科学院", "gb18030", ())
 
 
 def test_bad_files_are_reported_by_name_and_good_ones_still_read(tmp_path):
@@ -89,9 +89,18 @@ def test_normalised_offsets_map_back_to_the_source():
     assert source[normalized.to_source(offset):].startswith("正文")
 
 
-def test_decode_error_names_the_cure():
-    with pytest.raises(DecodeError, match="save the file as UTF-8 or GB18030"):
+def test_decode_error_names_the_cure_only_where_it_helps():
+    with pytest.raises(DecodeError) as raised:
+        decode_newsletter("Quarterly industry report: steel output rose 5%.".encode("cp500"))
+    reason = str(raised.value)
+    assert reason.startswith("no encoding gives Chinese text (tried utf-8, ")
+    assert reason.endswith("); save the file as UTF-8 or GB18030 and try again")
+    tried = reason.split("(tried ")[1].split(")")[0].split(", ")
+    assert len(tried) == len(set(tried)) and "utf_8" not in tried and "gb18030" in tried
+    with pytest.raises(DecodeError) as raised:  # already UTF-8: re-saving it as UTF-8 would change nothing
         decode_newsletter("plain ascii words only".encode("ascii"))
+    assert str(raised.value) == ("it reads as utf-8 but holds no Chinese text (kg reads Chinese newsletters); "
+                                 "check that this is the file you meant")
 
 
 # Traditional characters: OpenCC-standard (s2t) in UTF-8, and Taiwan-standard

@@ -12,6 +12,7 @@ adds to the graph without changing what was there.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from itertools import combinations
@@ -128,10 +129,12 @@ def _add_relations(graph: nx.MultiDiGraph, record: dict[str, Any], keys: dict[tu
 
 def _add_co_occurrences(graph: nx.MultiDiGraph, record: dict[str, Any], keys: dict[tuple[str, str], str]) -> None:
     """Entities named in one sentence; weights count sentences, per article."""
-    spans = [(keys[(e["label"], e["name"])], m["start"], m["end"]) for e in record["entities"] for m in e["mentions"]]
+    spans = sorted((m["start"], m["end"], keys[(e["label"], e["name"])]) for e in record["entities"]
+                   for m in e["mentions"])
+    starts = [s for s, _, _ in spans]
     pairs: Counter[tuple[str, str]] = Counter()
-    for start, end in record["sentences"]:
-        inside = sorted({key for key, s, e in spans if start <= s and e <= end})
+    for start, end in record["sentences"]:  # the mentions starting in the sentence, found by bisection
+        inside = sorted({key for _, e, key in spans[bisect_left(starts, start):bisect_left(starts, end)] if e <= end})
         pairs.update(combinations(inside, 2))
     article = record["article"]
     for (a, b), weight in pairs.items():

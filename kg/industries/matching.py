@@ -128,6 +128,7 @@ class _ListGrammar:
     separator: re.Pattern[str]
     item_after: re.Pattern[str]
     item_before: re.Pattern[str]
+    item_before_reach: int  # how far back from the list an item before it can start
 
 
 @lru_cache(maxsize=16)
@@ -145,6 +146,7 @@ def _list_grammar(rules: Enumeration) -> _ListGrammar:
         # A last or first item the taxonomy does not know (…、先进制造”).
         item_after=re.compile(f"、{item}(?=[{end}])"),
         item_before=re.compile(f"(?<=[{end}]){item}、$"),
+        item_before_reach=rules.max_item_chars + 1,
     )
 
 
@@ -191,7 +193,8 @@ def _items(text: str, run: list[Mention], grammar: _ListGrammar) -> int:
     while (item := grammar.item_after.match(text, position)) is not None:
         count += 1
         position = item.end()
-    if grammar.item_before.search(text, 0, run[0].start) is not None:
+    # Only the characters an item can span are searched (the look-behind still sees the one before).
+    if grammar.item_before.search(text, max(0, run[0].start - grammar.item_before_reach), run[0].start) is not None:
         count += 1
     return count
 

@@ -19,6 +19,7 @@ class LayoutRules:
     known_section_names: tuple[str, ...]
     sentence_ends: str
     closing_marks: str
+    max_sentence_chars: int
     max_heading_chars: int
     min_headline_chars: int
     non_heading_endings: str
@@ -111,6 +112,7 @@ def layout_rules() -> LayoutRules:
         known_section_names=tuple(sorted(raw["known_section_names"], key=len, reverse=True)),
         sentence_ends=raw["sentence_ends"],
         closing_marks=raw["closing_marks"],
+        max_sentence_chars=int(raw["max_sentence_chars"]),
         max_heading_chars=int(raw["max_heading_chars"]),
         min_headline_chars=int(raw["min_headline_chars"]),
         non_heading_endings=raw["non_heading_endings"],

@@ -17,20 +17,29 @@ from kg.models import Issue, ReadError
 __all__ = ["read_issue", "read_issues", "parse_issue"]
 
 
-def parse_issue(source: str, path: Path, encoding: str = "utf-8", *, date: dt.date | None = None) -> Issue:
+def parse_issue(source: str, path: Path, encoding: str = "utf-8", warnings: tuple[str, ...] = (), *,
+                date: dt.date | None = None) -> Issue:
     """Split already-decoded text into a dated `Issue` (`date`: the user's, for an issue whose masthead has none)."""
     normalized = normalize_text(source)
     ident = issue_id(normalized.text)
     result = split_issue(normalized, ident)
     issue = Issue(ident, path, encoding, normalized.text, result.sections, result.articles, result.front_matter,
-                  normalized.script, normalized.written)
+                  normalized.script, normalized.written, warnings=warnings)
     return date_issue(issue, date)
 
 
 def read_issue(path: Path, *, date: dt.date | None = None) -> Issue:
-    """Read one file; raises `DecodeError`, `ManifestError` (or `OSError`) with the reason."""
-    text, encoding = decode_newsletter(path.read_bytes())
-    return parse_issue(text, path, encoding, date=date)
+    """Read one file; raises `DecodeError`, `ManifestError` (or `OSError`) with the reason.
+
+    A file with no article in it (section headings alone) is no newsletter to read.
+    """
+    decoded = decode_newsletter(path.read_bytes())
+    issue = parse_issue(decoded.text, path, decoded.encoding, decoded.warnings, date=date)
+    if not issue.articles:
+        named = [section for section in issue.sections if section]
+        headings = ", ".join(named[:3]) + ("…" if len(named) > 3 else "")
+        raise DecodeError("has no articles: only section headings" + (f" ({headings})" if headings else ""))
+    return issue
 
 
 def read_issues(paths: list[Path], *, date: dt.date | None = None) -> Iterator[Issue | ReadError]:

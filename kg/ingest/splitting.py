@@ -380,18 +380,18 @@ class _RareGrams:
 
     size: int
     rare: frozenset[str]
-    _block_grams: dict[int, set[str]] = field(default_factory=dict)  # by line start
     _seen: dict[int, tuple[int, int, set[str]]] = field(default_factory=dict)  # by id(draft)
 
     @classmethod
     def of(cls, blocks: list[_Block], rules: LayoutRules) -> _RareGrams:
+        # Each paragraph's grams are counted and let go (and made again when an article takes
+        # the paragraph): kept for every paragraph of a large issue, they took gigabytes.
         size = rules.name_gram_size
-        block_grams = {block.line.start: _grams(block.text, size) for block in blocks}
         counts: Counter[str] = Counter()
-        for grams in block_grams.values():
-            counts.update(grams)
+        for block in blocks:
+            counts.update(_grams(block.text, size))
         rare = frozenset(g for g, n in counts.items() if n <= rules.max_name_gram_paragraphs)
-        return cls(size, rare, block_grams)
+        return cls(size, rare)
 
     def shared_chars(self, text: str, article: _Draft) -> int:
         """How many characters of `text` lie in grams the article already holds.
@@ -400,7 +400,7 @@ class _RareGrams:
         cover the five characters of 中国科学院, one generic name, while a
         company named again in full covers a dozen.
         """
-        known = self._article_grams(article) & self.rare
+        known = self._article_grams(article)
         covered, reach = 0, 0
         for i in range(len(text) - self.size + 1):
             if text[i:i + self.size] in known:
@@ -409,18 +409,19 @@ class _RareGrams:
         return covered
 
     def _article_grams(self, article: _Draft) -> set[str]:
-        """The grams of the article's title, body and subheadings so far."""
+        """The rare grams of the article's title, body and subheadings so far.
+
+        Only the article being read is asked about, so only its grams are kept.
+        """
+        if id(article) not in self._seen:
+            self._seen.clear()
         body, subheadings, seen = self._seen.get(id(article), (0, 0, None))
         if seen is None:
-            seen = set(_grams(article.title, self.size))
+            seen = _grams(article.title, self.size) & self.rare
         for block in article.body[body:] + article.subheadings[subheadings:]:
-            seen |= self._grams_of(block)
+            seen |= _grams(block.text, self.size) & self.rare
         self._seen[id(article)] = (len(article.body), len(article.subheadings), seen)
         return seen
-
-    def _grams_of(self, block: _Block) -> set[str]:
-        grams = self._block_grams.get(block.line.start)
-        return grams if grams is not None else _grams(block.text, self.size)
 
 
 def _grams(text: str, size: int) -> set[str]:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from kg.ingest.decoding import is_han
 from kg.ingest.layout import layout_rules
-from kg.nlp.candidates import TokenView, occurrences, token_view
+from kg.nlp.candidates import TokenView, occurrences_of_each, token_view
 from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
@@ -161,18 +161,21 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
 
     declared = _declared_aliases(text, mentions)
     zone_shorts: dict[str, str] = {}
+    index = _MentionIndex(mentions)
+    spots = occurrences_of_each(text, declared)
     for short, target in declared.items():
-        for span in occurrences(text, short):
+        for span in spots[short]:
             start, end = span
             if start > 0 and text[start - 1] in "《“" and text[end:end + 1] in "》”":
                 start, end = start - 1, end + 1
             mention = Mention(start, end, text[start:end], target.label)
             # “唐山高新区” and the bare 唐山高新区 inside its quotes are one mention.
-            same = [m for m in mentions if (m.start, m.end) in ((start, end), span)]
-            if not same and any(m.start <= start and end <= m.end for m in mentions):
+            same = index.bounded_by(start, end) + (index.bounded_by(*span) if span != (start, end) else [])
+            if not same and index.holds(start, end):
                 continue
             if not same:
                 mentions.append(mention)
+                index.add(mention)
             for m in same or [mention]:
                 canonical[m] = canonical.get(target, target.text)
             covered.update(range(start, end))
@@ -195,7 +198,7 @@ def _join_program_heads(mentions: list[Mention], canonical: dict[Mention, str], 
         if mention.label != "Program":
             continue
         core = _unquoted(mention.text)
-        fuller = sorted(p for p in programs if p.startswith(core) and p[len(core):] in gaz.national_program_heads)
+        fuller = sorted({core + head for head in gaz.national_program_heads if core + head in programs})
         if fuller:
             canonical[mention] = fuller[0]
 
@@ -203,12 +206,15 @@ def _join_program_heads(mentions: list[Mention], canonical: dict[Mention, str], 
 def _join_event_tails(mentions: list[Mention], canonical: dict[Mention, str]) -> None:
     """数字文旅工作推进会 after 福建省数字文旅工作推进会: an event named again without its opening
     is the one fuller event of the article that ends so."""
-    events = {m.text for m in mentions if m.label == "Event"}
+    ending: dict[str, list[str]] = defaultdict(list)  # the events each tail of five characters or more ends
+    for event in {m.text for m in mentions if m.label == "Event"}:
+        for cut in range(1, len(event) - 4):
+            ending[event[cut:]].append(event)
     for mention in mentions:
         if mention.label != "Event" or mention in canonical:
             continue
-        fuller = [e for e in events if len(e) > len(mention.text) and e.endswith(mention.text)]
-        if len(fuller) == 1 and len(mention.text) >= 5:
+        fuller = ending.get(mention.text, [])
+        if len(fuller) == 1:
             canonical[mention] = fuller[0]
 
 
@@ -261,20 +267,61 @@ def _join_abbreviations(canonical: dict[Mention, str], gaz: Gazetteers) -> None:
     """An organization's abbreviation in the article that names it in full is that organization:
     中国农科院 of 中国农业科学院, 国家知识产权局 of 中国国家知识产权局, 中国电信 of 中国电信集团."""
     names = set(canonical.values())
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)  # an abbreviation keeps both ends
+    for full in names:
+        by_ends[full[:1], full[-1:]].append(full)
+    fuller_names: dict[str, set[str]] = {}
     for mention, name in canonical.items():
-        fuller = [full for full in names if is_abbreviation(name, full) or full == "中国" + name
-                  or (full.startswith(name) and full[len(name):] in gaz.legal_suffixes)]
+        if name not in fuller_names:
+            fuller_names[name] = _fuller_names(name, names, by_ends, gaz)
+        fuller = fuller_names[name]
         if len(fuller) == 1:
-            canonical[mention] = fuller[0]
+            canonical[mention] = next(iter(fuller))
+
+
+def _fuller_names(name: str, names: set[str], by_ends: dict[tuple[str, str], list[str]], gaz: Gazetteers) -> set[str]:
+    """The names of `names` that `name` abbreviates or writes short (中国 or a legal ending left off)."""
+    ends = [(name[:1], name[-1:])] + ([(name[:1], "学")] if name.endswith("大") else [])  # 贵师大 of …大学
+    fuller = {full for key in ends for full in by_ends.get(key, ()) if is_abbreviation(name, full)}
+    fuller.update(full for full in ("中国" + name, *(name + suffix for suffix in gaz.legal_suffixes)) if full in names)
+    return fuller
 
 
 def _declared_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     declared: dict[str, Mention] = {}
+    ending_at: dict[int, Mention] = {}  # the first mention ending at each offset
+    for mention in mentions:
+        ending_at.setdefault(mention.end, mention)
     for match in layout_rules().declared_short_form.finditer(text):
-        target = next((m for m in mentions if m.end == match.start()), None)
+        target = ending_at.get(match.start())
         if target is not None:
             declared[match.group(1).strip("《》“”")] = target
     return declared
+
+
+class _MentionIndex:
+    """The article's mentions by their bounds, and whether one of them holds a span,
+    without walking every mention for each occurrence of a declared short form."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._at: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+        self._furthest: dict[int, int] = {}  # the furthest end of the mentions starting at each offset
+        self._longest = 0
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        self._at[mention.start, mention.end].append(mention)
+        self._furthest[mention.start] = max(self._furthest.get(mention.start, mention.end), mention.end)
+        self._longest = max(self._longest, mention.end - mention.start)
+
+    def bounded_by(self, start: int, end: int) -> list[Mention]:
+        return list(self._at.get((start, end), ()))
+
+    def holds(self, start: int, end: int) -> bool:
+        """Some mention runs from `start` or before to `end` or after: only one starting
+        no further back than the longest mention can."""
+        return any(self._furthest.get(at, -1) >= end for at in range(max(0, end - self._longest), start + 1))
 
 
 def _expand_zone_organs(
@@ -352,11 +399,12 @@ def _brand_mentions(
         if mention.label == "Organization" and name and name != mention.text:
             canonical[mention] = name
     found = []
-    for brand in sorted(brands, key=len, reverse=True):
+    searched = [brand for brand in sorted(brands, key=len, reverse=True)
+                if owner[brand] is not None and brand not in gaz.places and brand not in gaz.generic_names]
+    spots = occurrences_of_each(text, searched)
+    for brand in searched:
         name = owner[brand]
-        if name is None or brand in gaz.places or brand in gaz.generic_names:
-            continue
-        for start, end in occurrences(text, brand):
+        for start, end in spots[brand]:
             if brand in short and not (view.is_start(start) and view.is_start(end)):
                 continue  # 天能 inside 天能源 is no name
             if covered.isdisjoint(range(start, end)):
@@ -381,11 +429,11 @@ def _tail_mentions(
             if not any(ch in tail for ch in "“”‘’《》"):
                 owners[tail].add((name, mention.label))
     found = []
-    for tail, names in owners.items():
-        if len(names) != 1 or tail in gaz.places:
-            continue
-        (name, label), = names
-        for start, end in occurrences(text, tail):
+    searched = [tail for tail, names in owners.items() if len(names) == 1 and tail not in gaz.places]
+    spots = occurrences_of_each(text, searched)
+    for tail in searched:
+        (name, label), = owners[tail]
+        for start, end in spots[tail]:
             if covered.isdisjoint(range(start, end)):
                 mention = Mention(start, end, tail, label)
                 canonical[mention] = name

@@ -11,6 +11,7 @@ event.  Each anaphor becomes a mention of the entity it stands for.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -87,37 +88,73 @@ def _refers_to(mention: EntityMention, label: str, head: str) -> bool:
 def anaphor_mentions(
     text: str, paragraphs: list[tuple[int, int]], mentions: list[EntityMention]
 ) -> list[EntityMention]:
-    """A mention for each anaphor whose entity can be found."""
+    """A mention for each anaphor whose entity can be found.
+
+    `mentions` are in text order (by start, the longer first); `paragraphs` in
+    text order, none inside another.
+    """
     candidates = [m for m in mentions if not m.nested]
-    taken = [(m.start, m.end) for m in mentions]
+    taken = bytearray(len(text))  # characters of a mention or an anaphor found: no anaphor overlaps one
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    paragraph_starts = [a for a, _ in paragraphs]
+    referents: dict[tuple[str, str], _Referents] = {}
     found = []
     for kind in _kinds():
         for match in kind.pattern.finditer(text):
             start, end = match.span()
             determiner, head = match.group(1), match.group(2)
-            if any(s < end and start < e for s, e in taken):
+            if taken.find(1, start, end) >= 0:
                 continue
             if determiner is None and head not in relation_rules().event_parts and not (
                     head in kind.bare and _bare_allowed(text, start, end)):
                 continue
-            paragraph = next(((a, b) for a, b in paragraphs if a <= start < b), (start, end))
-            same = [m for m in candidates if _refers_to(m, kind.label, head)]
-            antecedent = _antecedent(start, paragraph, same, allow_later=kind.label == "Organization")
+            paragraph = _paragraph_at(start, end, paragraphs, paragraph_starts)
+            if (kind.label, head) not in referents:
+                referents[kind.label, head] = _Referents([m for m in candidates if _refers_to(m, kind.label, head)])
+            antecedent = referents[kind.label, head].antecedent(start, paragraph,
+                                                                allow_later=kind.label == "Organization")
             if antecedent is not None:
                 found.append(EntityMention(antecedent.name, antecedent.label, start, end, nested=False))
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
     return found
 
 
-def _antecedent(
-    position: int, paragraph: tuple[int, int], candidates: list[EntityMention], *, allow_later: bool
-) -> EntityMention | None:
-    before = [m for m in candidates if m.end <= position]
-    in_paragraph = [m for m in before if m.start >= paragraph[0]]
-    if in_paragraph:
-        return in_paragraph[-1]
-    if allow_later:
-        later = [m for m in candidates if position < m.start < paragraph[1]]
-        if later:
-            return later[0]
-    return before[-1] if before else None
+def _paragraph_at(start: int, end: int, paragraphs: list[tuple[int, int]],
+                  paragraph_starts: list[int]) -> tuple[int, int]:
+    """The paragraph holding `start`, or the anaphor itself outside any (a headline)."""
+    index = bisect_right(paragraph_starts, start) - 1
+    if index >= 0 and start < paragraphs[index][1]:
+        return paragraphs[index]
+    return (start, end)
+
+
+class _Referents:
+    """The mentions one anaphor's head can stand for, in text order, looked up by position."""
+
+    def __init__(self, mentions: list[EntityMention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+
+    def antecedent(self, position: int, paragraph: tuple[int, int], *, allow_later: bool) -> EntityMention | None:
+        """The last mention before `position` in its paragraph; else, when `allow_later`, the
+        first after it in the paragraph; else the last before it anywhere."""
+        before = self._last_ending_by(position)
+        if before is not None and before.start >= paragraph[0]:
+            return before
+        if allow_later:
+            index = bisect_right(self.starts, position)
+            if index < len(self.mentions) and self.mentions[index].start < paragraph[1]:
+                return self.mentions[index]
+        return before
+
+    def _last_ending_by(self, position: int) -> EntityMention | None:
+        """The last mention in text order that ends at or before `position`.
+
+        Every such mention starts before `position`; from the last of those, only
+        mentions running across `position` are passed over.
+        """
+        for index in range(bisect_left(self.starts, position) - 1, -1, -1):
+            if self.mentions[index].end <= position:
+                return self.mentions[index]
+        return None

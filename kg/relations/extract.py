@@ -7,13 +7,13 @@ from typing import Any
 from kg.models import Article
 from kg.nlp.aliases import ArticleEntity
 from kg.relations.context import sentence_views
-from kg.relations.items import Relation
+from kg.relations.items import EntityMention, Relation
 from kg.relations.names import hierarchy_relations, name_relations
 from kg.relations.positions import position_relations
 from kg.relations.publishers import publisher_relations
 from kg.relations.rules import relation_rules
-from kg.relations.verbs import (attendance_relations, implied_relations, partner_relations, placement_relations,
-                                speaker_relations, verb_relations)
+from kg.relations.verbs import (attendance_relations, implied_relations, implied_targets, partner_relations,
+                                placement_relations, speaker_relations, the_one_event, verb_relations)
 
 __all__ = ["article_relations", "relation_records"]
 
@@ -28,15 +28,16 @@ def article_relations(article: Article, text: str, entities: list[ArticleEntity]
     events = [m for s in sentences for m in s.top_level if m.label == "Event"
               and not s.before(m).endswith(rules.referred_event_before)
               and not s.after(m).startswith(rules.referred_event_after)]
-    governments = [m for s in sentences for m in s.top_level
-                   if m.label == "Organization" and m.name.endswith(rules.government_names)]
+    governments = _last_of_each([m for s in sentences for m in s.top_level
+                                 if m.label == "Organization" and m.name.endswith(rules.government_names)])
+    targets, event = implied_targets(programs), the_one_event(events)
     found: list[Relation] = []
     for sentence in sentences:
         found += position_relations(sentence, governments)
         found += verb_relations(sentence)
-        found += implied_relations(sentence, programs)
+        found += implied_relations(sentence, targets)
         found += attendance_relations(sentence)
-        found += speaker_relations(sentence, events)
+        found += speaker_relations(sentence, event)
         found += partner_relations(sentence)
         found += placement_relations(sentence)
         found += publisher_relations(sentence)
@@ -46,6 +47,15 @@ def article_relations(article: Article, text: str, entities: list[ArticleEntity]
     for relation in sorted(found, key=lambda r: (r.sentence.start, r.type)):
         unique.setdefault(_identity(relation), relation)
     return list(unique.values())
+
+
+def _last_of_each(mentions: list[EntityMention]) -> list[EntityMention]:
+    """One mention per entity (its last), in the order entities first appear: what each
+    sentence looks the article's governments up in, without walking every mention again."""
+    latest: dict[tuple[str, str], EntityMention] = {}
+    for mention in mentions:
+        latest[mention.key] = mention
+    return list(latest.values())
 
 
 def _identity(relation: Relation) -> tuple:

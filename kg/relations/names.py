@@ -29,10 +29,6 @@ _BRACKETED = re.compile(r"（([^（）]+)）")
 _EDITION = re.compile(r"[\d第届年度首一二三四五六七八九十百]*")
 
 
-def _sentence_of(mention: EntityMention, sentences: list[SentenceView]) -> SentenceView | None:
-    return next((s for s in sentences if s.start <= mention.start and mention.end <= s.end), None)
-
-
 def _place_of(form: str) -> Place | None:
     return gazetteers().places.get(form)
 
@@ -135,28 +131,52 @@ def _same_body(longer: str, shorter: str) -> bool:
     return longer[len(shorter):] in gazetteers().legal_suffixes
 
 
-def _is_sub_unit(entity: ArticleEntity, organizations: list[ArticleEntity]) -> bool:
-    """浙江大学环境与资源学院 opens with 浙江大学: where it is, its parent says."""
-    return entity.label == "Organization" and any(
-        form != entity.name and entity.name.startswith(form) and not _same_body(entity.name, form)
-        for other in organizations if other is not entity for form in (other.name, *other.aliases) if len(form) > 1)
+def _sub_units(organizations: list[ArticleEntity]) -> set[int]:
+    """Names opening with another organization's name (浙江大学环境与资源学院 opens with 浙江大学):
+    where such a unit is, its parent says.  The units are given by `id`."""
+    owners: dict[str, list[ArticleEntity]] = {}
+    for other in organizations:
+        for form in (other.name, *other.aliases):
+            if len(form) > 1:
+                owners.setdefault(form, []).append(other)
+    return {id(entity) for entity in organizations if _opens_with_another(entity, owners)}
+
+
+def _opens_with_another(entity: ArticleEntity, owners: dict[str, list[ArticleEntity]]) -> bool:
+    """The name opens with a form another organization goes by, and is not that body with a legal ending."""
+    name = entity.name
+    for cut in range(2, len(name)):
+        opening = name[:cut]
+        if any(other is not entity for other in owners.get(opening, ())) and not _same_body(name, opening):
+            return True
+    return False
+
+
+def _mentions_by_entity(sentences: list[SentenceView]) -> dict[tuple[str, str], list[tuple[EntityMention, SentenceView]]]:
+    """Each entity's mentions with their sentences, in text order."""
+    found: dict[tuple[str, str], list[tuple[EntityMention, SentenceView]]] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            found.setdefault(mention.key, []).append((mention, sentence))
+    return found
 
 
 def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView]) -> Iterator[Relation]:
     forms = _region_forms(entities)
-    organizations = [e for e in entities if e.label == "Organization"]
+    sub_units = _sub_units([e for e in entities if e.label == "Organization"])
+    mentioned = _mentions_by_entity(sentences)
     for entity in entities:
         if entity.label not in ("Organization", "Region"):
             continue
-        own = [(m, s) for s in sentences for m in s.mentions if (m.label, m.name) == (entity.label, entity.name)]
+        own = mentioned.get((entity.label, entity.name))
         if not own:
             continue
         # Only names the article writes place it: 市委 expanded to 某市委 says nothing;
         # a zone's own organs (高新区管委会 → 某高新区管委会) are in the zone all the same.
-        written = [n for n in (entity.name, *entity.aliases) if any(s.text[m.start - s.start:m.end - s.start] == n
-                                                                     for m, s in own) or _opens_with_zone(n, forms)]
+        surfaces = {s.text[m.start - s.start:m.end - s.start] for m, s in own}
+        written = [n for n in (entity.name, *entity.aliases) if n in surfaces or _opens_with_zone(n, forms)]
         sentence = own[0][1]
-        sub_unit = _is_sub_unit(entity, organizations)
+        sub_unit = id(entity) in sub_units
         for region in _located_in_name(entity, written, forms, sub_unit):
             yield Relation((entity.label, entity.name), "LOCATED_IN", ("Region", region.name), sentence, "name")
     for sentence in sentences:
@@ -187,16 +207,16 @@ def hierarchy_relations(entities: list[ArticleEntity], sentences: list[SentenceV
         place = _place_of(entity.name) or next(filter(None, map(_place_of, entity.aliases)), None)
         if place is not None:
             by_place.setdefault(place.name, entity)
-    mentions = [m for s in sentences for m in s.mentions]
+    mentioned = _mentions_by_entity(sentences)
     for place_name, entity in by_place.items():
         parent = gaz.places[place_name].parent
         while parent is not None and parent not in by_place:
             parent = gaz.places[parent].parent if parent in gaz.places else None
         if parent is None:
             continue
-        first = next((m for m in mentions if (m.label, m.name) == ("Region", entity.name)), None)
-        sentence = _sentence_of(first, sentences) if first else None
-        if sentence is not None:
+        own = mentioned.get(("Region", entity.name))
+        if own:
+            sentence = own[0][1]  # the first mention's sentence
             yield Relation(("Region", entity.name), "PART_OF", ("Region", by_place[parent].name), sentence, "gazetteer")
     yield from _towns_in_their_region(sentences)
 

@@ -21,8 +21,8 @@ from kg.ingest.layout import layout_rules
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import RelationRules, VerbRelation, relation_rules
 
-__all__ = ["coordinated_groups", "verb_relations", "implied_relations", "speaker_relations", "attendance_relations",
-           "partner_relations", "placement_relations"]
+__all__ = ["coordinated_groups", "verb_relations", "implied_targets", "implied_relations", "the_one_event",
+           "speaker_relations", "attendance_relations", "partner_relations", "placement_relations"]
 
 
 def _join(sentence: SentenceView, left: EntityMention, right: EntityMention, rules: RelationRules) -> str:
@@ -223,14 +223,21 @@ def _clause_around(sentence: SentenceView, offset: int, rules: RelationRules) ->
     return sentence.start + start, sentence.start + end
 
 
-def implied_relations(sentence: SentenceView, programs: list[EntityMention]) -> Iterator[Relation]:
-    """作为上榜的企业代表、某公司…: organizations in the clause take part in the article's 榜单."""
-    rules = relation_rules()
-    for verb, heads in rules.implied_objects.items():
+def implied_targets(programs: list[EntityMention]) -> dict[str, tuple[str, str]]:
+    """For each verb with an unsaid object (上榜), the article's one program it can mean (its 榜单)."""
+    targets = {}
+    for verb, heads in relation_rules().implied_objects.items():
         meant = {m.key for m in programs if m.name.rstrip("”’》").endswith(heads)}
-        if len(meant) != 1:
-            continue
-        (target,) = meant
+        if len(meant) == 1:
+            (targets[verb],) = meant
+    return targets
+
+
+def implied_relations(sentence: SentenceView, targets: dict[str, tuple[str, str]]) -> Iterator[Relation]:
+    """作为上榜的企业代表、某公司…: organizations in the clause take part in the article's 榜单
+    (`targets`, from `implied_targets`)."""
+    rules = relation_rules()
+    for verb, target in targets.items():
         for found in re.finditer(verb, sentence.text):
             start, end = _clause_around(sentence, sentence.start + found.start(), rules)
             inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
@@ -240,14 +247,19 @@ def implied_relations(sentence: SentenceView, programs: list[EntityMention]) -> 
                 yield Relation(subject.key, "PARTICIPATES_IN", target, sentence, "implied_object")
 
 
-def speaker_relations(sentence: SentenceView, events: list[EntityMention]) -> Iterator[Relation]:
-    """王某致闭幕辞, 李某主持会议并讲话: people who speak or preside, with no other
-    event or program in their clause, take part in the article's one event."""
-    rules = relation_rules()
+def the_one_event(events: list[EntityMention]) -> tuple[str, str] | None:
+    """The article's event, when it names exactly one."""
     meant = {m.key for m in events}
-    if len(meant) != 1:
+    return next(iter(meant)) if len(meant) == 1 else None
+
+
+def speaker_relations(sentence: SentenceView, target: tuple[str, str] | None) -> Iterator[Relation]:
+    """王某致闭幕辞, 李某主持会议并讲话: people who speak or preside, with no other
+    event or program in their clause, take part in the article's one event (`target`,
+    from `the_one_event`)."""
+    if target is None:
         return
-    (target,) = meant
+    rules = relation_rules()
     for found in re.finditer("|".join(map(re.escape, rules.speaker_verbs)), sentence.text):
         at = sentence.start + found.start()
         start, end = _clause_around(sentence, at, rules)
