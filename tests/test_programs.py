@@ -66,3 +66,12 @@ def test_honours_a_verb_of_winning_lists_are_programs_of_the_articles_province()
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     assert [e["name"] for e in record["entities"] if e["label"] == "Program"] == [
         "全国工业百强县10强", "江苏省创新型城市", "江苏省科技工作先进单位", "江苏省数字化示范项目", "江苏省重点签约项目"]
+
+
+def test_a_plan_of_so_many_years_is_named_and_a_program_named_again_without_its_places_is_the_same():
+    text = ("●行业动态\n昆山新型储能开工\n园区制定智能家电产业集群建设三年行动计划。"
+            "江苏昆山200MW新型储能电站项目开工。昆山200MW新型储能电站项目是新引进的项目。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    programs = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Program"}
+    assert programs == {"智能家电产业集群建设三年行动计划": ["智能家电产业集群建设三年行动计划"],
+                        "江苏昆山200MW新型储能电站项目": ["江苏昆山200MW新型储能电站项目", "昆山200MW新型储能电站项目"]}

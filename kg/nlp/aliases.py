@@ -34,6 +34,8 @@ __all__ = ["Mention", "ArticleEntity", "article_entities"]
 _LEVEL_PREFIX = {"省": "province", "市": "prefecture", "自治区": "province", "区": "county", "县": "county",
                  "镇": "town", "乡": "town"}
 _QUOTE_PAIRS = ("“”", "‘’", "「」")
+# A program's name without its opening places must keep this many characters to be named again (滕州…项目).
+_MIN_PROGRAM_REST = 6
 # jieba tags of a company's short name (天能: unknown; 华为 nz; 中冶 j).
 _SHORT_BRAND_TAGS = frozenset({None, "nz", "nt", "j"})
 # Level prefixes that also end ordinary words (园区, 郊县): abbreviations only at a word start.
@@ -157,6 +159,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     _prefer_full_department_names(canonical, gaz)
     _join_abbreviations(canonical, gaz)
     _join_program_heads(mentions, canonical, gaz)
+    _join_program_places(mentions, canonical, gaz)
     _join_event_tails(mentions, canonical)
 
     declared = _declared_aliases(text, mentions)
@@ -201,6 +204,21 @@ def _join_program_heads(mentions: list[Mention], canonical: dict[Mention, str], 
         fuller = sorted({core + head for head in gaz.national_program_heads if core + head in programs})
         if fuller:
             canonical[mention] = fuller[0]
+
+
+def _join_program_places(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazetteers) -> None:
+    """滕州…储能项目 after 山东滕州…储能项目: a program named again without the places that open it is
+    the fuller one."""
+    fuller: dict[str, str] = {}
+    for name in sorted({m.text for m in mentions if m.label == "Program"}, key=len):
+        rest, hit = name, gaz.place_at(name, 0)
+        while hit is not None and len(rest) - len(hit[0]) >= _MIN_PROGRAM_REST:
+            rest = rest[len(hit[0]):]
+            fuller[rest] = name
+            hit = gaz.place_at(rest, 0)
+    for mention in mentions:
+        if mention.label == "Program" and canonical.get(mention, mention.text) == mention.text and mention.text in fuller:
+            canonical[mention] = fuller[mention.text]
 
 
 def _join_event_tails(mentions: list[Mention], canonical: dict[Mention, str]) -> None:
