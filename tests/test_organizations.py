@@ -285,3 +285,12 @@ def test_the_word_opening_a_company_name_with_no_place_is_that_company():
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
     assert names["天翼控股集团"] == ["天翼控股集团", "天翼"]
+
+
+def test_national_forms_years_and_coordinated_bodies_in_one_article():
+    text = ("●行业动态\n机器人论坛召开\n国务院和湖北省委高度重视。会议由工信部主办，工业和信息化部副部长出席。"
+            "2021国家智能制造发展论坛召开。2021年国家智能制造发展论坛上，专家发言。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] in ("Organization", "Event")}
+    assert names == {"国务院": ["国务院"], "湖北省委": ["湖北省委"], "工业和信息化部": ["工业和信息化部", "工信部"],
+                     "2021年国家智能制造发展论坛": ["2021年国家智能制造发展论坛", "2021国家智能制造发展论坛"]}

@@ -156,10 +156,12 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
             canonical[mention] = _expand(mention.text, dominant)
         elif mention.label == "Person" and not mention.text.isalnum():
             canonical[mention] = "".join(mention.text.split())  # 黄  鹏 of a roster is 黄鹏
+    _join_national_forms(mentions, canonical, gaz)
     _prefer_full_department_names(canonical, gaz)
     _join_abbreviations(canonical, gaz)
     _join_program_heads(mentions, canonical, gaz)
     _join_program_places(mentions, canonical, gaz)
+    _join_year_forms(mentions, canonical)
     _join_event_tails(mentions, canonical)
 
     declared = _declared_aliases(text, mentions)
@@ -219,6 +221,28 @@ def _join_program_places(mentions: list[Mention], canonical: dict[Mention, str],
     for mention in mentions:
         if mention.label == "Program" and canonical.get(mention, mention.text) == mention.text and mention.text in fuller:
             canonical[mention] = fuller[mention.text]
+
+
+def _join_national_forms(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazetteers) -> None:
+    """工信部 and 工业和信息化部 in one article are one body, named by the fuller form the article writes."""
+    written: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.label == "Organization" and mention.text in gaz.national_bodies:
+            written[gaz.national_bodies[mention.text]].add(mention.text)
+    for mention in mentions:
+        forms = written.get(gaz.national_bodies.get(mention.text, ""), set())
+        if mention.label == "Organization" and len(forms) > 1:
+            canonical[mention] = max(sorted(forms), key=len)
+
+
+def _join_year_forms(mentions: list[Mention], canonical: dict[Mention, str]) -> None:
+    """2020国家机器人发展论坛 and 2020年国家机器人发展论坛 are one: the name with 年 is the fuller."""
+    names = {m.text for m in mentions if m.label in ("Event", "Program")}
+    for mention in mentions:
+        if mention.label in ("Event", "Program") and mention.text[:4].isdigit() and not mention.text[4:5] == "年":
+            fuller = mention.text[:4] + "年" + mention.text[4:]
+            if fuller in names:
+                canonical[mention] = fuller
 
 
 def _join_event_tails(mentions: list[Mention], canonical: dict[Mention, str]) -> None:

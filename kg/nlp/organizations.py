@@ -207,8 +207,8 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
     part = text[left:start - 1]
     if not part or any(part.endswith(s) for s in gaz.org_suffixes) or _holds_title(part, gaz):
         return start
-    if _has_parent(part, gaz):
-        return left
+    if _has_parent(part, gaz) and gaz.place_at(text, start) is None:
+        return left  # (国务院和湖北省委: a body named after a place opens a second name)
     right = text[start:text.find(suffix, start)]
     if suffix in _discipline_suffixes() and 2 <= len(part) <= 4 and text[start - 1] == "与" \
             and gaz.place_at(text, left) is None and gaz.place_at(text, start) is None \
