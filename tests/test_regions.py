@@ -82,3 +82,13 @@ def test_districts_whose_names_are_words_for_a_part_of_a_city_are_no_places_alon
 ])
 def test_zones_named_by_the_nation_or_an_economic_area_and_a_town_after_a_short_city(sentence, expected):
     assert regions(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("企业落户吉利配套产业园。", ["吉利配套产业园"]),
+    ("东区位于中关村科技园昌平园。", ["中关村科技园昌平园"]),
+    ("建设新能源产业园和数字经济产业园，打造省级特色产业园。", []),
+    ("我们大力支持集成电路产业园建设。", []),
+])
+def test_a_park_named_by_a_proper_name_without_a_place_before_it(sentence, expected):
+    assert regions(sentence) == expected

@@ -18,7 +18,7 @@ from kg.nlp.candidates import Candidate, TokenView, candidates_of, token_view
 from kg.nlp.gazetteers import Gazetteers, gazetteers
 from kg.nlp.organizations import find_organizations
 from kg.nlp.people import find_people
-from kg.nlp.regions import find_places, find_towns, find_zones
+from kg.nlp.regions import find_named_parks, find_places, find_towns, find_zones
 from kg.nlp.resolver import apply_entities, choose_entities
 from kg.nlp.statistical import make_statistical_people
 from kg.nlp.titled import (find_designations, find_documents, find_headed_names, find_national_programs,
@@ -40,7 +40,7 @@ class RecognizerComponent:
 
 def _regions(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     places = find_places(view, gaz)
-    regions = places + find_zones(view, gaz, places)
+    regions = places + find_zones(view, gaz, places) + find_named_parks(view, gaz)
     return regions + find_towns(view, gaz, regions)
 
 

@@ -8,8 +8,9 @@ from functools import cache
 from kg.config import load_data_yaml
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, word_tag
+from kg.nlp.grammar import name_start, only_everyday_words
 
-__all__ = ["find_places", "find_zones", "find_towns"]
+__all__ = ["find_places", "find_zones", "find_towns", "find_named_parks"]
 
 
 def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
@@ -139,3 +140,40 @@ def _qualified_before(view: TokenView, start: int) -> bool:
 @cache
 def _slogan_tags() -> frozenset[str]:
     return frozenset(load_data_yaml("patterns/names.yaml")["region"]["country_slogan_tags"])
+
+
+_SUB_PARKS = ("分园", "分区", "园")
+
+
+@cache
+def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int]:
+    raw = load_data_yaml("patterns/names.yaml")["region"]
+    suffixes = "|".join(sorted(map(re.escape, raw["named_park_suffixes"]), key=len, reverse=True))
+    shortest, longest = raw["named_park_core_chars"]
+    return re.compile(suffixes), frozenset(raw["named_park_opening_tags"]), int(shortest), int(longest)
+
+
+def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """南太湖产业集聚区, 吉利配套产业园: a park named by a proper name of two or three characters (not
+    集成电路 or 大力支持), with no place before it."""
+    pattern, opening_tags, shortest, longest = _named_park_grammar()
+    text = view.text
+    found = []
+    for match in pattern.finditer(text):
+        if not view.is_start(match.start()) or not (view.is_start(match.end()) or gaz.place_at(text, match.end())):
+            continue  # …集聚区长兴分区: jieba read 区长, but a place follows the park
+        start = name_start(view, gaz, match.start(), quotes=False)
+        if not shortest <= match.start() - start <= longest or gaz.place_at(text, start) is not None:
+            continue  # a place opens it: find_zones reads it
+        first = view.token_at(start)
+        opening = text[start:view.ends[first]]
+        if view.starts[first] != start or not 2 <= len(opening) <= 3 or word_tag(opening) not in opening_tags \
+                or only_everyday_words(view, start, match.start()):
+            continue
+        end = match.end()
+        inner = gaz.place_at(text, end)
+        if inner is not None:
+            sub = next((s for s in _SUB_PARKS if text.startswith(s, end + len(inner[0]))), None)
+            end = end + len(inner[0]) + len(sub) if sub else end  # 中关村科技园昌平园: its part in a place
+        found.append(Candidate(start, end, "Region", text[start:end], "named_park", "zone"))
+    return found
