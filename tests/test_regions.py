@@ -85,8 +85,8 @@ def test_zones_named_by_the_nation_or_an_economic_area_and_a_town_after_a_short_
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("企业落户吉利配套产业园。", ["吉利配套产业园"]),
-    ("东区位于中关村科技园昌平园。", ["中关村科技园昌平园"]),
+    ("企业落户华为配套产业园。", ["华为配套产业园"]),
+    ("项目位于中关村科技园海淀园。", ["中关村科技园海淀园"]),
     ("建设新能源产业园和数字经济产业园，打造省级特色产业园。", []),
     ("我们大力支持集成电路产业园建设。", []),
 ])
