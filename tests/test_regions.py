@@ -86,7 +86,7 @@ def test_zones_named_by_the_nation_or_an_economic_area_and_a_town_after_a_short_
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("企业落户华为配套产业园。", ["华为配套产业园"]),
-    ("项目位于中关村科技园海淀园。", ["中关村科技园海淀园"]),
+    ("项目位于华为科技园苏州园。", ["华为科技园苏州园"]),
     ("建设新能源产业园和数字经济产业园，打造省级特色产业园。", []),
     ("我们大力支持集成电路产业园建设。", []),
 ])
