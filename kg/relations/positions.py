@@ -183,8 +183,8 @@ def position_relations(sentence: SentenceView, governments: list[EntityMention] 
         for organization, title, title_start in chain:
             if organization is None:
                 organization = _government(sentence, title, title_start, governments)
-            if organization is None and previous is not None:
-                organization = _around_party_group(sentence, previous)
+            if organization is None and previous is not None and not _is_government_title(title):
+                organization = _around_party_group(sentence, previous)  # (市委副书记、市长: not the 市委's)
             if organization is not None:
                 titles.setdefault(organization.key, []).append(title)
                 parent = _committee_parent(sentence, organization)
@@ -212,6 +212,10 @@ def _continued(sentence: SentenceView, previous_person: tuple[EntityMention, _Li
             organization = _committee_parent_or_self(sentence, _around_party_group(sentence, organization))
         return [(organization, *chain[0][1:]), *chain[1:]]
     return chain
+
+
+def _is_government_title(title: str) -> bool:
+    return title.endswith(tuple(relation_rules().government_titles))
 
 
 def _is_party_title(title: str) -> bool:
