@@ -142,21 +142,19 @@ def _slogan_tags() -> frozenset[str]:
     return frozenset(load_data_yaml("patterns/names.yaml")["region"]["country_slogan_tags"])
 
 
-_SUB_PARKS = ("分园", "分区", "园")
-
-
 @cache
-def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int]:
+def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int, tuple[str, ...]]:
     raw = load_data_yaml("patterns/names.yaml")["region"]
     suffixes = "|".join(sorted(map(re.escape, raw["named_park_suffixes"]), key=len, reverse=True))
     shortest, longest = raw["named_park_core_chars"]
-    return re.compile(suffixes), frozenset(raw["named_park_opening_tags"]), int(shortest), int(longest)
+    return (re.compile(suffixes), frozenset(raw["named_park_opening_tags"]), int(shortest), int(longest),
+            tuple(raw["sub_park_suffixes"]))
 
 
 def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """南太湖产业集聚区, 吉利配套产业园: a park named by a proper name of two or three characters (not
     集成电路 or 大力支持), with no place before it."""
-    pattern, opening_tags, shortest, longest = _named_park_grammar()
+    pattern, opening_tags, shortest, longest, sub_parks = _named_park_grammar()
     text = view.text
     found = []
     for match in pattern.finditer(text):
@@ -173,7 +171,7 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         end = match.end()
         inner = gaz.place_at(text, end)
         if inner is not None:
-            sub = next((s for s in _SUB_PARKS if text.startswith(s, end + len(inner[0]))), None)
+            sub = next((s for s in sub_parks if text.startswith(s, end + len(inner[0]))), None)
             end = end + len(inner[0]) + len(sub) if sub else end  # 中关村科技园昌平园: its part in a place
         found.append(Candidate(start, end, "Region", text[start:end], "named_park", "zone"))
     return found

@@ -344,8 +344,8 @@ _DESIGNATION_ITEM = re.compile(r"[^，。；、：！？“”《》（）\n]+")
 
 def find_designations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """跻身全国科技创新百强县20强, 获评山东省创业型城市, 荣获省储能示范项目、省双招双引重点签约项目:
-    the honours a verb of winning lists, each opened by a place, the nation or a level, or ending
-    in an award word."""
+    the honours a verb of winning lists, each opened by a place, the nation or a level and ending
+    in a word for an honour."""
     verbs, count, openings, ends, shortest, longest = _designation_grammar()
     text = view.text
     found = []
@@ -358,7 +358,7 @@ def find_designations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
                 break
             name = item.group()
             opened = name.startswith(openings) or gaz.place_at(name, 0) is not None
-            if shortest <= len(name) <= longest and opened and name.endswith(ends) and not name.endswith("称号"):
+            if shortest <= len(name) <= longest and opened and name.endswith(ends):
                 found.append(Candidate(item.start(), item.end(), "Program", name, "designation"))
             if not text.startswith("、", item.end()):
                 break
