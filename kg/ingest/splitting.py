@@ -8,8 +8,9 @@ next paragraph does (opens with a dateline or a report opener, declares a
 short form, or continues with 此外 or the article's own declared 《报告》), the
 line's length and numbering, its indentation and spacing compared with the
 article's paragraphs, whether the next paragraph names again what the
-article already named, and whether it looks like a subheading the article
-already has.  A deck line under a headline is a subheading; a byline is
+article already named, whether it looks like a subheading the article
+already has, whether it is written in another script than the story, is
+repeated by the next lead (【标题】) or has a deck line under it.  A deck line under a headline is a subheading; a byline is
 body text and never a heading.
 """
 
