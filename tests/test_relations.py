@@ -360,3 +360,11 @@ def test_a_government_title_after_a_party_title_is_not_the_party_bodys():
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     assert [(r["source"], r["target"], r["properties"]["title"]) for r in record["relations"]
             if r["type"] == "HOLDS_POSITION"] == [("王明", "九江市委", "副书记")]
+
+
+def test_a_region_is_part_of_its_province_with_the_sentence_naming_both():
+    text = ("●行业动态\n储能项目开工\n滕政发〔2024〕7号\n滕州市召开项目推进会。项目位于山东省滕州市，由滕州市政府牵头建设。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    [part_of] = [r for r in record["relations"] if r["type"] == "PART_OF"]
+    assert (part_of["source"], part_of["target"], part_of["evidence"]) == (
+        "滕州市", "山东省", "项目位于山东省滕州市，由滕州市政府牵头建设。")

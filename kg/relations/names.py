@@ -200,7 +200,8 @@ def _length(mention: EntityMention) -> int:
 
 
 def hierarchy_relations(entities: list[ArticleEntity], sentences: list[SentenceView]) -> Iterator[Relation]:
-    """A region → the nearest enclosing region the article also names."""
+    """A region → the nearest enclosing region the article also names, with the first sentence naming both
+    as evidence when there is one."""
     gaz = gazetteers()
     by_place: dict[str, ArticleEntity] = {}
     for entity in (e for e in entities if e.label == "Region"):
@@ -216,7 +217,9 @@ def hierarchy_relations(entities: list[ArticleEntity], sentences: list[SentenceV
             continue
         own = mentioned.get(("Region", entity.name))
         if own:
-            sentence = own[0][1]  # the first mention's sentence
+            # The first sentence naming both (山东省滕州市) says it best; else the region's first.
+            with_parent = {id(s) for _, s in mentioned.get(("Region", by_place[parent].name), [])}
+            sentence = next((s for _, s in own if id(s) in with_parent), own[0][1])
             yield Relation(("Region", entity.name), "PART_OF", ("Region", by_place[parent].name), sentence, "gazetteer")
     yield from _towns_in_their_region(sentences)
 
