@@ -294,3 +294,11 @@ def test_national_forms_years_and_coordinated_bodies_in_one_article():
     names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] in ("Organization", "Event")}
     assert names == {"国务院": ["国务院"], "湖北省委": ["湖北省委"], "工业和信息化部": ["工业和信息化部", "工信部"],
                      "2021年国家智能制造发展论坛": ["2021年国家智能制造发展论坛", "2021国家智能制造发展论坛"]}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("江屿中国工程院院士活动基地揭牌。", ["中国工程院"]),
+    ("浙江大学党委书记出席会议。", ["浙江大学党委"]),
+])
+def test_a_body_and_a_title_that_open_a_longer_name_are_no_body_of_their_own(sentence, expected):
+    assert organizations(sentence) == expected

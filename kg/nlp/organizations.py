@@ -19,6 +19,8 @@ __all__ = ["find_organizations"]
 _YEAR_WORD = re.compile(r"年度|年|")
 _BODY_WORD_TAGS = frozenset({"n", "nt", "l"})
 _NAME_TAGS = frozenset({"n", "nt", "ns", "nz", "nr", "nrt", "j", "l"})
+# Tags of an everyday word after a title: the title opens a longer name (院士|活动基地), no person follows.
+_EVERYDAY_AFTER_TITLE = frozenset({"n", "vn"})
 
 
 @cache
@@ -107,6 +109,8 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
             continue
+        if _name_goes_on(view, end):
+            continue  # 深圳中国科学院|院士活动基地: the title and what follows it belong to a longer name
         found.append(Candidate(start, end, "Organization", name, "org_grammar"))
         found.extend(_parents_inside(start, name, gaz))
     found.extend(_national_bodies(view, gaz))
@@ -219,6 +223,26 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
     # …基础技术与场景应用创新联合体: a kind of body whose right half names nothing alone
     right_named = gaz.place_at(text, start) is not None or part in gaz.places
     return _across_conjunction(view, gaz, left, suffix) if specific and not right_named and len(part) >= 4 else start
+
+
+@cache
+def _longer_name_heads() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["longer_name_heads"])
+
+
+def _name_goes_on(view: TokenView, end: int) -> bool:
+    """A title right after the name, then an everyday noun and a head (院士活动基地, not 院士王明 or
+    党委书记出席): the name is part of a longer one."""
+    title = _long_titles().match(view.text, end)
+    if title is None or title.end() >= len(view.text) or not view.is_start(title.end()):
+        return False
+    index = view.token_at(title.end())
+    word = view.text[view.starts[index]:view.ends[index]]
+    if len(word) < 2 or word_tag(word) not in _EVERYDAY_AFTER_TITLE:
+        return False
+    gaz = gazetteers()
+    heads = (*gaz.org_suffixes, *gaz.program_heads, *gaz.event_heads, *_longer_name_heads())
+    return word.endswith(heads) or view.text.startswith(heads, view.ends[index])
 
 
 @cache
