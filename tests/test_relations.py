@@ -368,3 +368,10 @@ def test_a_region_is_part_of_its_province_with_the_sentence_naming_both():
     [part_of] = [r for r in record["relations"] if r["type"] == "PART_OF"]
     assert (part_of["source"], part_of["target"], part_of["evidence"]) == (
         "滕州市", "山东省", "项目位于山东省滕州市，由滕州市政府牵头建设。")
+
+
+def test_a_meeting_only_referred_to_is_not_the_one_a_later_会议_stands_for():
+    text = ("●行业动态\n人才工作会议召开\n5月25日，县委人才工作领导小组会议召开，贯彻落实中央和省市委人才工作会议精神。"
+            "县委常委、组织部部长方明主持会议并部署工作，副县长应国华参加会议。\n")
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    assert [r for r in record["relations"] if r["type"] == "PARTICIPATES_IN"] == []

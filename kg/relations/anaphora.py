@@ -85,6 +85,13 @@ def _refers_to(mention: EntityMention, label: str, head: str) -> bool:
         part.endswith(head) for part in _core(mention.name).split(_JOINT_EVENT))
 
 
+def _only_referred_to(text: str, mention: EntityMention) -> bool:
+    """贯彻落实…会议精神: an event only referred to is no meeting a later 会议 stands for."""
+    rules = relation_rules()
+    return mention.label == "Event" and (text.endswith(rules.referred_event_before, 0, mention.start)
+                                         or text.startswith(rules.referred_event_after, mention.end))
+
+
 def anaphor_mentions(
     text: str, paragraphs: list[tuple[int, int]], mentions: list[EntityMention]
 ) -> list[EntityMention]:
@@ -93,7 +100,7 @@ def anaphor_mentions(
     `mentions` are in text order (by start, the longer first); `paragraphs` in
     text order, none inside another.
     """
-    candidates = [m for m in mentions if not m.nested]
+    candidates = [m for m in mentions if not m.nested and not _only_referred_to(text, m)]
     taken = bytearray(len(text))  # characters of a mention or an anaphor found: no anaphor overlaps one
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
