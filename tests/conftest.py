@@ -13,9 +13,12 @@ import pytest
 from kg.config import SAMPLES_DIR
 from kg.ingest.reader import read_issue
 from kg.models import Issue
+from kg.store.connection import open_driver
 from kg.store.errors import ServerError, StoreUnavailable
 from kg.store.home import ServerHome
 from kg.store.server import Neo4jServer
+from kg.store.settings import Neo4jSettings
+from kg.store.writer import wipe_graph
 
 GOLD_DIR = Path(__file__).parent / "gold"
 SAMPLE_000 = SAMPLES_DIR / "000_37a592d5b46665a4.txt"
@@ -86,3 +89,17 @@ def neo4j_server() -> Iterator[Neo4jServer]:
         pytest.fail(failure, pytrace=False)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def settings(neo4j_server) -> Neo4jSettings:
+    """How the tests' driver reaches the test server."""
+    return Neo4jSettings.for_server(neo4j_server.home)
+
+
+@pytest.fixture
+def driver(settings):
+    """A driver to the test server, its graph wiped first."""
+    with open_driver(settings) as driver:
+        wipe_graph(driver, settings.database)
+        yield driver

@@ -6,7 +6,6 @@ clear error."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 import networkx as nx
 import pytest
@@ -16,26 +15,12 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.graph.assemble import add_records, build_graph, new_graph
 from kg.pipeline import extract_records
-from kg.store.connection import open_driver
-from kg.store.settings import Neo4jSettings
 from kg.store import writer
 from kg.store.errors import StoreChanged
 from kg.store.writer import LoadStats, graph_counts, load_graph, wipe_graph
 from tests.conftest import SAMPLE_000, neo4j_test_environment
 
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture(scope="module")
-def settings(neo4j_server) -> Neo4jSettings:
-    return Neo4jSettings.for_server(neo4j_server.home)
-
-
-@pytest.fixture
-def driver(settings) -> Iterator[Driver]:
-    with open_driver(settings) as driver:
-        wipe_graph(driver, settings.database)
-        yield driver
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,10 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from neo4j import Driver
 
 from kg.export.node_link import write_node_link
 from kg.graph.assemble import build_graph
@@ -34,18 +32,6 @@ _NODES_CREATED = b"CREATE (n:"
 _RELATIONSHIPS_BEGIN = b"elementId(a) = row.source_id"
 _WAITING = "Another kg load is writing into"
 _HANG_GUARD_SECONDS = 60  # a test of a dead server must not itself wait for ever
-
-
-@pytest.fixture(scope="module")
-def settings(neo4j_server) -> Neo4jSettings:
-    return Neo4jSettings.for_server(neo4j_server.home)
-
-
-@pytest.fixture
-def driver(settings) -> Iterator[Driver]:
-    with open_driver(settings) as driver:
-        wipe_graph(driver, settings.database)
-        yield driver
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,6 @@ from kg.store.connection import open_driver
 from kg.store.queries import (MissingParameter, QueryParameter, UnknownParameter, UnknownQuery, WriteRefused,
                               find_query_file, list_query_files, parse_value, read_query_file, resolve_parameters,
                               run_query, statement_parameters)
-from kg.store.settings import Neo4jSettings
 from kg.store.writer import load_graph, wipe_graph
 from tests.conftest import neo4j_test_environment
 
@@ -129,11 +128,6 @@ def test_an_unknown_query_name_is_named():
 
 
 # --- against the real server ---------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def settings(neo4j_server) -> Neo4jSettings:
-    return Neo4jSettings.for_server(neo4j_server.home)
-
 
 @pytest.fixture(scope="module")
 def samples_driver(settings, issue_000, issue_004) -> Iterator[Driver]:

@@ -17,17 +17,11 @@ from kg.config import SAMPLES_DIR
 from kg.pipeline import build_graph_from, read_corpus
 from kg.store.connection import open_driver
 from kg.store.queries import find_query_file, resolve_parameters, run_query
-from kg.store.settings import Neo4jSettings
 from tests.conftest import neo4j_test_environment
 
 DATED_DIR = Path(__file__).parent / "dated"
 runner = CliRunner()
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture(scope="module")
-def settings(neo4j_server) -> Neo4jSettings:
-    return Neo4jSettings.for_server(neo4j_server.home)
 
 
 @pytest.fixture(scope="module")

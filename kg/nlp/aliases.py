@@ -34,13 +34,13 @@ __all__ = ["Mention", "ArticleEntity", "article_entities"]
 _LEVEL_PREFIX = {"省": "province", "市": "prefecture", "自治区": "province", "区": "county", "县": "county",
                  "镇": "town", "乡": "town"}
 _QUOTE_PAIRS = ("“”", "‘’", "「」")
-# A program's name without its opening places must keep this many characters to be named again (滕州…项目).
+# A program's name without its opening places must keep this many characters to be named again (昆山…项目).
 _MIN_PROGRAM_REST = 6
-# jieba tags of a company's short name (天能: unknown; 华为 nz; 中冶 j).
+# jieba tags of a company's short name (天翼: unknown; 华为 nz; 中冶 j).
 _SHORT_BRAND_TAGS = frozenset({None, "nz", "nt", "j"})
 # Level prefixes that also end ordinary words (园区, 郊县): abbreviations only at a word start.
 _WORD_TAIL_PREFIXES = frozenset({"区", "县", "镇", "乡"})
-# A town the article names (滨湖镇) is what its 镇党委 abbreviates.
+# A town the article names (陆家镇) is what its 镇党委 abbreviates.
 _TOWN_ENDINGS = ("镇", "乡")
 
 
@@ -209,7 +209,7 @@ def _join_program_heads(mentions: list[Mention], canonical: dict[Mention, str], 
 
 
 def _join_program_places(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazetteers) -> None:
-    """滕州…储能项目 after 山东滕州…储能项目: a program named again without the places that open it is
+    """昆山…储能项目 after 江苏昆山…储能项目: a program named again without the places that open it is
     the fuller one."""
     fuller: dict[str, str] = {}
     for name in sorted({m.text for m in mentions if m.label == "Program"}, key=len):
@@ -236,7 +236,7 @@ def _join_national_forms(mentions: list[Mention], canonical: dict[Mention, str],
 
 
 def _join_year_forms(mentions: list[Mention], canonical: dict[Mention, str]) -> None:
-    """2020国家机器人发展论坛 and 2020年国家机器人发展论坛 are one: the name with 年 is the fuller."""
+    """2021国家智能制造发展论坛 and 2021年国家智能制造发展论坛 are one: the name with 年 is the fuller."""
     names = {m.text for m in mentions if m.label in ("Event", "Program")}
     for mention in mentions:
         if mention.label in ("Event", "Program") and mention.text[:4].isdigit() and not mention.text[4:5] == "年":
@@ -395,7 +395,7 @@ def _brand_core(name: str, gaz: Gazetteers) -> str | None:
 
 
 def _opening_words(view: TokenView, start: int, end: int, gaz: Gazetteers) -> list[str]:
-    """天能, 天能控股 of 天能控股集团: the name's first word, of two or three characters that jieba does
+    """天翼, 天翼控股 of 天翼控股集团: the name's first word, of two or three characters that jieba does
     not know as an everyday word (its tag is none, or a name's), alone or with the words after it
     up to the legal ending."""
     first = view.token_at(start)
@@ -418,7 +418,7 @@ def _brand_mentions(
     view: TokenView, mentions: list[Mention], covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
 ) -> list[Mention]:
     """芯途微电子, 蔚蓝动力: a company's core (or its first characters) used alone is the company;
-    so are the words opening a company's name with no place (天能, 天能控股 of 天能控股集团) where
+    so are the words opening a company's name with no place (天翼, 天翼控股 of 天翼控股集团) where
     jieba reads them as words of their own."""
     text = view.text
     brands: dict[str, set[str]] = defaultdict(set)
@@ -448,7 +448,7 @@ def _brand_mentions(
         name = owner[brand]
         for start, end in spots[brand]:
             if brand in short and not (view.is_start(start) and view.is_start(end)):
-                continue  # 天能 inside 天能源 is no name
+                continue  # 天翼 inside 天翼城 is no name
             if covered.isdisjoint(range(start, end)):
                 mention = Mention(start, end, brand, "Organization")
                 canonical[mention] = name

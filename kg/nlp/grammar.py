@@ -26,7 +26,7 @@ _LEADING_NON_NAME = frozenset({"v", "vn", "vd", "a", "ad", "d", "p", "c", "m", "
 # Tags of everyday words that end the clause before a place-named name.
 _LEAD_WORD_TAGS = frozenset({"n", "v", "vn", "d", "a", "ad", "i", "l"})
 # Tags jieba gives a body's short name (中电 nt, 华电 nz, 中冶 j); a word it does not know is
-# more often a person (焦志鹏陪同…).
+# more often a person (王志远陪同…).
 _SHORT_NAME_TAGS = frozenset({"nt", "nz", "j"})
 _QUOTES = {"”": "“", "’": "‘", "」": "「"}
 _JOINERS = frozenset("·•－-—")
@@ -106,7 +106,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         if full_word in title_words() and not (quotes and token_end == head_start) \
                 and _person_may_follow(view, token_end, head_start):
             break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it (院士大会 is a head;
-            # in 龙里县院士专家创新工作站 no one is named after the title)
+            # in 修文县院士专家创新工作站 no one is named after the title)
         if word_tag(full_word) == "v" and len(full_word) > 1 and full_word not in gaz.name_verbs:
             if quotes:
                 break  # a program or event name: 浙江计划动态扩大… is a clause, not a name
@@ -116,7 +116,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
     start = _past_lead_in(view, _trim_leading_verbs(view, start, head_start), head_start, gaz)
     if after_verb is not None and gaz.place_at(text, start) is None and not _opens_with_a_body(view, start) \
             and not _short_name(view, start, verb_start):
-        # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中电建新能源… and
+        # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中广建新能源… and
         # 华电建新能源… with a body's short name, so 远航 and 建新 belong to the name.
         start = _trim_leading_verbs(view, after_verb, head_start)
     return start
@@ -134,7 +134,7 @@ def _person_may_follow(view: TokenView, title_end: int, head_start: int) -> bool
 
 
 def _opening_abbreviation(view: TokenView, start: int) -> bool:
-    """，中电建新能源…: at the start of a clause, characters jieba could not join into words are a
+    """，中广建新能源…: at the start of a clause, characters jieba could not join into words are a
     short name it does not know, even where one of them (电, 中) elsewhere ends a name."""
     text = view.text
 
@@ -155,7 +155,7 @@ def _opening_abbreviation(view: TokenView, start: int) -> bool:
 def _short_name(view: TokenView, start: int, end: int) -> bool:
     """，华电 or ，中电 before 建新能源…: at a clause's start, a short name of two or three
     characters, by jieba's tag or as characters it could not join into words, opens the name;
-    words of a clause (难题带回, 从研发投入) and people (焦志鹏陪同) do not."""
+    words of a clause (难题带回, 从研发投入) and people (王志远陪同) do not."""
     clause_start = start == 0 or not is_name_char(view.text[start - 1])
     if not (clause_start and 2 <= end - start <= 3):
         return False

@@ -103,14 +103,14 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if suffix in gaz.departments and start == suffix_start:
             continue  # a bare 科技厅: only an alias, resolved in its article
         if suffix_start - start == 1 and text.endswith(tuple(title_words()), 0, start):
-            continue  # 副会长甘中学: one character after a title is a person's surname
+            continue  # 副会长武中学: one character after a title is a person's surname
         if is_generic(name, suffix, gaz) or _descriptive(view, start, suffix_start, suffix, gaz) \
                 or name.startswith(_generic_openings()):
             continue
         if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
             continue
         if _name_goes_on(view, end):
-            continue  # 深圳中国科学院|院士活动基地: the title and what follows it belong to a longer name
+            continue  # 江屿中国工程院|院士活动基地: the title and what follows it belong to a longer name
         found.append(Candidate(start, end, "Organization", name, "org_grammar"))
         found.extend(_parents_inside(start, name, gaz))
     found.extend(_national_bodies(view, gaz))
@@ -212,7 +212,7 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
     if not part or any(part.endswith(s) for s in gaz.org_suffixes) or _holds_title(part, gaz):
         return start
     if _has_parent(part, gaz) and gaz.place_at(text, start) is None:
-        return left  # (国务院和湖北省委: a body named after a place opens a second name)
+        return left  # (国务院和浙江省委: a body named after a place opens a second name)
     right = text[start:text.find(suffix, start)]
     if suffix in _discipline_suffixes() and 2 <= len(part) <= 4 and text[start - 1] == "与" \
             and gaz.place_at(text, left) is None and gaz.place_at(text, start) is None \
@@ -227,7 +227,10 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
 
 @cache
 def _longer_name_heads() -> tuple[str, ...]:
-    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["longer_name_heads"])
+    """What a longer name a body and a title open may end in: suffixes, program and event heads, 基地."""
+    gaz = gazetteers()
+    return (*gaz.org_suffixes, *gaz.program_heads, *gaz.event_heads,
+            *load_data_yaml("patterns/names.yaml")["organization"]["longer_name_heads"])
 
 
 def _name_goes_on(view: TokenView, end: int) -> bool:
@@ -240,8 +243,7 @@ def _name_goes_on(view: TokenView, end: int) -> bool:
     word = view.text[view.starts[index]:view.ends[index]]
     if len(word) < 2 or word_tag(word) not in _EVERYDAY_AFTER_TITLE:
         return False
-    gaz = gazetteers()
-    heads = (*gaz.org_suffixes, *gaz.program_heads, *gaz.event_heads, *_longer_name_heads())
+    heads = _longer_name_heads()
     return word.endswith(heads) or view.text.startswith(heads, view.ends[index])
 
 

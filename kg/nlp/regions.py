@@ -59,7 +59,7 @@ def find_zones(view: TokenView, gaz: Gazetteers, places: list[Candidate]) -> lis
                 text[t:e] in gaz.stop_words for t, e in _tokens(view, place.end, match.end())):
             continue  # 东区位于中关村科技园: a clause, not a zone
         end = match.end()
-        start = place.start - 2 if text.endswith("国家", 0, place.start) else place.start  # 国家芜湖…产业园
+        start = place.start - 2 if text.endswith("国家", 0, place.start) else place.start  # 国家常州…产业园
         if text[end:end + 1] == "（":
             close = text.find("）", end, end + 8)
             if close > 0 and text[end + 1:close] in gaz.places:
@@ -101,7 +101,7 @@ def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> li
             continue  # a county after its city is the gazetteer's, not a town
         inner = gaz.place_at(text, start)
         if inner is not None and len(inner[0]) <= end - start - 2:
-            continue  # 山东滕州滨湖镇: a place opens the core; the town follows that place
+            continue  # 江苏昆山陆家镇: a place opens the core; the town follows that place
 
         found.append(Candidate(start, end, "Region", text[start:end], "town", "town"))
         pending.append(match.end())
@@ -152,7 +152,7 @@ def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int, tu
 
 
 def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
-    """南太湖产业集聚区, 吉利配套产业园: a park named by a proper name of two or three characters (not
+    """太湖产业集聚区, 华为配套产业园: a park named by a proper name of two or three characters (not
     集成电路 or 大力支持), with no place before it."""
     pattern, opening_tags, shortest, longest, sub_parks = _named_park_grammar()
     text = view.text
@@ -172,6 +172,6 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         inner = gaz.place_at(text, end)
         if inner is not None:
             sub = next((s for s in sub_parks if text.startswith(s, end + len(inner[0]))), None)
-            end = end + len(inner[0]) + len(sub) if sub else end  # 中关村科技园昌平园: its part in a place
+            end = end + len(inner[0]) + len(sub) if sub else end  # 华为科技园苏州园: its part in a place
         found.append(Candidate(start, end, "Region", text[start:end], "named_park", "zone"))
     return found

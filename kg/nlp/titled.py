@@ -228,7 +228,7 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
 
 def _widened_event_start(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:
-    """2022中国（山东）预制食品产业发展大会: a verb (预制) inside an event named after its place or the
+    """2024中国（河南）预制食品产业发展大会: a verb (预制) inside an event named after its place or the
     nation is part of the name, though it ends a program's."""
     wide = name_start(view, gaz, head_start, quotes=False)
     if wide < start and (gaz.place_at(view.text, wide) is not None or view.text.startswith(_SPECIFIC_STARTS, wide)):
@@ -237,7 +237,7 @@ def _widened_event_start(view: TokenView, gaz: Gazetteers, start: int, head_star
 
 
 def _past_holding_verb(text: str, start: int, head_start: int) -> int:
-    """隆重举行滕州…开工仪式: a verb of holding inside the name (jieba took 隆重举行 for a name)
+    """隆重举行江屿…开工仪式: a verb of holding inside the name (jieba took 隆重举行 for a name)
     ends what precedes the event."""
     for verb in _holding_verbs():
         at = text.rfind(verb, start, head_start)

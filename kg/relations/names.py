@@ -117,7 +117,7 @@ def _opens_with_zone(name: str, forms: dict[str, ArticleEntity]) -> bool:
 
 @cache
 def _national_openings() -> tuple[str, ...]:
-    """国家芜湖机器人产业园 is in 芜湖: a national opening before the place leaves it the place."""
+    """国家常州机器人产业园 is in 常州: a national opening before the place leaves it the place."""
     return tuple(load_data_yaml("patterns/names.yaml")["organization"]["national_openings"])
 
 
@@ -217,7 +217,7 @@ def hierarchy_relations(entities: list[ArticleEntity], sentences: list[SentenceV
             continue
         own = mentioned.get(("Region", entity.name))
         if own:
-            # The first sentence naming both (山东省滕州市) says it best; else the region's first.
+            # The first sentence naming both (江苏省昆山市) says it best; else the region's first.
             with_parent = {id(s) for _, s in mentioned.get(("Region", by_place[parent].name), [])}
             sentence = next((s for _, s in own if id(s) in with_parent), own[0][1])
             yield Relation(("Region", entity.name), "PART_OF", ("Region", by_place[parent].name), sentence, "gazetteer")
