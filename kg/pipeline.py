@@ -18,7 +18,6 @@ from kg.industries import classify
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
 from kg.models import Article, Issue, ReadError, ReadWarning
-from kg.nlp.aliases import article_entities
 from kg.nlp.extract import entity_records, process_articles
 from kg.relations.extract import article_relations, relation_records
 
@@ -65,7 +64,7 @@ def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Itera
     for issue in issues:
         for article, doc in process_articles(issue):
             record = article_record(issue, article)
-            entities = article_entities(doc)
+            entities = doc._.kg_entities
             record["entities"] = entity_records(article, entities)
             relations = article_relations(article, record["text"], entities)
             record["relations"] = relation_records(article, relations)

@@ -15,7 +15,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from kg.nlp.gazetteers import gazetteers
 from kg.relations.items import EntityMention
 from kg.relations.rules import relation_rules
 
@@ -39,7 +38,8 @@ def _alternation(words) -> str:
 
 @cache
 def _kinds() -> tuple[_Kind, ...]:
-    rules, gaz = relation_rules(), gazetteers()
+    rules = relation_rules()
+    gaz = rules.gaz
     organizations = _Kind(
         "Organization",
         re.compile(f"({_alternation(rules.anaphor_determiners)})?({_alternation(rules.anaphor_heads)})"),

@@ -16,9 +16,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from kg.config import load_data_yaml
 from kg.nlp.aliases import ArticleEntity
-from kg.nlp.gazetteers import Place, gazetteers
+from kg.nlp.gazetteers import Place
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import relation_rules
 
@@ -30,14 +29,14 @@ _EDITION = re.compile(r"[\d第届年度首一二三四五六七八九十百]*")
 
 
 def _place_of(form: str) -> Place | None:
-    return gazetteers().places.get(form)
+    return relation_rules().gaz.places.get(form)
 
 
 @cache
 def _forms_of_place() -> dict[str, tuple[str, ...]]:
     """Place name → every surface form the gazetteer knows for it (浙江省 → 浙江, 浙江省)."""
     forms: dict[str, list[str]] = {}
-    for form, place in gazetteers().places.items():
+    for form, place in relation_rules().gaz.places.items():
         forms.setdefault(place.name, []).append(form)
     return {name: tuple(found) for name, found in forms.items()}
 
@@ -118,17 +117,17 @@ def _opens_with_zone(name: str, forms: dict[str, ArticleEntity]) -> bool:
 @cache
 def _national_openings() -> tuple[str, ...]:
     """国家常州机器人产业园 is in 常州: a national opening before the place leaves it the place."""
-    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["national_openings"])
+    return tuple(relation_rules().gaz.names["organization"]["national_openings"])
 
 
 @cache
 def _zone_suffixes() -> tuple[str, ...]:
-    return tuple(load_data_yaml("patterns/names.yaml")["region"]["zone_suffixes"])
+    return tuple(relation_rules().gaz.names["region"]["zone_suffixes"])
 
 
 def _same_body(longer: str, shorter: str) -> bool:
     """河南某食品集团有限公司 and 河南某食品集团: one company, its legal ending aside."""
-    return longer[len(shorter):] in gazetteers().legal_suffixes
+    return longer[len(shorter):] in relation_rules().gaz.legal_suffixes
 
 
 def _sub_units(organizations: list[ArticleEntity]) -> set[int]:
@@ -202,7 +201,7 @@ def _length(mention: EntityMention) -> int:
 def hierarchy_relations(entities: list[ArticleEntity], sentences: list[SentenceView]) -> Iterator[Relation]:
     """A region → the nearest enclosing region the article also names, with the first sentence naming both
     as evidence when there is one."""
-    gaz = gazetteers()
+    gaz = relation_rules().gaz
     by_place: dict[str, ArticleEntity] = {}
     for entity in (e for e in entities if e.label == "Region"):
         place = _place_of(entity.name) or next(filter(None, map(_place_of, entity.aliases)), None)
@@ -226,7 +225,7 @@ def hierarchy_relations(entities: list[ArticleEntity], sentences: list[SentenceV
 
 def _towns_in_their_region(sentences: list[SentenceView]) -> Iterator[Relation]:
     """开阳县双流镇凉水井村: a town or village written right after a region is part of it."""
-    endings = tuple(load_data_yaml("patterns/names.yaml")["region"]["town_suffixes"])
+    endings = tuple(relation_rules().gaz.names["region"]["town_suffixes"])
     for sentence in sentences:
         regions = sorted((m for m in sentence.mentions if m.label == "Region" and not m.nested), key=lambda m: m.start)
         for before, town in zip(regions, regions[1:]):

@@ -9,12 +9,9 @@ around that group.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
-from kg.ingest.layout import layout_rules
-from kg.nlp.gazetteers import gazetteers
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import relation_rules
 
@@ -24,7 +21,6 @@ _LINKS = ("、", "兼")  # 副书记、主任; 董事长兼总裁
 _TITLE_COMMA = "，"
 _Link = tuple[EntityMention | None, str, int]  # organization, title, where the title starts
 _OF = "的"
-_DECLARATION_BEFORE = re.compile(layout_rules().declared_short_form.pattern + "$")
 
 
 def _titles_ending_at(text: str, end: int) -> list[str]:
@@ -37,7 +33,7 @@ def _titles_ending_at(text: str, end: int) -> list[str]:
 @cache
 def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
-    for title in gazetteers().titles:  # longest first already
+    for title in relation_rules().gaz.titles:  # longest first already
         index.setdefault(title[-1], []).append(title)
     return {last: tuple(titles) for last, titles in index.items()}
 
@@ -45,7 +41,7 @@ def _titles_by_last_character() -> dict[str, tuple[str, ...]]:
 def _organization_ending_at(sentence: SentenceView, end: int) -> EntityMention | None:
     """The organization written just before a title (article offsets), 的 or its
     declared short form (…有限公司（以下简称“翔宇通航”）总经理) allowed between."""
-    declared = _DECLARATION_BEFORE.search(sentence.text, 0, end - sentence.start)
+    declared = relation_rules().declaration_before.search(sentence.text, 0, end - sentence.start)
     if declared is not None:
         end = sentence.start + declared.start()
     for cut in (end, end - 1):
@@ -163,7 +159,7 @@ def _government_title_after(sentence: SentenceView, person: EntityMention,
                             governments: list[EntityMention]) -> tuple[EntityMention, str] | None:
     """周某市长在讲话中: a government title right after the name."""
     after = sentence.after(person)
-    title = next((t for t in gazetteers().titles if after.startswith(t)), None)
+    title = next((t for t in relation_rules().gaz.titles if after.startswith(t)), None)
     government = _government(sentence, title, -1, governments) if title else None
     return (government, title) if government else None
 

@@ -1,4 +1,4 @@
-"""The relation rules of `data/patterns/relations.yaml`, loaded once as typed records."""
+"""The relation rules of `data/patterns/relations.yaml` as typed records, with the gazetteers they read."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.config import load_data_yaml
+from kg.nlp.gazetteers import Gazetteers, derived, gazetteers_of
 
-__all__ = ["VerbRelation", "RelationRules", "relation_rules"]
+__all__ = ["VerbRelation", "RelationRules", "relation_rules", "load_relation_rules", "RULES_FILE"]
+
+RULES_FILE = "patterns/relations.yaml"
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,8 @@ class VerbRelation:
 
 @dataclass(frozen=True)
 class RelationRules:
+    gaz: Gazetteers  # the names the rules read: titles, places, heads, the short-form declaration
+    declaration_before: re.Pattern[str]  # a short-form declaration ending where a title starts
     coordination: tuple[str, ...]
     joint_coordination: tuple[str, ...]
     coordination_adverbs: tuple[str, ...]  # longest first
@@ -79,12 +84,21 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 
 @cache
 def relation_rules() -> RelationRules:
-    raw = load_data_yaml("patterns/relations.yaml")
+    """The rules of kg's own data directory."""
+    return load_relation_rules(gazetteers_of())
+
+
+@derived
+def load_relation_rules(gaz: Gazetteers) -> RelationRules:
+    """The rules of the data directory `gaz` was read from, built once per `gaz`."""
+    raw = load_data_yaml(RULES_FILE, gaz.data_dir)
     verbs = tuple(
         VerbRelation(r["type"], frozenset(r["subject"]), frozenset(r["object"]), _longest_first(r["verbs"]))
         for r in raw["verb_relations"]
     )
     return RelationRules(
+        gaz=gaz,
+        declaration_before=re.compile(gaz.declared_short_form.pattern + "$"),
         coordination=_longest_first(raw["coordination"]),
         joint_coordination=_longest_first(raw["joint_coordination"]),
         coordination_adverbs=_longest_first(raw["coordination_adverbs"]),
@@ -112,7 +126,7 @@ def relation_rules() -> RelationRules:
         subjectless_opening=re.compile(
             f"^(?:{_alternation(raw['subjectless_opening'])})*"
             f"(?:{_alternation([*raw['partner_leads'], *raw['joint_coordination']])})$"),
-        partner_dashes=tuple(load_data_yaml("patterns/names.yaml")["organization"]["partner_dashes"]),
+        partner_dashes=tuple(gaz.names["organization"]["partner_dashes"]),
         parent_before=_longest_first(raw["parent_before"]),
         parent_after=_longest_first(raw["parent_after"]),
         topic_marks=tuple(raw["topic_marks"]),

@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator
 from itertools import combinations
 
-from kg.ingest.layout import layout_rules
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import RelationRules, VerbRelation, relation_rules
 
@@ -363,7 +362,7 @@ _DECLARATION_CLOSING = "”\"」）)"
 
 def _without_declaration(text: str) -> str:
     """`（以下简称“郑州经开区”）的` → `的`: a declared short form says nothing of place."""
-    found = layout_rules().declared_short_form.match(text)
+    found = relation_rules().gaz.declared_short_form.match(text)
     return text[found.end():] if found else text
 
 
