@@ -311,5 +311,5 @@ def _national_bodies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     return [
         Candidate(m.start(), m.end(), "Organization", m.group(), "national")
         for m in _national_pattern().finditer(view.text)
-        if view.is_start(m.start())
+        if view.is_start(m.start()) and not view.one_word_beyond(m.start(), m.end())
     ]
