@@ -108,7 +108,7 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
                 or name.startswith(_generic_openings()):
             continue
         if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
-            continue
+            continue  # 公司总部: a sub-unit of nobody named
         if _name_goes_on(view, end):
             continue  # 江屿中国工程院|院士活动基地: the title and what follows it belong to a longer name
         found.append(Candidate(start, end, "Organization", name, "org_grammar"))
@@ -282,6 +282,8 @@ def _after_a_whole_body(text: str, start: int, suffix_start: int, suffix: str, g
 
 def _has_parent(core: str, gaz: Gazetteers) -> bool:
     """An organization opens `core`: a suffix of two characters or more, or a national body (…部)."""
+    if core in gaz.generic_names:
+        return False
     return any(core.endswith(s) or s in core[:-1] for s in gaz.org_suffixes if len(s) >= 2) \
         or _national_pattern().search(core) is not None
 
