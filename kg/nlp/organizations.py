@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from kg.text import is_han
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.companies import find_short_named_companies
 from kg.nlp.gazetteers import Gazetteers, derived, word_tag
 from kg.nlp.grammar import is_generic, name_start, only_everyday_words, title_words
+from kg.text import is_han
 
 __all__ = ["find_organizations"]
 
@@ -49,6 +49,11 @@ def _generic_openings(gaz: Gazetteers) -> tuple[str, ...]:
 @derived
 def _branch_suffixes(gaz: Gazetteers) -> frozenset[str]:
     return frozenset(gaz.names["organization"]["branch_suffixes"])
+
+
+@derived
+def _party_committees(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["organization"]["party_committees"])
 
 
 @derived
@@ -102,10 +107,10 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if suffix_start - start == 1 and text.endswith(tuple(title_words(gaz)), 0, start):
             continue  # 副会长武中学: one character after a title is a person's surname
         if is_generic(name, suffix, gaz) or _descriptive(view, start, suffix_start, suffix, gaz) \
-                or name.startswith(_generic_openings(gaz)):
+                or name.startswith(_generic_openings(gaz)) or _committee_of_nobody(name, suffix, gaz):
             continue
         if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
-            continue
+            continue  # 公司总部: a sub-unit of nobody named
         if _name_goes_on(view, end, gaz):
             continue  # 江屿中国工程院|院士活动基地: the title and what follows it belong to a longer name
         found.append(Candidate(start, end, "Organization", name, "org_grammar"))
@@ -276,8 +281,35 @@ def _after_a_whole_body(text: str, start: int, suffix_start: int, suffix: str, g
     return start
 
 
+def _committee_of_nobody(name: str, suffix: str, gaz: Gazetteers) -> bool:
+    """公司党委, 集团党组: the party committee of a generic head."""
+    return suffix in _party_committees(gaz) and name[: -len(suffix)] in gaz.generic_names
+
+
+def _body_of_committee(name: str, gaz: Gazetteers) -> str | None:
+    """某能源公司 of 某能源公司党委, 东方某某 of 东方某某党委: the body a party committee belongs to,
+    unless that is a place (某镇党委 is the town's own body) or a generic word (公司党委)."""
+    organ = next((o for o in _party_committees(gaz) if name.endswith(o)), None)
+    if organ is None:
+        return None
+    body = name[: -len(organ)]
+    if len(body) < 2 or body in gaz.generic_names or body.endswith(_place_endings(gaz)) \
+            or any(body[i:] in gaz.places for i in range(len(body) - 1)):
+        return None
+    return body
+
+
+@derived
+def _place_endings(gaz: Gazetteers) -> tuple[str, ...]:
+    """What a place's name ends in: its level (某市, 某县) or a town's or village's word (某镇, 某街道)."""
+    names = gaz.names
+    return (*names["organization"]["level_openings"], *names["region"]["town_suffixes"])
+
+
 def _has_parent(core: str, gaz: Gazetteers) -> bool:
     """An organization opens `core`: a suffix of two characters or more, or a national body (…部)."""
+    if core in gaz.generic_names:
+        return False
     return any(core.endswith(s) or s in core[:-1] for s in gaz.org_suffixes if len(s) >= 2) \
         or _national_pattern(gaz).search(core) is not None
 
@@ -292,6 +324,8 @@ def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
         parent = name[:cut]
         if not is_generic(parent, match.group(), gaz) and len(parent) > len(match.group()) + 1:
             parents.append(Candidate(start, start + cut, "Organization", parent, "org_parent", nested=True))
+    if not parents and (body := _body_of_committee(name, gaz)):
+        parents.append(Candidate(start, start + len(body), "Organization", body, "org_parent", nested=True))
     body = _national_pattern(gaz).match(name)
     if body is not None and body.end() < len(name) and all(p.end != start + body.end() for p in parents):
         parents.append(Candidate(start, start + body.end(), "Organization", body.group(), "org_parent", nested=True))
@@ -307,5 +341,5 @@ def _national_bodies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     return [
         Candidate(m.start(), m.end(), "Organization", m.group(), "national")
         for m in _national_pattern(gaz).finditer(view.text)
-        if view.is_start(m.start())
+        if view.is_start(m.start()) and not view.one_word_beyond(m.start(), m.end())
     ]
