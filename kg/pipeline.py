@@ -19,7 +19,7 @@ from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
 from kg.models import Article, Issue, ReadError, ReadWarning
 from kg.nlp.extract import entity_records, process_articles
-from kg.relations.extract import article_relations, relation_records
+from kg.relations.extract import relation_records
 
 __all__ = ["Corpus", "read_corpus", "issue_warnings", "extract_records", "extract_files", "find_article", "Build",
            "build_graph_from"]
@@ -64,10 +64,8 @@ def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Itera
     for issue in issues:
         for article, doc in process_articles(issue):
             record = article_record(issue, article)
-            entities = doc._.kg_entities
-            record["entities"] = entity_records(article, entities)
-            relations = article_relations(article, record["text"], entities)
-            record["relations"] = relation_records(article, relations)
+            record["entities"] = entity_records(article, doc._.kg_entities)
+            record["relations"] = relation_records(article, doc._.kg_relations)
             record["industries"] = [score.as_record() for score in classify(article.title, record["text"])]
             if on_article is not None:
                 on_article(article)

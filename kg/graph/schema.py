@@ -54,6 +54,7 @@ class RelationshipType:
     targets: frozenset[str]
     properties: tuple[Property, ...]
     same_label: bool  # PART_OF joins an organization to an organization, a region to a region
+    symmetric: bool = False  # PARTNERS_WITH: no direction
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ class GraphSchema:
     constraints: tuple[tuple[str, str], ...]  # (label, property) unique
     indexes: tuple[tuple[str, str], ...]
 
+    @property
+    def symmetric_types(self) -> frozenset[str]:
+        """Relationship types with no direction (`symmetric: true`)."""
+        return frozenset(name for name, kind in self.relationships.items() if kind.symmetric)
+
 
 def _properties(raw: dict[str, Any] | None) -> tuple[Property, ...]:
     return tuple(Property(name, spec["type"], bool(spec.get("required"))) for name, spec in (raw or {}).items())
@@ -77,7 +83,7 @@ def load_graph_schema(path: Path) -> GraphSchema:
               for name, spec in raw["labels"].items()}
     relationships = {
         name: RelationshipType(name, frozenset(spec["from"]), frozenset(spec["to"]), _properties(spec["properties"]),
-                               bool(spec.get("same_label")))
+                               bool(spec.get("same_label")), bool(spec.get("symmetric")))
         for name, spec in raw["relationships"].items()
     }
     return GraphSchema(

@@ -16,6 +16,7 @@ from kg.models import Article, Issue
 from kg.nlp.aliases import ArticleEntity
 from kg.nlp.candidates import SOURCE_TEXT
 from kg.nlp.language import ARTICLE_COMPONENTS, get_nlp
+from kg.relations.component import ARTICLE
 
 __all__ = ["SEGMENT_CHARS", "process_articles", "entity_records"]
 
@@ -35,8 +36,9 @@ def process_articles(
     An article longer than `segment_chars` (or `nlp.max_length`) is run in
     pieces ending at sentence ends, joined back into one Doc of the whole
     article: its offsets index the article's text as for any other.  The
-    components that read a whole article (`kg_aliases`) then run on it, so
-    `doc._.kg_entities` holds the article's entities.
+    components that read a whole article (`kg_aliases`, `kg_relations`) then
+    run on it, so `doc._.kg_entities` and `doc._.kg_relations` hold the
+    article's entities and relations.
     """
     chosen = list(issue.articles if articles is None else articles)
     nlp = nlp or get_nlp()
@@ -48,6 +50,7 @@ def process_articles(
     with nlp.select_pipes(disable=[name for name, _ in whole]):
         for index, group in groupby(nlp.pipe(pieces, batch_size=16, as_tuples=True), key=itemgetter(1)):
             doc = _joined([doc for doc, _ in group])
+            doc.user_data[ARTICLE] = chosen[index]
             for _, component in whole:
                 doc = component(doc)
             yield chosen[index], doc

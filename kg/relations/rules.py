@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from kg.config import load_data_yaml
-from kg.nlp.gazetteers import Gazetteers, derived, gazetteers_of
+from kg.nlp.gazetteers import Gazetteers, derived
 
-__all__ = ["VerbRelation", "RelationRules", "relation_rules", "load_relation_rules", "RULES_FILE"]
+__all__ = ["VerbRelation", "RelationRules", "load_relation_rules", "RULES_FILE"]
 
 RULES_FILE = "patterns/relations.yaml"
 
@@ -81,12 +80,6 @@ def _alternation(words: list[str]) -> str:
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
-
-
-@cache
-def relation_rules() -> RelationRules:
-    """The rules of kg's own data directory."""
-    return load_relation_rules(gazetteers_of())
 
 
 @derived
