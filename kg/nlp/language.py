@@ -71,5 +71,7 @@ def _keep_jieba_cache_private() -> None:
 
 @cache
 def get_nlp() -> Language:
-    """The process-wide pipeline: jieba's dictionary is loaded once."""
-    return build_nlp()
+    """The process-wide pipeline of kg's own data, loaded once (from the user cache when it is there)."""
+    from kg.nlp.pipeline_cache import load_pipeline  # it builds pipelines with this module
+
+    return load_pipeline()
