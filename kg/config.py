@@ -30,11 +30,11 @@ SAMPLES_DIR = DATA_DIR / "samples"
 QUERIES_DIR = _first_existing(_PACKAGE / "_queries", _PACKAGE.parent / "queries")
 
 
-class DataFileError(KeyError):
-    """A data file lacks a key kg reads; the message names the file and the key."""
+class DataFileError(LookupError):
+    """A data file lacks a key kg reads; the message names the file and the key.
 
-    def __str__(self) -> str:
-        return str(self.args[0])
+    Not a `KeyError`: spaCy reads a `KeyError` from a component as one never initialised.
+    """
 
 
 class DataMapping(dict[str, Any]):
