@@ -67,11 +67,15 @@ def load_data_yaml(relative: str, data_dir: Path | None = None) -> Any:
     return _parsed(data_dir or DATA_DIR, relative)
 
 
+# libyaml's parser when PyYAML was built with it: the same documents, read ten times faster.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def _parsed(data_dir: Path, relative: str) -> Any:
     path = data_dir / relative
     with open(path, encoding="utf-8") as handle:
-        return _checked(yaml.safe_load(handle), str(path), "")
+        return _checked(yaml.load(handle, Loader=YAML_LOADER), str(path), "")  # noqa: S506 (a safe loader)
 
 
 def user_cache_dir() -> Path:

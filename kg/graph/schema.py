@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 import yaml
 
-from kg.config import SCHEMAS_DIR
+from kg.config import SCHEMAS_DIR, YAML_LOADER
 
 __all__ = ["Property", "Label", "RelationshipType", "GraphSchema", "graph_schema", "validate_graph",
            "SchemaViolation"]
@@ -78,7 +78,7 @@ def _properties(raw: dict[str, Any] | None) -> tuple[Property, ...]:
 
 
 def load_graph_schema(path: Path) -> GraphSchema:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)  # noqa: S506 (a safe loader)
     labels = {name: Label(name, spec.get("description", ""), _properties(spec["properties"]))
               for name, spec in raw["labels"].items()}
     relationships = {
