@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.config import DATA_DIR, SCHEMAS_DIR, DataFileError, load_data_yaml
+from kg.config import DATA_DIR, SCHEMAS_DIR, YAML_LOADER, DataFileError, load_data_yaml
 from kg.graph.schema import graph_schema
 from kg.nlp.gazetteers import load_gazetteers
 from kg.nlp.language import build_pipeline
@@ -66,3 +66,9 @@ def test_relation_types_and_their_symmetry_come_from_the_graph_schema():
     with_evidence = [name for name, spec in raw["relationships"].items() if "basis" in (spec["properties"] or {})]
     assert relation["type"]["enum"] == with_evidence
     assert entity["label"]["enum"] == [*schema.entity_labels, "Industry"]
+
+
+def test_the_fast_yaml_parser_reads_every_data_file_as_the_plain_one_does():
+    for path in [*DATA_DIR.rglob("*.yaml"), *SCHEMAS_DIR.glob("*.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=YAML_LOADER) == yaml.safe_load(text), path  # noqa: S506
