@@ -107,6 +107,20 @@ def _event_grammar() -> tuple[tuple[str, ...], tuple[str, ...], str]:
 
 
 @cache
+def _activity_words() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["event"]["activity_words"])
+
+
+def _only_activity_words(body: str) -> bool:
+    """`body` is written in activity words alone (战略合作签约 = 战略合作 + 签约), or is empty."""
+    words = _activity_words()
+    covered = [True] + [False] * len(body)
+    for end in range(1, len(body) + 1):
+        covered[end] = any(covered[start] and body[start:end] in words for start in range(max(0, end - 4), end))
+    return covered[-1]
+
+
+@cache
 def _ceremony_heads() -> frozenset[str]:
     return frozenset(load_data_yaml("patterns/names.yaml")["event"]["ceremony_heads"])
 
@@ -214,6 +228,8 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         if not (named or _is_specific(view, start, match.end(), head, edition, gaz)):
             continue
+        if labels[head] == "Event" and not edition and _only_activity_words(name[: -len(head)]):
+            continue  # 战略合作签约仪式 held somewhere: what kind of meeting, not which
         if gaz.counted.search(name):
             continue  # 20个重点项目: a count of things, not a name
         if _QUOTED.fullmatch(name[:-len(head)]) and head in _kind_words():
