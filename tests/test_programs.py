@@ -36,6 +36,10 @@ def test_quoted_items_of_a_list_of_programs(sentence, expected):
     assert programs(sentence)[:len(expected)] == expected
 
 
+def test_a_quoted_event_after_a_verb_of_holding_is_no_program():
+    assert programs("文化节还举办“江屿纺织服装发展趋势论坛”和服装展示。") == []
+
+
 def test_a_count_of_programs_names_none():
     assert programs("打造两大平台，实施七大工程。") == []
 

@@ -37,8 +37,8 @@ def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     found = []
     for match in _QUOTED.finditer(text):
         inner = match.group(1)
-        if any(ch in inner for ch in "，。！？；、") or len(inner) < 2:
-            continue
+        if any(ch in inner for ch in "，。！？；、") or len(inner) < 2 or inner.endswith(gaz.event_heads):
+            continue  # (举办)“某某发展趋势论坛”: an event, found at its head
         before = text[max(0, match.start() - gaz.program_trigger_window):match.start()]
         after = text[match.end():match.end() + 3]
         named_by_kind = text.endswith(gaz.program_heads, 0, match.start())  # 工业互联网平台“星岳云”
