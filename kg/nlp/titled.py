@@ -23,6 +23,7 @@ _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _QUOTED = re.compile(r"[“‘「]([^“”‘’「」\n]{1,24})[”’」]")
 _QUOTED_WITH_DASH = re.compile(r"“([^“”\n]{4,40})”")
 _SPAN_OF_YEARS = re.compile("[一二两三四五六七八九十]+年(?:行动|计划|规划)")
+_YEARS_ALONE = re.compile("(?:\\d+|[一二两三四五六七八九十]+)年")
 _SPECIFIC_STARTS = ("国家", "中央", "全国", "中国", "省", "市", "区", "县", "党的", "世界", "国际", "亚洲")
 
 
@@ -331,6 +332,8 @@ def _is_specific(view: TokenView, start: int, end: int, head: str, edition: str,
     A rank (省级科研平台) or "our" place (我国标识解析体系) alone does not."""
     name = view.text[start:end]
     ranks, own_places, name_tags = _specificity()
+    if _YEARS_ALONE.fullmatch(name[: -len(head)]):
+        return False  # 3年行动计划 with nothing before it: whose plan is not said
     if edition or "“" in name or "‘" in name or any(ch.isdigit() for ch in name) or _SPAN_OF_YEARS.search(name):
         return True  # …三年行动计划: a plan of so many years is that plan
     if view.text[start - 1:start] in "“‘" and view.text[end:end + 1] in "”’":
