@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from kg.text import is_han
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, derived, word_tag
 from kg.nlp.grammar import is_generic, name_start, only_everyday_words
+from kg.text import is_han
 
 __all__ = ["find_short_named_companies"]
 

@@ -181,15 +181,25 @@ def _load_surnames(data_dir: Path) -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def _load_national_bodies(data_dir: Path) -> dict[str, str]:
+    """Every surface form of a national body → its name; a ministry also with the state before it."""
+    raw = load_data_yaml("gazetteers/national_bodies.yaml", data_dir)
+    opening, endings = raw["state_opening"]["word"], tuple(raw["state_opening"]["endings"])
+    national: dict[str, str] = {}
+    for entry in raw["national_bodies"]:
+        for surface in [entry["name"], *entry.get("aliases", [])]:
+            national.setdefault(surface, entry["name"])
+            if surface.endswith(endings) and not surface.startswith(opening):
+                national.setdefault(opening + surface, entry["name"])
+    return national
+
+
 def load_gazetteers(data_dir: Path | None = None) -> Gazetteers:
     """Every gazetteer and grammar of `data_dir` (kg's own `data/` by default), read and checked."""
     data_dir = Path(data_dir or DATA_DIR)
     titles = load_data_yaml("gazetteers/titles.yaml", data_dir)
     names = load_data_yaml(NAMES_FILE, data_dir)
-    national: dict[str, str] = {}
-    for entry in load_data_yaml("gazetteers/national_bodies.yaml", data_dir)["national_bodies"]:
-        for surface in [entry["name"], *entry.get("aliases", [])]:
-            national.setdefault(surface, entry["name"])
+    national = _load_national_bodies(data_dir)
     org = names["organization"]
     program = names["program"]
     national_programs = load_data_yaml("gazetteers/national_programs.yaml", data_dir)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kg.text import is_han
 from kg.nlp.candidates import Candidate, TokenView, occurrences
 from kg.nlp.gazetteers import Gazetteers, derived, word_tag
+from kg.text import is_han
 
 __all__ = ["find_people"]
 

@@ -177,7 +177,7 @@ def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView],
             yield Relation((entity.label, entity.name), "LOCATED_IN", ("Region", region.name), sentence, "name")
     for sentence in sentences:
         for outer in sentence.mentions:
-            for inner in sentence.mentions:
+            for inner in _nearest_parents(sentence, outer):
                 if inner.label not in ("Organization", "Region") or not inner.nested or inner.key == outer.key \
                         or (inner.label == "Region" and not _is_zone_in_zone(outer, inner, rules)):
                     continue
@@ -190,6 +190,14 @@ def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView],
                 elif outer.label == "Event" and _EDITION.fullmatch(sentence.text[outer.start - sentence.start:
                                                                                 inner.start - sentence.start]):
                     yield Relation(inner.key, "RUNS", outer.key, sentence, "name")
+
+
+def _nearest_parents(sentence: SentenceView, outer: EntityMention) -> list[EntityMention]:
+    """The mentions inside `outer`, of those opening it only the longest: 某部某中心某处 is part of
+    某部某中心, not of 某部 as well."""
+    inside = [m for m in sentence.mentions if outer.start <= m.start and m.end <= outer.end and m is not outer]
+    opening = max((m for m in inside if m.start == outer.start and m.end < outer.end), key=_length, default=None)
+    return [m for m in inside if m.start != outer.start or m is opening]
 
 
 def _is_zone_in_zone(outer: EntityMention, inner: EntityMention, rules: RelationRules) -> bool:
