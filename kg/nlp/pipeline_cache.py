@@ -1,8 +1,8 @@
 """kg's pipeline kept in the user cache, so a run does not read and compile the data files again.
 
 A pipeline built from a data directory is saved with `nlp.to_disk` under
-`<user cache>/pipelines/<key>`, the key a hash of the data files, kg's,
-spaCy's and Python's versions.  A later run with the same key loads it with
+`<user cache>/pipelines/<key>`, the key a hash of the data files, of kg's
+code (what it compiles from them) and of spaCy's and Python's versions.  A later run with the same key loads it with
 `spacy.load`; one made from other files or versions is not looked at, and
 is removed when the new one is saved.  Before loading, every saved file is
 checked against the hashes written beside it: a cache that fails the check
@@ -28,6 +28,7 @@ from kg.nlp.language import build_pipeline, prepare_jieba
 __all__ = ["load_pipeline", "pipeline_key", "CACHE_FOLDER", "MANIFEST"]
 
 CACHE_FOLDER = "pipelines"
+_PACKAGE = Path(__file__).resolve().parents[1]  # kg/
 MANIFEST = "kg-cache.json"  # the key and the hash of every saved file
 # What a new pipeline reads once before it is saved, so the patterns its components compile on first
 # use are saved with it.
@@ -35,9 +36,17 @@ _WARM_UP = "北京市科学技术委员会主任王明表示，浙江大学与�
 
 
 def pipeline_key(data_dir: Path | None = None) -> str:
-    """What a saved pipeline depends on: the data files, and kg's, spaCy's and Python's versions."""
+    """What a saved pipeline depends on: the data files, kg's code, and spaCy's and Python's versions."""
     versions = f"{spacy.__version__}|{platform.python_version()}"
-    return hashlib.sha256(f"{data_fingerprint(data_dir)}|{versions}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{data_fingerprint(data_dir)}|{_code_fingerprint()}|{versions}".encode()).hexdigest()[:32]
+
+
+def _code_fingerprint() -> str:
+    """A hash of kg's modules: a change to how patterns are compiled makes a saved pipeline stale too."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def load_pipeline(data_dir: Path | None = None, cache_dir: Path | None = None) -> Language:
