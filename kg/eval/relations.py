@@ -33,7 +33,8 @@ def _matches(system: dict, gold: dict, system_forms: dict, gold_forms: dict) -> 
 
     if same(system["source"], gold["source"]) and same(system["target"], gold["target"]):
         return True
-    return gold["type"] in graph_schema().symmetric_types and same(system["source"], gold["target"]) and same(system["target"], gold["source"])
+    return gold["type"] in graph_schema().symmetric_types \
+        and same(system["source"], gold["target"]) and same(system["target"], gold["source"])
 
 
 def score_relations(gold_article: dict[str, Any], system_record: dict[str, Any], report: Report) -> None:

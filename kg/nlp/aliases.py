@@ -66,7 +66,8 @@ def _level_prefixes(gaz: Gazetteers) -> dict[str, str]:
 @derived
 def _abbreviable_heads(gaz: Gazetteers) -> re.Pattern[str]:
     """省/市/区/县 + a department or organ: 省科技厅, 市委, 区工信局, 省金融控股有限公司."""
-    return re.compile("(" + "|".join(_level_prefixes(gaz)) + ")(" + "|".join(map(re.escape, _government_organs(gaz))) + ")")
+    organs = "|".join(map(re.escape, _government_organs(gaz)))
+    return re.compile("(" + "|".join(_level_prefixes(gaz)) + ")(" + organs + ")")
 
 
 def _unquoted(text: str) -> str:

@@ -47,13 +47,13 @@ def process_articles(
               for index, text in enumerate(issue.text[a.start:a.end] for a in chosen)
               for start, end in segment_bounds(text, limit))
     whole = [(name, component) for name, component in nlp.pipeline if name in ARTICLE_COMPONENTS]
-    with nlp.select_pipes(disable=[name for name, _ in whole]):
-        for index, group in groupby(nlp.pipe(pieces, batch_size=16, as_tuples=True), key=itemgetter(1)):
-            doc = _joined([doc for doc, _ in group])
-            doc.user_data[ARTICLE] = chosen[index]
-            for _, component in whole:
-                doc = component(doc)
-            yield chosen[index], doc
+    docs = nlp.pipe(pieces, batch_size=16, as_tuples=True, disable=[name for name, _ in whole])
+    for index, group in groupby(docs, key=itemgetter(1)):
+        doc = _joined([doc for doc, _ in group])
+        doc.user_data[ARTICLE] = chosen[index]
+        for _, component in whole:
+            doc = component(doc)
+        yield chosen[index], doc
 
 
 def _made_doc(nlp: Language, text: str) -> Doc:

@@ -26,8 +26,8 @@ import jieba.posseg
 
 from kg.config import DATA_DIR, load_data_yaml
 
-__all__ = ["Place", "Gazetteers", "load_gazetteers", "shared_gazetteers", "gazetteers_of", "data_fingerprint", "derived", "word_tag",
-           "NAMES_FILE"]
+__all__ = ["Place", "Gazetteers", "load_gazetteers", "shared_gazetteers", "gazetteers_of", "data_fingerprint",
+           "derived", "word_tag", "NAMES_FILE"]
 
 NAMES_FILE = "patterns/names.yaml"
 _T = TypeVar("_T")

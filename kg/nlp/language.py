@@ -1,7 +1,8 @@
 """The spaCy pipeline: Chinese with jieba, then kg's components.
 
 `build_pipeline(data_dir)` makes one for any data directory; `get_nlp()` is
-the process-wide pipeline of kg's own data, built once.
+the process-wide pipeline of kg's own data, loaded once (from the user cache,
+`kg.nlp.pipeline_cache`, when a sound one is there).
 """
 
 from __future__ import annotations

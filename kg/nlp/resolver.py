@@ -19,7 +19,9 @@ __all__ = ["choose_entities", "apply_entities"]
 _CONTAINERS = frozenset({"Event", "Program"})
 
 
-def choose_entities(candidates: list[Candidate], label_order: dict[str, int]) -> tuple[list[Candidate], list[Candidate]]:
+def choose_entities(
+    candidates: list[Candidate], label_order: dict[str, int]
+) -> tuple[list[Candidate], list[Candidate]]:
     """Return (winners, nested): non-overlapping longest names, and kept inner names.
 
     On equal length, the label first in `label_order` (the more specific reading) wins.

@@ -254,7 +254,8 @@ def _widened_event_start(view: TokenView, gaz: Gazetteers, start: int, head_star
     """2024中国（河南）预制食品产业发展大会: a verb (预制) inside an event named after its place or the
     nation is part of the name, though it ends a program's."""
     wide = name_start(view, gaz, head_start, quotes=False)
-    if wide < start and (gaz.place_at(view.text, wide) is not None or view.text.startswith(_specific_starts(gaz), wide)):
+    if wide < start and (gaz.place_at(view.text, wide) is not None
+                         or view.text.startswith(_specific_starts(gaz), wide)):
         return wide
     return start
 
@@ -356,8 +357,9 @@ def _is_specific(view: TokenView, start: int, end: int, head: str, edition: str,
 
 
 @derived
-def _designation_grammar(gaz: Gazetteers) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...], int,
-                                                    int]:
+def _designation_grammar(
+    gaz: Gazetteers,
+) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...], int, int]:
     raw = gaz.names["program"]
     verbs = "|".join(map(re.escape, sorted(raw["designation_verbs"], key=len, reverse=True)))
     shortest, longest = raw["designation_chars"]

@@ -113,7 +113,8 @@ def anaphor_mentions(
                 continue
             paragraph = _paragraph_at(start, end, paragraphs, paragraph_starts)
             if (kind.label, head) not in referents:
-                referents[kind.label, head] = _Referents([m for m in candidates if _refers_to(m, kind.label, head, rules)])
+                referents[kind.label, head] = _Referents(
+                    [m for m in candidates if _refers_to(m, kind.label, head, rules)])
             antecedent = referents[kind.label, head].antecedent(start, paragraph,
                                                                 allow_later=kind.label == "Organization")
             if antecedent is not None:

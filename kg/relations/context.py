@@ -34,7 +34,9 @@ def _nested_spans(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
     return nested
 
 
-def sentence_views(article: Article, text: str, entities: list[ArticleEntity], rules: RelationRules) -> list[SentenceView]:
+def sentence_views(
+    article: Article, text: str, entities: list[ArticleEntity], rules: RelationRules
+) -> list[SentenceView]:
     """Headline, subheadings and body sentences, in text order, with their mentions.
 
     `text` is the article's text; offsets are relative to it.  Anaphors

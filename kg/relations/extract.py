@@ -18,7 +18,9 @@ from kg.relations.verbs import (attendance_relations, implied_relations, implied
 
 __all__ = ["article_relations", "relation_records"]
 
-def article_relations(article: Article, text: str, entities: list[ArticleEntity], rules: RelationRules) -> list[Relation]:
+def article_relations(
+    article: Article, text: str, entities: list[ArticleEntity], rules: RelationRules
+) -> list[Relation]:
     """Every relation of the article, in text order, each once (first evidence kept)."""
     sentences = sentence_views(article, text, entities, rules)
     programs = [m for s in sentences for m in s.mentions if m.label == "Program"]

@@ -77,7 +77,8 @@ def _located_in_name(entity: ArticleEntity, written: list[str], forms: dict[str,
     for name in () if sub_unit else written:
         chain = []
         opening = next((o for o in _national_openings(rules.gaz) if name.startswith(o)), "")
-        found = _region_at(name, 0, forms, entity, rules) or (_region_at(name, len(opening), forms, entity, rules) if opening else None)
+        found = _region_at(name, 0, forms, entity, rules) \
+            or (_region_at(name, len(opening), forms, entity, rules) if opening else None)
         while found is not None:
             chain.append(found)
             found = _region_at(name, found[0], forms, entity, rules)
@@ -92,7 +93,9 @@ def _located_in_name(entity: ArticleEntity, written: list[str], forms: dict[str,
     return lower or regions[-1:]
 
 
-def _inner_regions(entity: ArticleEntity, written: list[str], forms: dict[str, ArticleEntity], rules: RelationRules) -> list[ArticleEntity]:
+def _inner_regions(
+    entity: ArticleEntity, written: list[str], forms: dict[str, ArticleEntity], rules: RelationRules
+) -> list[ArticleEntity]:
     """Places inside the name: in brackets (中国（福建）…中心, 四川省…（巴中）中心) or
     naming a branch (某中心巴中分中心, 某银行四川省分行)."""
     found = []
@@ -157,7 +160,9 @@ def _mentions_by_entity(sentences: list[SentenceView]) -> dict[tuple[str, str], 
     return found
 
 
-def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView], rules: RelationRules) -> Iterator[Relation]:
+def name_relations(
+    entities: list[ArticleEntity], sentences: list[SentenceView], rules: RelationRules
+) -> Iterator[Relation]:
     forms = _region_forms(entities, rules)
     sub_units = _sub_units([e for e in entities if e.label == "Organization"], rules)
     mentioned = _mentions_by_entity(sentences)
@@ -210,13 +215,16 @@ def _length(mention: EntityMention) -> int:
     return mention.end - mention.start
 
 
-def hierarchy_relations(entities: list[ArticleEntity], sentences: list[SentenceView], rules: RelationRules) -> Iterator[Relation]:
+def hierarchy_relations(
+    entities: list[ArticleEntity], sentences: list[SentenceView], rules: RelationRules
+) -> Iterator[Relation]:
     """A region → the nearest enclosing region the article also names, with the first sentence naming both
     as evidence when there is one."""
     gaz = rules.gaz
     by_place: dict[str, ArticleEntity] = {}
     for entity in (e for e in entities if e.label == "Region"):
-        place = _place_of(entity.name, rules) or next(filter(None, (_place_of(form, rules) for form in entity.aliases)), None)
+        place = _place_of(entity.name, rules) \
+            or next(filter(None, (_place_of(form, rules) for form in entity.aliases)), None)
         if place is not None:
             by_place.setdefault(place.name, entity)
     mentioned = _mentions_by_entity(sentences)

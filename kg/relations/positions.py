@@ -105,7 +105,8 @@ def _title_chain(sentence: SentenceView, person: EntityMention, rules: RelationR
         start = cursor
         at = cursor - sentence.start
         link = next((k for k in _LINKS if sentence.text.endswith(k, 0, at)), None)
-        if link is None and sentence.text.endswith(_TITLE_COMMA, 0, at) and _titles_ending_at(sentence.text, at - 1, rules.gaz):
+        if link is None and sentence.text.endswith(_TITLE_COMMA, 0, at) \
+                and _titles_ending_at(sentence.text, at - 1, rules.gaz):
             link = _TITLE_COMMA
         if at <= 0 or link is None:
             break
@@ -125,7 +126,9 @@ def _around_party_group(sentence: SentenceView, organization: EntityMention, rul
     return organization
 
 
-def _committee_parent(sentence: SentenceView, organization: EntityMention, rules: RelationRules) -> tuple[EntityMention, str] | None:
+def _committee_parent(
+    sentence: SentenceView, organization: EntityMention, rules: RelationRules
+) -> tuple[EntityMention, str] | None:
     """某大学 and 党委 for 某大学党委, when the sentence names the organization inside."""
     for committee in rules.committee_titles_at_parent:
         if organization.name.endswith(committee):
@@ -163,7 +166,9 @@ def _government_title_after(sentence: SentenceView, person: EntityMention,
     return (government, title) if government else None
 
 
-def position_relations(sentence: SentenceView, rules: RelationRules, governments: list[EntityMention] = ()) -> Iterator[Relation]:
+def position_relations(
+    sentence: SentenceView, rules: RelationRules, governments: list[EntityMention] = ()
+) -> Iterator[Relation]:
     """One relation per person and organization; several titles at one body are
     joined (董事长、首席科学家).  People listed after one another share the
     organization of the first (某会长A、副会长B; 院士A、B) when only 、 or a comma
@@ -204,7 +209,8 @@ def _continued(sentence: SentenceView, previous_person: tuple[EntityMention, _Li
         return [(organization, title, title_start)]
     if chain and chain[0][0] is None and gap in (_LINKS[0], _TITLE_COMMA):
         if not _is_party_title(chain[0][1], rules):  # 某学院党委书记A、院长B: B heads the 学院
-            organization = _committee_parent_or_self(sentence, _around_party_group(sentence, organization, rules), rules)
+            around = _around_party_group(sentence, organization, rules)
+            organization = _committee_parent_or_self(sentence, around, rules)
         return [(organization, *chain[0][1:]), *chain[1:]]
     return chain
 
@@ -217,6 +223,8 @@ def _is_party_title(title: str, rules: RelationRules) -> bool:
     return any(word in title for word in rules.party_title_words)
 
 
-def _committee_parent_or_self(sentence: SentenceView, organization: EntityMention, rules: RelationRules) -> EntityMention:
+def _committee_parent_or_self(
+    sentence: SentenceView, organization: EntityMention, rules: RelationRules
+) -> EntityMention:
     parent = _committee_parent(sentence, organization, rules)
     return parent[0] if parent else organization

@@ -185,7 +185,9 @@ def _unnamed_members(join: str, rules: RelationRules) -> bool:
         _has_verb(join, rule) for rule in rules.verb_relations)
 
 
-def _clause_subjects(sentence: SentenceView, start: int, end: int, rule: VerbRelation, rules: RelationRules) -> list[EntityMention]:
+def _clause_subjects(
+    sentence: SentenceView, start: int, end: int, rule: VerbRelation, rules: RelationRules
+) -> list[EntityMention]:
     """A、B主办: the subjects of a clause that is a list of them and a verb of the rule."""
     members, tail = _clause_members(sentence, start, end, rules)
     if any(m.label not in rule.subject_labels for m in members):
@@ -193,7 +195,9 @@ def _clause_subjects(sentence: SentenceView, start: int, end: int, rule: VerbRel
     return members if members and _has_verb(tail, rule) else []
 
 
-def _clause_members(sentence: SentenceView, start: int, end: int, rules: RelationRules) -> tuple[list[EntityMention], str]:
+def _clause_members(
+    sentence: SentenceView, start: int, end: int, rules: RelationRules
+) -> tuple[list[EntityMention], str]:
     """A clause written as a list of mentions and then a short verb phrase: the
     mentions and that phrase, or no mentions when the clause is anything else."""
     inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
@@ -227,7 +231,9 @@ def implied_targets(programs: list[EntityMention], rules: RelationRules) -> dict
     return targets
 
 
-def implied_relations(sentence: SentenceView, targets: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
+def implied_relations(
+    sentence: SentenceView, targets: dict[str, tuple[str, str]], rules: RelationRules
+) -> Iterator[Relation]:
     """作为上榜的企业代表、某公司…: organizations in the clause take part in the article's 榜单
     (`targets`, from `implied_targets`)."""
     for verb, target in targets.items():
@@ -246,7 +252,9 @@ def the_one_event(events: list[EntityMention]) -> tuple[str, str] | None:
     return next(iter(meant)) if len(meant) == 1 else None
 
 
-def speaker_relations(sentence: SentenceView, target: tuple[str, str] | None, rules: RelationRules) -> Iterator[Relation]:
+def speaker_relations(
+    sentence: SentenceView, target: tuple[str, str] | None, rules: RelationRules
+) -> Iterator[Relation]:
     """王某致闭幕辞, 李某主持会议并讲话: people who speak or preside, with no other
     event or program in their clause, take part in the article's one event (`target`,
     from `the_one_event`)."""
