@@ -149,14 +149,14 @@ def _named_park_grammar(gaz: Gazetteers) -> tuple[re.Pattern[str], frozenset[str
             tuple(raw["sub_park_suffixes"]))
 
 
-def _national_with_its_place(text: str, start: int, suffix_start: int) -> bool:
-    return text.startswith(_national_openings(), start) and text[suffix_start - 1:suffix_start] == "）" \
+def _national_with_its_place(text: str, start: int, suffix_start: int, gaz: Gazetteers) -> bool:
+    return text.startswith(_national_openings(gaz), start) and text[suffix_start - 1:suffix_start] == "）" \
         and suffix_start - start > 4
 
 
-@cache
-def _national_openings() -> tuple[str, ...]:
-    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["national_openings"])
+@derived
+def _national_openings(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["organization"]["national_openings"])
 
 
 def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
@@ -169,7 +169,7 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if not view.is_start(match.start()) or not (view.is_start(match.end()) or gaz.place_at(text, match.end())):
             continue  # …集聚区长兴分区: jieba read 区长, but a place follows the park
         start = name_start(view, gaz, match.start(), quotes=False)
-        if _national_with_its_place(text, start, match.start()):
+        if _national_with_its_place(text, start, match.start(), gaz):
             found.append(Candidate(start, match.end(), "Region", text[start:match.end()], "named_park", "zone"))
             continue  # 中国绿色新材料（珠海）产业园: a national name given to a park, its place in brackets
         if not shortest <= match.start() - start <= longest or gaz.place_at(text, start) is not None:
