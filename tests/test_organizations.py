@@ -22,6 +22,7 @@ def organizations(sentence: str) -> list[str]:
     ("民企华晟集团和央企中国电信集团签约。", ["华晟集团", "中国电信集团"]),
     ("基金由皖创资本管理有限公司管理。", ["皖创资本管理有限公司"]),
     ("为防止类似情况重演广州市政府24日宣布实施新政。", ["广州市政府"]),
+    ("开发区与青海商业发射场青海商业发射公司签约。", ["青海商业发射公司"]),
 ])
 def test_lead_ins_verbs_and_glued_conjunctions_are_no_part_of_a_name(sentence, expected):
     assert organizations(sentence) == expected
