@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.export.atomic import atomic_path
-from kg.export.html_view import view_data
+from kg.export.html_view import ExplorerSettings, view_data
 
 __all__ = ["render_html", "view_data", "write_html"]
 
@@ -29,11 +29,12 @@ _SLOT = re.compile(r"\{\{kg:([\w.-]+)\}\}")
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def render_html(graph: nx.MultiDiGraph) -> str:
-    """The whole page as text: kg's template with vis-network and the data inlined."""
+def render_html(graph: nx.MultiDiGraph, settings: ExplorerSettings | None = None) -> str:
+    """The whole page as text: kg's template with vis-network and the data inlined (`settings`: the
+    explorer's, data/display.yaml's unless given)."""
     script, style = _vis_network()
     slots = {
-        "data": json.dumps(view_data(graph), ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE),
+        "data": json.dumps(view_data(graph, settings), ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE),
         "view.js": _raw_text("view.js", (_TEMPLATES / "view.js").read_text(encoding="utf-8"), "script"),
         "vis-network.js": _raw_text("vis-network.min.js", script, "script"),
         "vis-network.css": _raw_text("vis-network.css", style, "style"),
@@ -43,13 +44,13 @@ def render_html(graph: nx.MultiDiGraph) -> str:
     return _SLOT.sub(lambda match: slots[match.group(1)], template)
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path) -> None:
+def write_html(graph: nx.MultiDiGraph, path: Path, settings: ExplorerSettings | None = None) -> None:
     """Write the page to `path` atomically: a failure leaves no half file.
 
     Example: ``write_html(graph, Path("out/index.html"))``, then open
     out/index.html in any browser, offline.
     """
-    text = render_html(graph)
+    text = render_html(graph, settings)
     with atomic_path(path) as temporary:
         temporary.write_text(text, encoding="utf-8")
 

@@ -17,6 +17,7 @@ number; the page rebuilds each node's articles and evidence from them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -25,7 +26,7 @@ from kg.analytics.context import entity_industries, organization_regions
 from kg.config import load_data_yaml
 from kg.export.html_layout import LayoutSettings, layout_positions, layout_settings
 
-__all__ = ["view_data", "NODE_FIELDS", "EDGE_FIELDS", "EVIDENCE_FIELDS"]
+__all__ = ["view_data", "ExplorerSettings", "explorer_settings", "NODE_FIELDS", "EDGE_FIELDS", "EVIDENCE_FIELDS"]
 
 NODE_FIELDS = ("id", "name", "label", "aliases", "pagerank", "x", "y", "industries", "regions", "date", "where")
 EDGE_FIELDS = ("from", "to", "type")
@@ -37,17 +38,33 @@ _ARTICLE, _ISSUE, _REGION = "Article", "Issue", "Region"
 _REGION_FROM_ORGANIZATION = frozenset({"RUNS", "PUBLISHED", "PARTICIPATES_IN", "HOLDS_POSITION"})
 
 
-def view_data(graph: nx.MultiDiGraph, settings: LayoutSettings | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ExplorerSettings:
+    """How the page lays out (`layout`), above how many drawable nodes it opens on a search, and how many
+    neighbours a click draws at most: data/display.yaml's `explorer` section."""
+
+    layout: LayoutSettings
+    search_first_above: int
+    expand_at_most: int
+
+
+def explorer_settings() -> ExplorerSettings:
+    """The explorer's settings as data/display.yaml states them."""
+    explorer = load_data_yaml("display.yaml")["explorer"]
+    return ExplorerSettings(layout_settings(), int(explorer["search_first_above"]), int(explorer["expand_at_most"]))
+
+
+def view_data(graph: nx.MultiDiGraph, settings: ExplorerSettings | None = None) -> dict[str, Any]:
     """The page's data: legend, filters, node, edge and evidence rows, and whether it opens on a search.
 
     Example: ``view_data(graph)["nodes"][0][:3]`` → ``["Organization:之江实验室", "之江实验室", 0]``
     (its key, name and its label's row in ``view_data(graph)["labels"]``).
     """
-    explorer = load_data_yaml("display.yaml")["explorer"]
+    settings = settings or explorer_settings()
     legend = _legend(graph)
     label_row = {entry["label"]: row for row, entry in enumerate(legend)}
     drawn = [node for node, label in graph.nodes(data="label") if legend[label_row[label]]["drawn"]]
-    positions = layout_positions(graph, drawn, settings or layout_settings())
+    positions = layout_positions(graph, drawn, settings.layout)
     row = {node: index for index, node in enumerate(graph)}
     industries = _industries(graph, row)
     regions = _regions(graph, row)
@@ -61,10 +78,10 @@ def view_data(graph: nx.MultiDiGraph, settings: LayoutSettings | None = None) ->
     return {
         "labels": legend,
         "types": [{"type": kind, "evidence": _has_evidence(graph, kind)} for kind in types],
-        "industries": _filter_options(graph, industries, "Industry", row),
-        "regions": _filter_options(graph, regions, _REGION, row),
-        "search_first": len(drawn) > int(explorer["search_first_above"]),
-        "expand_at_most": int(explorer["expand_at_most"]),
+        "industries": _filter_options(graph, industries, "Industry"),
+        "regions": _filter_options(graph, regions, _REGION),
+        "search_first": len(drawn) > settings.search_first_above,
+        "expand_at_most": settings.expand_at_most,
         "nodes": nodes,
         "edges": _drawn_edges(graph, row, type_row),
         "evidence": _evidence(graph, row, type_row),
@@ -154,8 +171,7 @@ def _with_ancestors(regions: set[str], parents: dict[str, set[str]]) -> set[str]
     return found
 
 
-def _filter_options(graph: nx.MultiDiGraph, members: dict[str, list[int]], label: str,
-                    row: dict[str, int]) -> list[dict[str, Any]]:
+def _filter_options(graph: nx.MultiDiGraph, members: dict[str, list[int]], label: str) -> list[dict[str, Any]]:
     """The filter's choices: nodes of `label` with the entities in them, most first (ties: by name)."""
     nodes = list(graph)
     entity = {node for node, data in graph.nodes(data=True) if data.get("label") not in (_ARTICLE, _ISSUE, label)}
