@@ -63,6 +63,7 @@ def layout_positions(graph: nx.MultiDiGraph, drawn: Iterable[str],
     pieces = _pieces(network, communities, settings)
     spiral = _Spiral(settings.spacing)
     for piece in pieces:
+        # A little more room than the square root of its size: a spring layout crowds hubs in the middle.
         radius = settings.spacing * max(0.5, 0.5 * len(piece) ** 0.7)
         centre = spiral.place(radius)
         positions.update(_spring(network.subgraph(piece), centre, radius, settings))
