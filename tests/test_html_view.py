@@ -273,7 +273,7 @@ def test_the_readme_screenshot(browser: Browser, samples_page_files: tuple[Path,
 # --- a graph too large to draw at once -------------------------------------------------------------------------
 
 def _large_graph() -> nx.MultiDiGraph:
-    """2,100 organizations in a ring, and a hub tied to 60 of them: above the 2,000 nodes drawn at once."""
+    """2,100 organizations in a ring, and a hub tied to 120 of them: above the 2,000 nodes drawn at once."""
     graph = nx.MultiDiGraph()
     ring = [f"Organization:机构{number:04d}" for number in range(2100)]
     for number, key in enumerate(ring):
@@ -281,8 +281,8 @@ def _large_graph() -> nx.MultiDiGraph:
     graph.add_node("Organization:中心机构", label="Organization", name="中心机构", aliases=[], pagerank=0.01)
     for number, key in enumerate(ring):
         graph.add_edge(key, ring[number - 1], type="CO_OCCURS_WITH")
-    for key in ring[:60]:
-        graph.add_edge("Organization:中心机构", key, type="PARTNERS_WITH", evidence="中心机构与之合作。",
+    for key in ring[:120]:
+        graph.add_edge("Organization:中心机构", key, type="PARTNERS_WITH", evidence=f"中心机构与{key[13:]}合作。",
                        article="a-001", start=0, end=9)
     return graph
 
@@ -311,18 +311,26 @@ def test_a_large_graph_opens_on_the_search_and_expands_neighbourhoods_on_click(l
     assert large.page.inner_text("#start-from li:first-child").strip() == "中心机构"
     assert large.page.evaluate("document.activeElement.id") == "search"
 
-    large.page.fill("#search", "机构0100")
-    assert large.drawn() == {"机构0099", "机构0100", "机构0101"}
+    large.page.fill("#search", "机构0500")
+    assert large.drawn() == {"机构0499", "机构0500", "机构0501"}
     assert not large.page.is_visible("#hint")
 
-    _click_node(large, "Organization:机构0101")
-    assert large.panel_title() == "机构0101"
-    assert large.drawn() == {"机构0099", "机构0100", "机构0101", "机构0102"}
+    _click_node(large, "Organization:机构0501")
+    assert large.panel_title() == "机构0501"
+    assert large.drawn() == {"机构0499", "机构0500", "机构0501", "机构0502"}
 
     # A hub draws its neighbours 40 at a time, and says how many wait.
     large.page.fill("#search", "中心机构")
     assert len(large.drawn()) == 4 + 1 + 40
-    assert "20 more neighbours: click the node again" in large.page.inner_text("#status")
+    assert "80 more neighbours: click the node again" in large.page.inner_text("#status")
     _click_node(large, "Organization:中心机构")
-    assert {f"机构{number:04d}" for number in range(60)} <= large.drawn()
+    assert len(large.drawn()) == 4 + 1 + 80
+    assert {f"机构{number:04d}" for number in range(80)} <= large.drawn()
+    assert "40 more neighbours" in large.page.inner_text("#status")
+
+    # Its panel lists 100 of its 120 sentences, and the rest on demand.
+    assert large.page.locator("#panel-evidence blockquote").count() == 100
+    large.page.click("#panel-evidence li.more button:text('show the other 20')")
+    assert large.page.locator("#panel-evidence blockquote").count() == 120
+    assert "中心机构与机构0119合作。" in large.page.inner_text("#panel-evidence")
     assert large.errors == []

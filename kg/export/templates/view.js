@@ -11,6 +11,7 @@
   // Labels smaller than LABEL_PX on screen are not drawn; the page opens at READABLE_SCALE or closer.
   const LABEL_PX = 13;
   const READABLE_SCALE = 0.8;
+  const PANEL_ROWS = 100;
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const style = new Map(data.labels.map((entry) => [entry.label, entry]));
   const shownLabels = new Set(data.labels.filter((entry) => entry.shown && entry.drawn).map((entry) => entry.label));
@@ -174,6 +175,25 @@
   }
 
   const panel = document.getElementById("panel");
+  // A list of the panel: its first PANEL_ROWS items, and a button for the rest (a region of a
+  // 1,000-issue build is named in thousands of articles, too many to lay out at each click).
+  function rows(id, items, render) {
+    const list = element("ol");
+    list.id = id;
+    const more = (from) => {
+      list.append(...items.slice(from, from + PANEL_ROWS).map(render));
+      if (items.length > from + PANEL_ROWS) {
+        const button = element("button", `显示其余 ${items.length - from - PANEL_ROWS} 条 · show the other ${items.length - from - PANEL_ROWS}`);
+        button.type = "button";
+        const item = element("li", undefined, "more");
+        item.append(button);
+        button.addEventListener("click", () => { item.remove(); more(from + PANEL_ROWS); });
+        list.append(item);
+      }
+    };
+    more(0);
+    return list;
+  }
   function showPanel(index) {
     const node = nodes[index];
     const articles = articlesOf(index);
@@ -186,26 +206,22 @@
     const when = datesOf(index).sort();
     if (when.length) meta.append(` · ${when[0]}${when[when.length - 1] !== when[0] ? " – " + when[when.length - 1] : ""}`);
 
-    const articleList = element("ol");
-    articleList.id = "panel-articles";
-    for (const article of articles.map((a) => nodes[a])) {
+    const articleList = rows("panel-articles", articles.map((a) => nodes[a]), (article) => {
       const item = element("li");
       const link = element("a", article.name);
       link.href = "#";
       link.addEventListener("click", (event) => { event.preventDefault(); select(article.index); });
       const where = [article.where[0], article.where[1], article.date].filter(Boolean).join(" · ");
       item.append(link, " ", element("span", where, "meta"));
-      articleList.append(item);
-    }
-    const evidenceList = element("ol");
-    evidenceList.id = "panel-evidence";
-    for (const entry of evidence) {
+      return item;
+    });
+    const evidenceList = rows("panel-evidence", evidence, (entry) => {
       const item = element("li");
       const relation = `${nodes[entry.from].name} —${entry.type}${entry.role ? "（" + entry.role + "）" : ""}→ ${nodes[entry.to].name}`;
       item.append(element("div", relation, "meta"), element("blockquote", entry.sentence));
       if (entry.article >= 0) item.append(element("div", `— ${nodes[entry.article].name}`, "meta"));
-      evidenceList.append(item);
-    }
+      return item;
+    });
     panel.replaceChildren(
       element("h2", node.name), meta,
       element("h3", `文章 Articles (${articles.length})`), articles.length ? articleList : element("p", "—", "empty"),
