@@ -313,6 +313,7 @@ def test_a_large_graph_opens_on_the_search_and_expands_neighbourhoods_on_click(l
 
     large.page.fill("#search", "机构0500")
     assert large.drawn() == {"机构0499", "机构0500", "机构0501"}
+    assert large.page.inner_text("#status") == "3 / 2101 nodes drawn"
     assert not large.page.is_visible("#hint")
 
     _click_node(large, "Organization:机构0501")

@@ -21,6 +21,7 @@
   }));
   const indexById = new Map(nodes.map((node) => [node.id, node.index]));
   const drawable = (node) => style.get(node.label).drawn && node.x !== null;
+  const drawableTotal = nodes.filter(drawable).length;
 
   // Adjacency: drawn edges and evidence sentences per node.
   const edges = data.edges.map(([from, to, type], index) => ({ index, from, to, type: data.types[type] }));
@@ -102,8 +103,7 @@
     if (selected !== null && candidates.has(selected)) linked.add(selected);
     sync(visNodes, new Set([...linked].map((index) => nodes[index].id)), (id) => visNode(nodes[indexById.get(id)]));
     sync(visEdges, new Set(shownEdges.map((edge) => edge.index)), (index) => visEdge(edges[index]));
-    const drawableCount = data.search_first ? revealed.size : nodes.filter(drawable).length;
-    status.textContent = `${linked.size} / ${drawableCount} nodes drawn`;
+    status.textContent = `${linked.size} / ${drawableTotal} nodes drawn`;
     document.getElementById("hint").hidden = linked.size > 0;
   }
   function sync(dataSet, wanted, make) {
@@ -323,7 +323,7 @@
     list.id = "start-from";
     list.append(...top.map(matchButton));
     hint.append(
-      element("p", `图中有 ${nodes.filter(drawable).length} 个节点，太多，不能一次画出：搜索一个名称，或从下面开始；点击节点展开它的邻居。`),
+      element("p", `图中有 ${drawableTotal} 个节点，太多，不能一次画出：搜索一个名称，或从下面开始；点击节点展开它的邻居。`),
       element("p", "Too many nodes to draw at once: search for a name or start below; click a node to draw its neighbours.", "meta"),
       list,
     );
