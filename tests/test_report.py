@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from kg.analytics.rankings import rank_entities
 from kg.cli import app
 from kg.config import DATA_DIR, SAMPLES_DIR
+from kg.export.node_link import read_node_link, write_node_link
 from kg.pipeline import build_graph_from, read_corpus
 from kg.report import ReportError, gather_brief, render_brief, write_brief
 from kg.report.charts import industry_chart, label_width
@@ -99,6 +100,13 @@ def test_an_earlier_issue_is_reported_against_only_the_issues_before_it(corpus):
     # Its partnership is new there, though a later issue states it again.
     assert [(t.first, t.second, t.since, t.new) for t in brief.ties] == [
         ("临澄大学", "江屿科技有限公司", "2024-12-30", True)]
+
+
+def test_a_kg_build_directory_gives_the_same_brief_and_page(corpus, tmp_path):
+    write_node_link(corpus, tmp_path / "graph.json")
+    reread = read_node_link(tmp_path / "graph.json")
+    assert gather_brief(reread) == gather_brief(corpus)
+    assert render_brief(gather_brief(reread)) == render_brief(gather_brief(corpus))
 
 
 def test_one_issue_alone_is_compared_with_nothing(single):

@@ -71,10 +71,10 @@ def _svg(figure: Figure) -> str:
 def industry_chart(industries: Sequence[IndustryCount], fonts: Sequence[str]) -> str:
     """Horizontal bars: the issue's articles per industry, most first, each bar labelled with its count."""
     with _style(fonts, "industries"):
-        left = max(label_width(i.name) for i in industries) + 0.2
-        figure = Figure(figsize=(left + 4.2, 0.35 * len(industries) + 0.6))
-        figure.subplots_adjust(left=left / (left + 4.2), right=0.95,
-                               bottom=0.45 / (0.35 * len(industries) + 0.6), top=1 - 0.1 / (0.35 * len(industries) + 0.6))
+        left = max(label_width(i.name) for i in industries) + 0.2  # inches, as are the figure's sides
+        width, height = left + 4.2, 0.35 * len(industries) + 0.6
+        figure = Figure(figsize=(width, height))
+        figure.subplots_adjust(left=left / width, right=0.95, bottom=0.45 / height, top=1 - 0.1 / height)
         axes = figure.add_subplot()
         positions = range(len(industries))
         bars = axes.barh(positions, [len(i.articles) for i in industries], color=BAR, height=0.65)
