@@ -112,7 +112,7 @@ def test_a_kg_build_directory_gives_the_same_brief_and_page(corpus, tmp_path):
 def test_one_issue_alone_is_compared_with_nothing(single):
     brief = gather_brief(single)
     assert brief.issue.name == "000_37a592d5b46665a4.txt" and brief.earlier == ()
-    assert brief.new == () and not any(a.new for a in brief.organizations)
+    assert brief.new == () and brief.rising == () and not any(a.new for a in brief.organizations)
     assert brief.articles[1].ref.title == "锻造新质生产力发展主力军"
     # With one issue its network is the whole graph's: the ranking is kg analyze's.
     assert [a.name for a in brief.organizations] == [e.name for e in rank_entities(single).organizations[:5]]
@@ -275,7 +275,8 @@ def test_a_brief_of_one_issue_says_there_is_nothing_to_compare(browser: Browser,
     page = browser.new_page()
     page.goto(path.as_uri())
     assert "没有更早的期刊可比较 · no earlier issue to compare with" in page.inner_text("#compared")
-    assert page.locator("#new-entities").count() == 0
+    assert page.locator("#new-entities, #rising").count() == 0
+    assert page.inner_text("#nothing-earlier") == "没有更早的期刊，无从比较 · no earlier issue, so nothing to compare with."
     assert page.locator("#industry-chart svg").bounding_box()["height"] > 100
     assert page.locator("ol.articles .title").nth(1).inner_text() == "锻造新质生产力发展主力军"
     page.close()

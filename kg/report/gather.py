@@ -116,7 +116,7 @@ def gather_brief(graph: nx.MultiDiGraph, issue: str | None = None, settings: Bri
         organizations=actors("Organization"), programs=actors("Program"), people=actors("Person"),
         new=tuple(NewEntity(row.key, row.label, row.name, row.total, _refs(naming[row.key], refs))
                   for row in list(fresh.values())[: settings.new]),
-        rising=_rising(graph, chosen, analytics.report.rising_window, naming, refs, settings),
+        rising=_rising(graph, chosen, analytics.report.rising_window, naming, refs, settings) if earlier else (),
         ties=_ties(graph, refs, {a for i in earlier for a in _articles(graph, i.key)}),
         regions=_regions(graph, naming, about, refs, industries, settings),
     )
@@ -152,7 +152,7 @@ def _actor(graph: nx.MultiDiGraph, key: str, measures: dict[str, Any], new: bool
 
 def _rising(graph: nx.MultiDiGraph, chosen: IssueInfo, window: int, naming: dict[str, set[str]],
             refs: dict[str, ArticleRef], settings: BriefSettings) -> tuple[Riser, ...]:
-    """Who rose up to the chosen issue; an undated issue has no place in time, so nobody."""
+    """Who rose up to the chosen issue (one with issues before it); an undated issue has no place in time, so nobody."""
     timeline = issue_timeline(graph)
     last = next((entry for entry in timeline if entry.key == chosen.key), None)
     if last is None:
