@@ -24,6 +24,7 @@ from contextlib import contextmanager
 
 import matplotlib
 import networkx as nx
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -91,31 +92,74 @@ def industry_chart(industries: Sequence[IndustryCount], fonts: Sequence[str]) ->
         return _svg(figure)
 
 
+MAX_WIDTH = 9.0  # inches of a row of partnership groups before the next row starts
+PAIR_HEIGHT = 1.1  # inches between the two partners of a group of two, one above the other
+LABEL_ROOM = 0.4  # inches under a node for its label
+
+
+def _lying(spots: dict[str, np.ndarray]) -> dict[str, tuple[float, float]]:
+    """The layout turned so that its longest extent lies across: a page is wider than tall."""
+    names = list(spots)
+    points = np.array([spots[name] for name in names])
+    points -= points.mean(axis=0)
+    _, _, axes = np.linalg.svd(points, full_matrices=False)
+    turned = points @ axes.T
+    return {name: (float(x), float(y)) for name, (x, y) in zip(names, turned)}
+
+
+def _group_layout(group: nx.Graph) -> dict[str, tuple[float, float]]:
+    """One connected group of partners in inches, from (0, 0) right and down: two stacked, more by Kamada–Kawai."""
+    names = sorted(group)
+    if len(names) == 2:
+        spots = {names[0]: (0.0, 0.0), names[1]: (0.0, -PAIR_HEIGHT)}
+    else:
+        radius = 0.6 * len(names) ** 0.5 + 0.4
+        spots = {name: (x * radius, y * radius) for name, (x, y) in _lying(nx.kamada_kawai_layout(group)).items()}
+    half = max(label_width(name) for name in names) / 2 + 0.15
+    left, top = min(x for x, _ in spots.values()) - half, max(y for _, y in spots.values()) + 0.15
+    return {name: (x - left, y - top) for name, (x, y) in spots.items()}
+
+
+def _layout(network: nx.Graph) -> tuple[dict[str, tuple[float, float]], float, float]:
+    """Each group of partners laid out on its own, the largest first, left to right in rows: positions in
+    inches (y downwards from 0), the width and the height."""
+    groups = sorted(nx.connected_components(network), key=lambda names: (-len(names), min(names)))
+    spots: dict[str, tuple[float, float]] = {}
+    x = y = row_height = width = 0.0
+    for names in groups:
+        placed = _group_layout(network.subgraph(names))
+        half = max(label_width(name) for name in names) / 2 + 0.15
+        box_width = max(px for px, _ in placed.values()) + half
+        box_height = -min(py for _, py in placed.values()) + LABEL_ROOM
+        if x > 0 and x + box_width > MAX_WIDTH:
+            x, y, row_height = 0.0, y - row_height, 0.0
+        spots.update({name: (x + px, y + py) for name, (px, py) in placed.items()})
+        x, row_height, width = x + box_width, max(row_height, box_height), max(width, x + box_width)
+    return spots, width, -y + row_height
+
+
 def partnership_chart(ties: Sequence[Tie], fonts: Sequence[str]) -> str:
-    """The organizations the issue says partner, joined by a line per partnership: new ones solid, known dashed."""
+    """The organizations the issue says partner, a line per partnership: new ones red, known ones dashed grey
+    (with nothing to compare with, all blue).  Drawn in inches, so names never shrink with the picture."""
     network = nx.Graph()
     network.add_nodes_from(sorted({name for tie in ties for name in (tie.first, tie.second)}))
     network.add_edges_from((tie.first, tie.second) for tie in ties)
-    at = nx.kamada_kawai_layout(network) if len(network) > 2 else nx.circular_layout(network)
+    at, width, height = _layout(network)
     with _style(fonts, "partnerships"):
-        widest = max(label_width(name) for name in network)
-        figure = Figure(figsize=(max(5.0, 2 * widest + 3), 0.8 * len(network) ** 0.5 + 1.6))
+        figure = Figure(figsize=(width, height))
         axes = figure.add_axes((0, 0, 1, 1))
         axes.set_axis_off()
+        axes.set_xlim(0, width)
+        axes.set_ylim(-height, 0)
         for index, tie in enumerate(ties):
             (x1, y1), (x2, y2) = at[tie.first], at[tie.second]
-            line, = axes.plot([x1, x2], [y1, y2], color=NEW if tie.new else KNOWN, linewidth=2.5 if tie.new else 1.5,
-                              linestyle="-" if tie.new else "--", zorder=1)
+            colour, line_width, style = {True: (NEW, 2.5, "-"), False: (KNOWN, 1.5, "--"), None: (BAR, 2, "-")}[tie.new]
+            line, = axes.plot([x1, x2], [y1, y2], color=colour, linewidth=line_width, linestyle=style, zorder=1)
             line.set_gid(f"tie-{index}")
         for index, name in enumerate(network):
             x, y = at[name]
             axes.scatter([x], [y], s=140, color=BAR, zorder=2).set_gid(f"partner-node-{index}")
-            axes.annotate(name, (x, y), xytext=(0, -14), textcoords="offset points", ha="center", va="top",
+            axes.annotate(name, (x, y), xytext=(0, -10), textcoords="offset points", ha="center", va="top",
+                          bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
                           zorder=3).set_gid(f"partner-{index}")
-        xs, ys = [x for x, _ in at.values()], [y for _, y in at.values()]
-        # Room for half the widest label beside the outermost nodes: pad = share * (span + 2 pad).
-        share = (widest / 2 + 0.2) / figure.get_figwidth()
-        pad_x = share * (max(xs) - min(xs) or 1) / (1 - 2 * share)
-        axes.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
-        axes.set_ylim(min(ys) - 0.45, max(ys) + 0.25)
         return _svg(figure)

@@ -117,7 +117,7 @@ def gather_brief(graph: nx.MultiDiGraph, issue: str | None = None, settings: Bri
         new=tuple(NewEntity(row.key, row.label, row.name, row.total, _refs(naming[row.key], refs))
                   for row in list(fresh.values())[: settings.new]),
         rising=_rising(graph, chosen, analytics.report.rising_window, naming, refs, settings) if earlier else (),
-        ties=_ties(graph, refs, {a for i in earlier for a in _articles(graph, i.key)}),
+        ties=_ties(graph, refs, {a for i in earlier for a in _articles(graph, i.key)} if earlier else None),
         regions=_regions(graph, naming, about, refs, industries, settings),
     )
 
@@ -162,10 +162,11 @@ def _rising(graph: nx.MultiDiGraph, chosen: IssueInfo, window: int, naming: dict
                  for row in rows)
 
 
-def _ties(graph: nx.MultiDiGraph, refs: dict[str, ArticleRef], earlier_articles: set[str]) -> tuple[Tie, ...]:
-    """The partnerships the issue states, with the first date the issue or one before it stated each."""
+def _ties(graph: nx.MultiDiGraph, refs: dict[str, ArticleRef], earlier_articles: set[str] | None) -> tuple[Tie, ...]:
+    """The partnerships the issue states, with the first date the issue or one before it stated each
+    (`earlier_articles` None: there is no issue before it, so none is new or known)."""
     by_id = {ref.article_id: node for node, ref in refs.items()}
-    earlier_ids = {graph.nodes[node]["article_id"] for node in earlier_articles}
+    earlier_ids = {graph.nodes[node]["article_id"] for node in earlier_articles or ()}
     here: dict[tuple[str, str], list[tuple[int, int, str, str]]] = defaultdict(list)
     dates: dict[tuple[str, str], list[str]] = defaultdict(list)
     stated_before: set[tuple[str, str]] = set()
@@ -185,9 +186,10 @@ def _ties(graph: nx.MultiDiGraph, refs: dict[str, ArticleRef], earlier_articles:
     ties = []
     for (first, second), statements in here.items():
         statements.sort()
-        ties.append(Tie(first, second, min(dates[first, second], default=None), (first, second) not in stated_before,
+        new = None if earlier_articles is None else (first, second) not in stated_before
+        ties.append(Tie(first, second, min(dates[first, second], default=None), new,
                         statements[0][2], _refs((s[3] for s in statements), refs)))
-    return tuple(sorted(ties, key=lambda tie: (not tie.new, tie.articles[0].position, tie.first, tie.second)))
+    return tuple(sorted(ties, key=lambda tie: (tie.new is False, tie.articles[0].position, tie.first, tie.second)))
 
 
 def _regions(graph: nx.MultiDiGraph, naming: dict[str, set[str]], about: dict[str, list[tuple[str, float, int]]],

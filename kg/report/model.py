@@ -97,7 +97,7 @@ class Tie:
     first: str
     second: str
     since: str | None
-    new: bool  # no earlier issue stated it
+    new: bool | None  # no earlier issue stated it; None: no earlier issue to compare with
     evidence: str  # the first sentence of this issue stating it
     articles: tuple[ArticleRef, ...]
 
