@@ -30,6 +30,8 @@ from kg.report.settings import BriefSettings, brief_settings
 
 __all__ = ["ReportError", "issue_order", "choose_issue", "gather_brief"]
 
+About = dict[str, list[tuple[str, float, int]]]  # article → its industries: name, score, rank
+
 
 class ReportError(ValueError):
     """No issue can be reported as asked; the message says what to do."""
@@ -94,7 +96,7 @@ def gather_brief(graph: nx.MultiDiGraph, issue: str | None = None, settings: Bri
     naming: dict[str, set[str]] = defaultdict(set)  # entity → the issue's articles naming it
     for article, entity, _ in _edges_from(graph, refs, "MENTIONS"):
         naming[entity].add(article)
-    about: dict[str, list[tuple[str, float, int]]] = defaultdict(list)  # article → (industry, score, rank)
+    about: About = defaultdict(list)
     for article, industry, data in _edges_from(graph, refs, "ABOUT"):
         about[article].append((graph.nodes[industry]["name"], float(data["score"]), int(data["rank"])))
 
@@ -134,7 +136,7 @@ def _article(graph: nx.MultiDiGraph, node: str, ref: ArticleRef, about: list[tup
                         tuple(graph.nodes[key]["name"] for key in named[: settings.named_per_article]))
 
 
-def _industries(about: dict[str, list[tuple[str, float, int]]], refs: dict[str, ArticleRef]) -> tuple[IndustryCount, ...]:
+def _industries(about: About, refs: dict[str, ArticleRef]) -> tuple[IndustryCount, ...]:
     articles: dict[str, set[str]] = defaultdict(set)
     for article, industries in about.items():
         for name, _, _ in industries:
@@ -192,7 +194,7 @@ def _ties(graph: nx.MultiDiGraph, refs: dict[str, ArticleRef], earlier_articles:
     return tuple(sorted(ties, key=lambda tie: (tie.new is False, tie.articles[0].position, tie.first, tie.second)))
 
 
-def _regions(graph: nx.MultiDiGraph, naming: dict[str, set[str]], about: dict[str, list[tuple[str, float, int]]],
+def _regions(graph: nx.MultiDiGraph, naming: dict[str, set[str]], about: About,
              refs: dict[str, ArticleRef], industries: tuple[IndustryCount, ...],
              settings: BriefSettings) -> tuple[RegionRow, ...]:
     """The regions named by the most articles, each with its articles per industry of the brief."""
