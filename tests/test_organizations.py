@@ -21,6 +21,7 @@ def organizations(sentence: str) -> list[str]:
     ("这是国家发改委批复的项目。", ["国家发改委"]),
     ("民企华晟集团和央企中国电信集团签约。", ["华晟集团", "中国电信集团"]),
     ("基金由皖创资本管理有限公司管理。", ["皖创资本管理有限公司"]),
+    ("为防止类似情况重演广州市政府24日宣布实施新政。", ["广州市政府"]),
 ])
 def test_lead_ins_verbs_and_glued_conjunctions_are_no_part_of_a_name(sentence, expected):
     assert organizations(sentence) == expected

@@ -249,6 +249,15 @@ def test_a_party_committee_names_its_body_even_without_a_suffix():
     assert "星澜氢能" in names and "滨河镇" not in names and "公司党委" not in names
 
 
+def test_a_unit_is_part_of_its_nearest_parent_and_a_ministry_may_open_with_the_state():
+    record = _written("●动态\n大会举行\n国家科技部高技术研究发展中心先进制造处处长赵明出席。国家科技部表示支持。\n")
+    parts = {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "PART_OF"}
+    assert parts == {("国家科技部高技术研究发展中心先进制造处", "国家科技部高技术研究发展中心"),
+                     ("国家科技部高技术研究发展中心", "国家科技部")}
+    ministry = next(e for e in record["entities"] if e["name"] == "国家科技部")
+    assert ministry["label"] == "Organization"
+
+
 def test_parents_and_publishers_of_a_periodical_topics_and_chained_organizer_clauses():
     text = (
         "●编者的话\n\n临澄市科技情报研究所是临澄市科学技术局所属的公益一类事业单位。本所编印《临澄产业快报》。"
