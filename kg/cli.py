@@ -32,8 +32,8 @@ from kg.ingest.sources import expand_sources
 from kg.models import Issue, ReadError
 from kg.nlp.display import render_html, render_terminal
 from kg.nlp.extract import process_articles
-from kg.report import ReportError, check_brief_path, gather_brief, write_brief
 from kg.pipeline import Build, Corpus, build_graph_from, extract_files, find_article, read_corpus
+from kg.report import ReportError, check_brief_path, gather_brief, write_brief
 from kg.store.connection import open_driver
 from kg.store.settings import Neo4jSettings
 from kg.store.cli import neo4j_app
