@@ -30,6 +30,7 @@ _LEAD_WORD_TAGS = frozenset({"n", "v", "vn", "d", "a", "ad", "i", "l"})
 _SHORT_NAME_TAGS = frozenset({"nt", "nz", "j"})
 _QUOTES = {"”": "“", "’": "‘", "」": "「"}
 _JOINERS = frozenset("·•－-—")
+_SENTENCE_ENDS = "。！？"
 
 
 @cache
@@ -64,8 +65,8 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         ch = text[start - 1]
         if quotes and ch in _QUOTES:
             opening = text.rfind(_QUOTES[ch], limit, start - 1)
-            if opening < 0:
-                break
+            if opening < 0 or any(mark in text[opening:start] for mark in _SENTENCE_ENDS):
+                break  # “…带动就业。”某集团项目: a quotation closing before the name, not part of it
             start = opening
             continue
         if ch == "》" and not quotes and text.startswith(_publisher_heads(), start):
