@@ -6,6 +6,7 @@ brief is of 2025-01-13_linchen.txt, the latest, against the three before it.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import matplotlib
 import networkx as nx
 import pytest
 import yaml
@@ -259,6 +261,22 @@ def test_chinese_text_and_chart_labels_are_drawn_in_a_cjk_font_not_as_boxes(page
     assert page.evaluate(DISTINCT_CHARACTERS, body) == 4, (
         "four Chinese characters look alike: boxes, so no CJK font is installed (tools/provision-test-deps)")
     assert page.is_hidden("#no-cjk-font")
+
+
+def test_a_browser_with_no_cjk_font_shows_boxes_and_the_page_says_so(browser: Browser, brief_file: Path, tmp_path):
+    """Chromium given only matplotlib's own DejaVu fonts (fontconfig told so): every Chinese character is a box."""
+    dejavu = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    config = tmp_path / "fonts.conf"
+    config.write_text(f"<?xml version=\"1.0\"?>\n<fontconfig><dir>{dejavu}</dir><cachedir>{tmp_path / 'cache'}</cachedir>"
+                      "</fontconfig>\n", encoding="utf-8")
+    fontless = browser.browser_type.launch(executable_path=str(CHROMIUM),
+                                           env={**os.environ, "FONTCONFIG_FILE": str(config)})
+    page = fontless.new_page()
+    page.goto(brief_file.as_uri())
+    assert page.evaluate(DISTINCT_CHARACTERS, page.evaluate("getComputedStyle(document.body).fontFamily")) == 1
+    assert page.is_visible("#no-cjk-font")
+    assert page.inner_text("#no-cjk-font").startswith("This computer has no Chinese (CJK) font")
+    fontless.close()
 
 
 def test_the_brief_prints_to_pdf_with_its_chinese_font_embedded(page: Page):
