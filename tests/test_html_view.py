@@ -19,9 +19,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from kg.config import SAMPLES_DIR
 from kg.export.html import write_html
 from kg.pipeline import build_graph_from, read_corpus
+from tests.browser import CHROMIUM, DISTINCT_CHARACTERS
 from tests.graph_sample import SENTENCE_HOLDS, SENTENCE_PARTNERS, TITLE_1, TITLE_2, sample_graph
 
-CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE = "Organization:</script><script>window.pwned = true</script>研究院"
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "explorer.png"
 # The names of the nodes drawn, sorted.
@@ -159,23 +159,11 @@ def test_markup_in_a_name_stays_text(view: View):
     assert view.errors == []
 
 
-# How many of four Chinese characters, each drawn alone on a canvas in the given font, look different.
-# Without a CJK font Chromium draws every one as the same box.
-_DISTINCT_CHARACTERS = """(face) => new Set(["浙", "江", "科", "技"].map((character) => {
-  const canvas = document.createElement("canvas");
-  canvas.width = canvas.height = 48;
-  const context = canvas.getContext("2d");
-  context.font = `40px ${face}`;
-  context.fillText(character, 4, 40);
-  return Array.from(context.getImageData(0, 0, 48, 48).data).join();
-})).size"""
-
-
 def test_chinese_names_are_drawn_in_a_cjk_font_not_as_boxes(view: View):
     node_face = view.page.evaluate('kgView.network.body.nodes["Organization:浙江省科技厅"].options.font.face')
     panel_face = view.page.evaluate('getComputedStyle(document.getElementById("panel")).fontFamily')
     assert node_face == panel_face and "WenQuanYi Zen Hei" in node_face
-    assert view.page.evaluate(_DISTINCT_CHARACTERS, node_face) == 4, (
+    assert view.page.evaluate(DISTINCT_CHARACTERS, node_face) == 4, (
         f"four Chinese characters in {node_face} look alike: boxes, so no CJK font is installed "
         "(tools/provision-test-deps installs one)")
 
