@@ -37,7 +37,8 @@ class RelationRules:
     located_joins: tuple[str, ...]
     located_events: tuple[str, ...]
     located_verbs: tuple[str, ...]  # 在某县落户的A、B
-    speaker_verbs: tuple[str, ...]  # 致辞, 主持: takes part in the article's one event
+    speaker_verbs: tuple[str, ...]
+    contest_heads: tuple[str, ...]  # programs held like events (…大赛)  # 致辞, 主持: takes part in the article's one event
     referred_event_before: tuple[str, ...]  # 即将举行的, 贯彻落实: an event only referred to
     referred_event_after: tuple[str, ...]  # 精神
     branch_heads: tuple[str, ...]  # 某中心巴中分中心 → 巴中
@@ -104,6 +105,7 @@ def relation_rules() -> RelationRules:
         located_events=_longest_first(raw["located_events"]),
         located_verbs=_longest_first(raw["located_verbs"]),
         speaker_verbs=_longest_first(raw["speaker_verbs"]),
+        contest_heads=_longest_first(raw["contest_heads"]),
         referred_event_before=_longest_first(raw["referred_event_before"]),
         referred_event_after=_longest_first(raw["referred_event_after"]),
         branch_heads=_longest_first(raw["branch_heads"]),
