@@ -30,6 +30,8 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             end = start + len(surface)
             if not view.is_start(end) and view.starts[view.token_at(end - 1)] > start:
                 continue
+            if view.one_word_beyond(start, end) and _is_body_word(view, start):
+                continue  # 新疆 in 新疆生产建设兵团: a body's name jieba knows whole names no place
             left = gaz.place_at(text, start - 1) if start else None
             if left is not None and len(left[0]) > 1:
                 continue  # 山西 in 唐山西站: the place to the left holds its first character
@@ -111,6 +113,25 @@ def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> li
 def _tokens(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
     first, last = view.token_at(start), view.token_at(end - 1)
     return [(view.starts[i], view.ends[i]) for i in range(first, last + 1)]
+
+
+@cache
+def _is_body_word(view: TokenView, start: int) -> bool:
+    """The word at `start` is a body's name (by jieba's tag), not a zone's (武汉东湖新技术开发区)."""
+    i = view.token_at(start)
+    word = view.text[view.starts[i]:view.ends[i]]
+    return word_tag(word) in _body_words() and not word.endswith(_zone_suffixes())
+
+
+@cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["region"]["zone_suffixes"])
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    """jieba's tags of a body's name (nt)."""
+    return frozenset(load_data_yaml("patterns/names.yaml")["region"]["body_word_tags"])
 
 
 @cache
