@@ -116,3 +116,7 @@ def test_a_park_and_its_part_in_a_place_each_a_region_the_part_of_the_park():
 ])
 def test_a_place_opening_a_bodys_name_jieba_knows_whole_is_no_place(sentence, expected):
     assert regions(sentence) == expected
+
+
+def test_a_place_between_a_body_and_a_title_is_the_titles_scope_no_place():
+    assert regions("国际数据集团亚洲总裁徐明表示。") == []

@@ -30,6 +30,8 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             end = start + len(surface)
             if not view.is_start(end) and view.starts[view.token_at(end - 1)] > start:
                 continue
+            if text.startswith(gaz.titles, end) and any(text.endswith(s, 0, start) for s in gaz.org_suffixes if len(s) > 1):
+                continue  # 某集团亚洲总裁: the place is the title's scope, between the body and the title
             if view.one_word_beyond(start, end) and _is_body_word(view, start):
                 continue  # 新疆 in 新疆生产建设兵团: a body's name jieba knows whole names no place
             left = gaz.place_at(text, start - 1) if start else None
