@@ -108,3 +108,15 @@ def test_a_park_and_its_part_in_a_place_each_a_region_the_part_of_the_park():
     assert {(part, "PART_OF", "东湖产业集聚区"), (part, "LOCATED_IN", "长兴县"),
             ("华为配套产业园", "LOCATED_IN", part)} <= edges
     assert (part, "LOCATED_IN", "东湖产业集聚区") not in edges
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门：", []),
+    ("项目落户武汉东湖新技术开发区。", ["武汉东湖新技术开发区"]),
+])
+def test_a_place_opening_a_bodys_name_jieba_knows_whole_is_no_place(sentence, expected):
+    assert regions(sentence) == expected
+
+
+def test_a_place_between_a_body_and_a_title_is_the_titles_scope_no_place():
+    assert regions("国际数据集团亚洲总裁徐明表示。") == []

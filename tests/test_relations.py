@@ -311,6 +311,16 @@ def test_an_abbreviation_before_a_title_is_the_organization_the_article_names_in
     assert "临师大" in university["aliases"]
 
 
+def test_speeches_in_a_story_headlined_by_a_contest_are_given_at_the_contest():
+    record = _written("●动态\n2017临澄杯全球高层次人才创新创业大赛圆满落幕\n大赛由临澄市人民政府主办。"
+                      "本次大赛是第三届临澄人才发展论坛的重要活动。市委常委、组织部长王明致闭幕辞，"
+                      "市人大常委会副主任程学明宣布大赛获奖名单。\n")
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    contest = "2017临澄杯全球高层次人才创新创业大赛"
+    assert {("王明", "PARTICIPATES_IN", contest), ("程学明", "PARTICIPATES_IN", contest)} <= edges
+    assert ("王明", "PARTICIPATES_IN", "第三届临澄人才发展论坛") not in edges
+
+
 def test_a_speech_only_referred_to_is_no_part_in_the_event():
     record = _written(
         "●动态\n人才节开幕\n首届临澄人才节今天开幕。临澄市市长王建国致辞。"

@@ -28,6 +28,10 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             end = start + len(surface)
             if not view.is_start(end) and view.starts[view.token_at(end - 1)] > start:
                 continue
+            if text.startswith(gaz.titles, end) and any(text.endswith(s, 0, start) for s in gaz.org_suffixes if len(s) > 1):
+                continue  # 某集团亚洲总裁: the place is the title's scope, between the body and the title
+            if view.one_word_beyond(start, end) and _is_body_word(view, start, gaz):
+                continue  # 新疆 in 新疆生产建设兵团: a body's name jieba knows whole names no place
             left = gaz.place_at(text, start - 1) if start else None
             if left is not None and len(left[0]) > 1:
                 continue  # 山西 in 唐山西站: the place to the left holds its first character
@@ -109,6 +113,24 @@ def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> li
 def _tokens(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
     first, last = view.token_at(start), view.token_at(end - 1)
     return [(view.starts[i], view.ends[i]) for i in range(first, last + 1)]
+
+
+def _is_body_word(view: TokenView, start: int, gaz: Gazetteers) -> bool:
+    """The word at `start` is a body's name (by jieba's tag), not a zone's (武汉东湖新技术开发区)."""
+    i = view.token_at(start)
+    word = view.text[view.starts[i]:view.ends[i]]
+    return word_tag(word) in _body_words(gaz) and not word.endswith(_zone_suffixes(gaz))
+
+
+@derived
+def _zone_suffixes(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["region"]["zone_suffixes"])
+
+
+@derived
+def _body_words(gaz: Gazetteers) -> frozenset[str]:
+    """jieba's tags of a body's name (nt)."""
+    return frozenset(gaz.names["region"]["body_word_tags"])
 
 
 @derived

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.config import load_data_yaml
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, derived, word_tag
 from kg.nlp.grammar import is_generic, is_name_char, name_start
@@ -254,12 +255,35 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
 def _widened_event_start(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:
     """2024中国（河南）预制食品产业发展大会: a verb (预制) inside an event named after its place or the
-    nation is part of the name, though it ends a program's."""
+    nation, or named by a verb of holding, is part of the name, though it ends a program's."""
     wide = name_start(view, gaz, head_start, quotes=False)
     if wide < start and (gaz.place_at(view.text, wide) is not None
                          or view.text.startswith(_specific_starts(gaz), wide)):
         return wide
-    return start
+    return min(start, _after_holding_verb(view.text, start, head_start, gaz))
+
+
+def _after_holding_verb(text: str, start: int, head_start: int, gaz: Gazetteers) -> int:
+    """共同举办科技成果转化对接推进会: what a verb of holding names, up to the head, verbs and all
+    (the clause's last such verb, with only name characters after it)."""
+    opening = head_start
+    while opening > max(0, head_start - gaz.max_name_chars) and is_name_char(text[opening - 1]):
+        opening -= 1
+    verb_ends = [at + len(verb) for verb in _holding_verbs(gaz)
+                 if (at := text.rfind(verb, opening, head_start)) >= 0 and at + len(verb) < head_start
+                 and not text.startswith(_OF, at + len(verb))]  # 举办的: a host clause, found at its host
+    if not verb_ends:
+        return start
+    opening = max(verb_ends)
+    opening += next((len(d) for d in _named_determiners(gaz) if text.startswith(d, opening)), 0)  # 举办这次…
+    return opening if head_start - opening >= 4 else start
+
+
+@derived
+def _named_determiners(gaz: Gazetteers) -> tuple[str, ...]:
+    """本次, 这次: they point back to an event named before, and are no part of its name."""
+    raw = load_data_yaml("patterns/relations.yaml", gaz.data_dir)
+    return tuple(sorted(raw["anaphora"]["named_determiners"], key=len, reverse=True))
 
 
 def _past_holding_verb(text: str, start: int, head_start: int, gaz: Gazetteers) -> int:
@@ -272,6 +296,7 @@ def _past_holding_verb(text: str, start: int, head_start: int, gaz: Gazetteers) 
     return start
 
 
+_OF = "的"
 _EDITION = re.compile(r"首届|第[一二三四五六七八九十百\d]+届")
 _YEAR = re.compile(r"\d{4}年?度?")
 

@@ -29,7 +29,8 @@ def article_relations(
               and not s.after(m).startswith(rules.referred_event_after)]
     governments = _last_of_each([m for s in sentences for m in s.top_level
                                  if m.label == "Organization" and m.name.endswith(rules.government_names)])
-    targets, event = implied_targets(programs, rules), the_one_event(events)
+    targets = implied_targets(programs, rules)
+    event = _headline_event(article, events, programs, rules) or the_one_event(events)
     found: list[Relation] = []
     for sentence in sentences:
         found += position_relations(sentence, rules, governments)
@@ -47,6 +48,18 @@ def article_relations(
     for relation in sorted(found, key=lambda r: (r.sentence.start, r.type)):
         unique.setdefault(_identity(relation, symmetric), relation)
     return list(unique.values())
+
+
+def _headline_event(article: Article, events: list[EntityMention], programs: list[EntityMention],
+                    rules: RelationRules) -> tuple[str, str] | None:
+    """The event the headline names (or, naming none, its one contest: …大赛圆满落幕): where the
+    story's speeches are given, whatever other meetings its body mentions."""
+    if article.headline is None:
+        return None
+    start, end = article.headline.start - article.start, article.headline.end - article.start
+    contests = [m for m in programs if m.name.endswith(rules.contest_heads)]
+    return the_one_event([m for m in events if start <= m.start and m.end <= end]) \
+        or the_one_event([m for m in contests if start <= m.start and m.end <= end])
 
 
 def _last_of_each(mentions: list[EntityMention]) -> list[EntityMention]:

@@ -42,6 +42,7 @@ class RelationRules:
     located_events: tuple[str, ...]
     located_verbs: tuple[str, ...]  # 在某县落户的A、B
     speaker_verbs: tuple[str, ...]  # 致辞, 主持: takes part in the article's one event
+    contest_heads: tuple[str, ...]  # programs held like events (…大赛)
     referred_event_before: tuple[str, ...]  # 即将举行的, 贯彻落实: an event only referred to
     referred_event_after: tuple[str, ...]  # 精神
     branch_heads: tuple[str, ...]  # 某中心巴中分中心 → 巴中
@@ -111,6 +112,7 @@ def load_relation_rules(gaz: Gazetteers) -> RelationRules:
         located_events=_longest_first(raw["located_events"]),
         located_verbs=_longest_first(raw["located_verbs"]),
         speaker_verbs=_longest_first(raw["speaker_verbs"]),
+        contest_heads=_longest_first(raw["contest_heads"]),
         referred_event_before=_longest_first(raw["referred_event_before"]),
         referred_event_after=_longest_first(raw["referred_event_after"]),
         branch_heads=_longest_first(raw["branch_heads"]),
