@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -35,7 +36,9 @@ from kg.engine import Engine, EngineError, default_jobs
 from kg.export.bundle import FORMATS
 from kg.pipeline import (Corpus, NothingRead, SchemaBroken, assemble_files, build_files, extract_files, find_article,
                          read_corpus)
+from kg.store.bulk_import import import_directory, import_graph, own_server
 from kg.store.connection import open_driver
+from kg.store.errors import ServerError, StoreUnavailable
 from kg.store.settings import Neo4jSettings
 from kg.store.cli import neo4j_app
 from kg.store.cli_errors import load_errors, show_driver_log
@@ -288,6 +291,10 @@ def load(
                                             help="Rows per transaction.")] = BATCH_SIZE,
     workers: Annotated[int, typer.Option("--workers", min=1, metavar="N",
                                          help="Transactions in flight at once.")] = WORKERS,
+    bulk: Annotated[bool, typer.Option("--bulk", help="First load of a large corpus: replace the whole database of "
+                                                      "kg's own server by Neo4j's bulk importer (the server is stopped "
+                                                      "for it and started again).")] = False,
+    jobs: JobsOption = None,
     date: DateOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show the Neo4j driver's own messages "
                                           "(retries, deadlocks, broken connections).")] = False,
@@ -307,18 +314,28 @@ def load(
     this load, they are computed again over everything stored, so loading
     issue by issue ends as loading them all at once.
 
+    --bulk is the fast first load of a large corpus: the database of kg's
+    own server is replaced by neo4j-admin's importer (from a build
+    directory's neo4j-import/ when PATH is one), then kg's constraints and
+    indexes are made, so later issues load on top with plain `kg load`.  It
+    refuses a server kg does not run (NEO4J_URI set to another).
+
     Exit codes: 0 loaded; 1 a newsletter could not be read (the others were
-    loaded), Neo4j rejected a batch, or another writer changed the store
-    under the load; 2 no Neo4j answers, it refused the login, or it stopped
-    answering part-way; 130 interrupted (Ctrl-C).
+    loaded), Neo4j rejected a batch, another writer changed the store under
+    the load, or --bulk was refused or failed; 2 no Neo4j answers, it
+    refused the login, or it stopped answering part-way; 130 interrupted
+    (Ctrl-C).
 
     Example: kg load data/samples --wipe --yes
     """
     show_driver_log(verbose)
+    if bulk:
+        _bulk_load(paths, yes, _engine(jobs), date)
+        return
     stats = LoadStats()
     settings = Neo4jSettings.from_environment()
     with load_errors(settings, stats):
-        graph, corpus = _graph_to_load(paths, date)
+        graph, corpus = _graph_to_load(paths, date, engine=_engine(jobs))
         with open_driver(settings) as driver:
             if wipe:
                 if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
@@ -338,6 +355,36 @@ def load(
         err_console.print(f"The store held more than this load: the measures of all its {remeasured} entities "
                           "were computed again over everything stored.")
     _print_summary(GraphSummary(labels, types, []))
+    _exit_for(corpus, "loaded")
+
+
+def _bulk_load(paths: list[str] | None, yes: bool, engine: Engine, date: datetime | None) -> None:
+    """`kg load --bulk`: a build's CSV files, or the graph of newsletters, into kg's own server by the importer."""
+    try:
+        server = own_server()
+    except ServerError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    database = Neo4jSettings.from_environment().database
+    if not yes and not typer.confirm(f"Replace everything in {server.home.uri} ({database}) by a bulk import?"):
+        raise typer.Exit(1)
+    started_at = time.monotonic()
+    csv_folder = Path(paths[0]) / "neo4j-import" if paths and len(paths) == 1 else None
+    corpus = Corpus()
+    try:
+        if csv_folder is not None and any(csv_folder.glob("nodes_*.csv")):
+            result = import_directory(server, csv_folder, database)
+        else:
+            graph, corpus = _graph_to_load(paths, date, engine=engine)
+            result = import_graph(server, graph, database)
+    except (ServerError, StoreUnavailable) as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    nodes, relationships = sum(result.labels.values()), sum(result.types.values())
+    err_console.print(f"Imported {nodes} nodes and {relationships} relationships into {escape(server.home.uri)} "
+                      f"({escape(database)}) in {time.monotonic() - started_at:.0f} s; kg's constraints and indexes "
+                      "are in place.")
+    _print_summary(GraphSummary(result.labels, result.types, []))
     _exit_for(corpus, "loaded")
 
 
