@@ -106,6 +106,18 @@ def test_a_department_of_a_ministry_is_its_sub_unit():
     assert organizations("工业和信息化部消费品工业司指导。") == ["工业和信息化部消费品工业司"]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("财政部门和经信部门加强协作。", []),
+    ("工业和信息化部等十二部门联合印发方案。", ["工业和信息化部"]),
+])
+def test_a_ministry_opening_a_longer_word_is_no_ministry(sentence, expected):
+    assert organizations(sentence) == expected
+
+
+def test_a_headquarters_named_by_its_place_is_a_sub_unit_of_its_body():
+    assert organizations("中国人民银行江屿总部、公司总部均派员参加。") == ["中国人民银行江屿总部"]
+
+
 def test_市_in_an_article_about_a_county_level_city_is_that_city():
     text = "●行业动态\n滕州开工\n滕州市召开大会。滕州市项目开工，市委书记张明出席。枣庄市相关负责人参加。\n"
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
