@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -25,6 +26,12 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+def _start_worker() -> None:
+    """Leave Ctrl-C to kg's own process, which stops the pool; then load the pipeline (done already when forked)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_pipeline()
+
+
 def pool_extractions(sources: Sequence[Source], date: dt.date | None, jobs: int) -> Iterator[FileExtraction]:
     """Each file's extraction, in the order of `sources`, made by `jobs` worker processes.
 
@@ -34,7 +41,7 @@ def pool_extractions(sources: Sequence[Source], date: dt.date | None, jobs: int)
     """
     size = chunk_size(len(sources), jobs)
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                                   initializer=load_pipeline)
+                                   initializer=_start_worker)
     try:
         task = partial(extract_chunk, date=date)
         for extractions in in_order(lambda chunk: executor.submit(task, chunk), chunked(sources, size), 2 * jobs):
