@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from importlib.metadata import version as installed_version
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import networkx as nx
 import typer
@@ -27,6 +27,7 @@ from kg.eval.scoring import score_files
 from kg.export.node_link import read_node_link
 from kg.export.jsonl import write_jsonl, write_jsonl_file
 from kg.export.output_dir import OutputError, check_output_directory, check_output_file
+from kg.graph.schema import SchemaViolation
 from kg.graph.summary import GraphSummary, summarize
 from kg.ingest.sources import expand_sources
 from kg.models import Issue, ReadError
@@ -226,7 +227,7 @@ def build(
     _exit_for(Corpus(errors=failed), "written")
 
 
-def _reporter(failed: list[ReadError]):  # -> Callable[[ReadError], None]
+def _reporter(failed: list[ReadError]) -> Callable[[ReadError], None]:
     """Print each file that cannot be read as it is reached, and keep it for the exit code."""
     def report(error: ReadError) -> None:
         failed.append(error)
@@ -234,7 +235,7 @@ def _reporter(failed: list[ReadError]):  # -> Callable[[ReadError], None]
     return report
 
 
-def _report_violations(violations: list, consequence: str) -> None:
+def _report_violations(violations: list[SchemaViolation], consequence: str) -> NoReturn:
     for violation in violations:
         err_console.print(f"[bold red]schema:[/] {escape(str(violation))}")
     err_console.print(escape(f"{len(violations)} schema violation(s); {consequence}."))

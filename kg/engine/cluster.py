@@ -19,7 +19,6 @@ from kg.engine.work import FileExtraction, Source, extract_chunk
 
 __all__ = ["EngineError", "cluster_extractions"]
 
-_CONNECT_SECONDS = 30
 _CHUNKS_IN_FLIGHT_PER_THREAD = 2
 
 
@@ -33,7 +32,7 @@ def _client(scheduler: str):  # -> distributed.Client
     except ImportError:
         raise EngineError("--dask needs Dask distributed: pip install 'kg[dask]'") from None
     try:
-        return Client(scheduler, timeout=_CONNECT_SECONDS, set_as_default=False)
+        return Client(scheduler, set_as_default=False)  # waits Dask's distributed.comm.timeouts.connect (30 s)
     except (OSError, TimeoutError, ValueError) as error:
         raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({error}); start one "
                           "(`dask scheduler`) or give its address as tcp://HOST:8786") from None
