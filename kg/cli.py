@@ -37,6 +37,7 @@ from kg.engine import Engine, EngineError, default_jobs
 from kg.export.bundle import FORMATS
 from kg.pipeline import (Corpus, NothingRead, SchemaBroken, assemble_files, build_files, extract_files, find_article,
                          read_corpus)
+from kg.report import ReportError, check_brief_path, gather_brief, write_brief
 from kg.store.bulk_import import import_directory, import_graph, own_server
 from kg.store.connection import open_driver
 from kg.store.errors import ServerError, StoreUnavailable
@@ -431,6 +432,50 @@ def analyze(
     for table in analysis_tables(analysis):
         console.print(table)
     _exit_for(corpus, "analysed")
+
+
+@app.command(cls=ReadableCommand)
+def report(
+    paths: PathsArgument = None,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE",
+                                         help="The page to write (its directory must exist).")] = Path("brief.html"),
+    issue: Annotated[Optional[str], typer.Option("--issue", metavar="NAME|ID", show_default=False,
+                                                 help="The issue to report, by file name or issue id "
+                                                      "(default: the latest by date).")] = None,
+    date: DateOption = None,
+) -> None:
+    """Write an issue brief: one self-contained HTML page to read, share or print to PDF.
+
+    PATH is a `kg build` output directory (its graph.json) or newsletters
+    (extracted and assembled first).  The brief is of the latest issue by
+    date (or --issue), compared with the issues before it: its articles with
+    their industries, a chart of articles per industry, the organizations,
+    programs and people that matter most (PageRank in the issue's network),
+    what is named for the first time and who is rising, the partnerships it
+    states as a network picture, and regions by industry.  Every count links
+    to the articles it counts.  Charts are matplotlib SVG inlined in the page:
+    it needs no network.  Settings: data/brief.yaml.
+
+    Exit codes: 0 written; 1 nothing written (no issue read, no issue to
+    report: several undated issues or an unknown --issue, or FILE cannot be
+    written, e.g. its directory is missing), or written but a newsletter could
+    not be read.
+
+    Example: kg report data/samples tests/dated -o brief.html
+    """
+    with _output_errors():
+        check_brief_path(output)
+    graph, corpus = _graph_to_load(paths, date, "nothing was written")
+    try:
+        brief = gather_brief(graph, issue)
+    except ReportError as error:
+        _error(f"{error}; nothing was written")
+        raise typer.Exit(1) from None
+    with _output_errors():
+        write_brief(brief, output)
+    err_console.print(escape(f"Wrote {output}: the brief of {brief.issue.name}, compared with "
+                             f"{len(brief.earlier)} earlier issue(s)"))
+    _exit_for(corpus, "reported")
 
 
 @app.command(cls=ReadableCommand)
