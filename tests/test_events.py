@@ -43,6 +43,7 @@ def test_an_event_named_by_activity_words_alone_is_a_kind_of_meeting(sentence, e
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("临澄纺织产业集群创新发展座谈会在永清召开。", ["临澄纺织产业集群创新发展座谈会"]),
+    ("卫星应用产业链共链行动大会昨天在闵行区召开。", ["卫星应用产业链共链行动大会"]),
     ("海峡西岸纺织服装文化节12月在福州举办。", ["海峡西岸纺织服装文化节"]),
     ("重点产业集群创新发展座谈会在永清召开。", ["重点产业集群创新发展座谈会"]),
 ])

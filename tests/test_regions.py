@@ -94,6 +94,7 @@ def test_zones_named_by_the_nation_or_an_economic_area_and_a_town_after_a_short_
     ("建设新能源产业园和数字经济产业园，打造省级特色产业园。", []),
     ("我们大力支持集成电路产业园建设。", []),
     ("中国绿色新材料（珠海）产业园揭牌。", ["中国绿色新材料（珠海）产业园"]),
+    ("加快建设珠江三角洲高效生态经济区。", ["珠江三角洲高效生态经济区"]),
 ])
 def test_a_park_named_by_a_proper_name_without_a_place_before_it(sentence, expected):
     assert regions(sentence) == expected

@@ -151,6 +151,9 @@ def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int, tu
             tuple(raw["sub_park_suffixes"]))
 
 
+_GEOGRAPHIC_NAME = "ns"  # jieba's tag of a place name: 黄河三角洲 may open a park, however long
+
+
 def _national_with_its_place(text: str, start: int, suffix_start: int) -> bool:
     return text.startswith(_national_openings(), start) and text[suffix_start - 1:suffix_start] == "）" \
         and suffix_start - start > 4
@@ -178,7 +181,8 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue  # a place opens it: find_zones reads it
         first = view.token_at(start)
         opening = text[start:view.ends[first]]
-        if view.starts[first] != start or not 2 <= len(opening) <= 3 or word_tag(opening) not in opening_tags \
+        if view.starts[first] != start or word_tag(opening) not in opening_tags \
+                or not (2 <= len(opening) <= 3 or word_tag(opening) == _GEOGRAPHIC_NAME) \
                 or only_everyday_words(view, start, match.start()):
             continue
         end = match.end()

@@ -133,8 +133,10 @@ def _holding_verbs() -> tuple[str, ...]:
 
 @cache
 def _held() -> re.Pattern[str]:
-    verbs = "|".join(map(re.escape, load_data_yaml("patterns/names.yaml")["event"]["held_verbs"]))
-    return re.compile(f"(?:\\d{{1,2}}月(?:\\d{{1,2}}日)?|近日|日前)?(?:在[^，。；、“”]{{1,10}}?)?(?:{verbs})")
+    event = load_data_yaml("patterns/names.yaml")["event"]
+    verbs = "|".join(map(re.escape, event["held_verbs"]))
+    when = "|".join(map(re.escape, event["held_when"]))
+    return re.compile(f"(?:\\d{{1,2}}月(?:\\d{{1,2}}日)?|{when})*(?:在[^，。；、“”]{{1,10}}?)?(?:{verbs})")
 
 
 def _joined_event(text: str, start: int, events: dict[int, int]) -> int:
