@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from kg.export.atomic import atomic_path
 from kg.models import Article, Issue
 
-__all__ = ["article_record", "write_jsonl", "write_jsonl_file"]
+__all__ = ["article_record", "write_jsonl", "write_jsonl_file", "read_jsonl"]
 
 
 def article_record(issue: Issue, article: Article) -> dict[str, Any]:
@@ -74,3 +74,11 @@ def write_jsonl_file(records: Iterable[dict[str, Any]], path: Path) -> int:
     """Write records to `path` atomically: a failure leaves no half file."""
     with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8") as handle:
         return write_jsonl(records, handle)
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a JSONL file, one at a time: a corpus's extraction is read back without being held."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import Any
 
@@ -23,7 +23,7 @@ import networkx as nx
 from kg.graph.identity import EntityIdentity, node_key
 from kg.industries import Taxonomy, load_taxonomy
 
-__all__ = ["new_graph", "add_records", "build_graph"]
+__all__ = ["new_graph", "add_records", "build_graph", "build_graph_streamed"]
 
 _IDENTITY = "kg_identity"
 # Record field → node property, for the dates a record carries when it has them.
@@ -68,11 +68,32 @@ def add_records(graph: nx.MultiDiGraph, records: Iterable[dict[str, Any]]) -> No
     identity = _identity(graph)
     identity.learn(records)
     for record in records:
-        _add_article(graph, record)
-        keys = _add_entities(graph, record, identity)
-        _add_industries(graph, record)
-        _add_relations(graph, record, keys)
-        _add_co_occurrences(graph, record, keys)
+        _add_record(graph, record, identity)
+
+
+def build_graph_streamed(read_records: Callable[[], Iterable[dict[str, Any]]],
+                         taxonomy: Taxonomy | None = None) -> nx.MultiDiGraph:
+    """The graph `build_graph` makes, from records read twice and never held: short forms first, then each record.
+
+    `read_records()` yields the records afresh each time it is called (a
+    JSONL file read from disk), so memory holds the graph and one record,
+    not the corpus.  Example: `build_graph_streamed(lambda: read_jsonl(path))`
+    """
+    graph = new_graph(taxonomy)
+    identity = _identity(graph)
+    identity.learn(read_records())
+    for record in read_records():
+        _add_record(graph, record, identity)
+    return graph
+
+
+def _add_record(graph: nx.MultiDiGraph, record: dict[str, Any], identity: EntityIdentity) -> None:
+    """One article: its node, entities, industries, relations and co-occurrences; `identity` has learnt the corpus."""
+    _add_article(graph, record)
+    keys = _add_entities(graph, record, identity)
+    _add_industries(graph, record)
+    _add_relations(graph, record, keys)
+    _add_co_occurrences(graph, record, keys)
 
 
 def _add_article(graph: nx.MultiDiGraph, record: dict[str, Any]) -> None:
