@@ -36,6 +36,7 @@ def test_a_head_alone_names_no_event(sentence):
     ("双方在江屿举行战略合作签约仪式。", []),
     ("活动现场举行的重点项目集中签约仪式上签约项目14个。", []),
     ("临澄县新型储能电站项目开工仪式在临澄举行。", ["临澄县新型储能电站项目开工仪式"]),
+    ("县委书记出席省市委人才工作会议。", []),
 ])
 def test_an_event_named_by_activity_words_alone_is_a_kind_of_meeting(sentence, expected):
     assert events(sentence) == expected
