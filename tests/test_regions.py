@@ -100,6 +100,14 @@ def test_a_park_named_by_a_proper_name_without_a_place_before_it(sentence, expec
     assert regions(sentence) == expected
 
 
+def test_an_area_developed_in_a_county_is_located_in_it_a_town_is_part_of_it():
+    text = "●动态\n小镇开园\n河北永清县云裳小镇举办活动。开阳县双流镇发展很快。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    assert {("云裳小镇", "LOCATED_IN", "永清县"), ("双流镇", "PART_OF", "开阳县")} <= edges
+    assert ("云裳小镇", "PART_OF", "永清县") not in edges
+
+
 def test_a_park_and_its_part_in_a_place_each_a_region_the_part_of_the_park():
     text = "●动态\n园区开工\n在位于东湖产业集聚区长兴分区的华为配套产业园，工人很多。长兴县发展很快。\n"
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
