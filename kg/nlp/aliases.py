@@ -146,6 +146,8 @@ def article_entities(doc: Doc, gaz: Gazetteers) -> list[ArticleEntity]:
     for match in _abbreviable_heads(gaz).finditer(text):
         if match.start() in covered or _ends_a_place(text, match.start() + len(match.group(1)), gaz):
             continue
+        if text[max(0, match.start() - 1):match.start()] in _level_prefixes(gaz):
+            continue  # 省市委: the bodies of two levels at once, no one body
         if match.group(1) in _WORD_TAIL_PREFIXES and match.start() > 0 and is_han(text[match.start() - 1]):
             continue  # 园区管委会: this 区 ends a word, it is no abbreviation
         mention = Mention(match.start(), match.end(), match.group(), "Organization")

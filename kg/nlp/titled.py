@@ -238,6 +238,8 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         if not (named or _is_specific(view, start, match.end(), head, edition, gaz)):
             continue
+        if labels[head] == "Event" and name.startswith(_several_levels(gaz)):
+            continue  # 省市委人才工作会议: the meetings of two levels, no one event
         if labels[head] == "Event" and not edition and _only_activity_words(name[: -len(head)], gaz):
             continue  # 战略合作签约仪式 held somewhere: what kind of meeting, not which
         if gaz.counted.search(name):
@@ -277,6 +279,11 @@ def _after_holding_verb(text: str, start: int, head_start: int, gaz: Gazetteers)
     opening = max(verb_ends)
     opening += next((len(d) for d in _named_determiners(gaz) if text.startswith(d, opening)), 0)  # 举办这次…
     return opening if head_start - opening >= 4 else start
+
+
+@derived
+def _several_levels(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["event"]["several_levels"])
 
 
 @derived

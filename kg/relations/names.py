@@ -244,11 +244,17 @@ def hierarchy_relations(
 
 
 def _towns_in_their_region(sentences: list[SentenceView], rules: RelationRules) -> Iterator[Relation]:
-    """开阳县双流镇凉水井村: a town or village written right after a region is part of it."""
+    """开阳县双流镇凉水井村: a town or village written right after a region is part of it; an area
+    developed there (某片区, 某小镇) is located in it."""
     endings = tuple(rules.gaz.names["region"]["town_suffixes"])
+    developed = tuple(rules.gaz.names["region"]["developed_area_suffixes"])
     for sentence in sentences:
         regions = sorted((m for m in sentence.mentions if m.label == "Region" and not m.nested), key=lambda m: m.start)
         for before, town in zip(regions, regions[1:]):
             between = sentence.text[before.end - sentence.start:town.start - sentence.start]
             if town.name.endswith(endings) and between in ("", "（") and town.key != before.key:
-                yield Relation(town.key, "PART_OF", before.key, sentence, "name")
+                # 某县某小镇, 某区某片区: an area developed there is in it, as a zone is, not a part of it
+                # (of a zone, it is a part: 某新区某新城)
+                kind = "LOCATED_IN" if town.name.endswith(developed) and not before.name.endswith(
+                    rules.zone_suffixes) else "PART_OF"
+                yield Relation(town.key, kind, before.key, sentence, "name")
