@@ -17,6 +17,11 @@ search-first threshold lifted) and prints the same, and the time one
 redraw takes after a pan, which is what makes such a page feel stuck.
 
     python benchmarks/explorer.py [--issues 100 1000] [--overview]
+
+`--page PATH` measures the index.html a real `kg build` wrote instead, e.g.
+of the corpus `benchmarks/scale_corpus.py` generates:
+
+    python benchmarks/explorer.py --page out1000/index.html
 """
 
 from __future__ import annotations
@@ -100,11 +105,27 @@ def _redraw_after_pan(page: Page) -> float:
     })""")
 
 
+def _measure_page(path: Path) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        interactive = _open(page, path)
+        opens = "on a search" if page.evaluate("kgView.visNodes.length") == 0 else "drawn"
+        search, drawn = _search_draws(page)
+        print(f"{path}: {page.evaluate('kgView.nodes.length'):,} nodes · page {path.stat().st_size / 1e6:.1f} MB · "
+              f"opens {opens} · interactive after {interactive:.2f} s · a search draws {drawn:,} nodes in {search:.2f} s")
+        browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--issues", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--overview", action="store_true", help="also time each page with everything drawn at once")
+    parser.add_argument("--page", type=Path, help="measure this index.html (of a real kg build) instead")
     args = parser.parse_args()
+    if args.page is not None:
+        _measure_page(args.page)
+        return
     sample = build_graph_from(read_corpus([SAMPLES_DIR]).issues).graph
     settings = explorer_settings()
     modes = [("as built", settings)]
