@@ -14,12 +14,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from kg.config import SAMPLES_DIR
 from kg.export.html import write_html
 from kg.pipeline import build_graph_from, read_corpus
-from tests.browser import CHROMIUM, DISTINCT_CHARACTERS
+from tests.browser import DISTINCT_CHARACTERS, launched_chromium
 from tests.graph_sample import SENTENCE_HOLDS, SENTENCE_PARTNERS, TITLE_1, TITLE_2, sample_graph
 
 HOSTILE = "Organization:</script><script>window.pwned = true</script>研究院"
@@ -52,13 +52,8 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run tools/provision-test-deps to install Debian's chromium",
-                    pytrace=False)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 def _open(browser: Browser, path: Path, viewport: dict[str, int] | None = None) -> View:

@@ -10,7 +10,6 @@ import os
 import re
 import subprocess
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import matplotlib
 import networkx as nx
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from typer.testing import CliRunner
 
 from kg.analytics.rankings import rank_entities
@@ -29,7 +28,7 @@ from kg.pipeline import build_graph_from, read_corpus
 from kg.report import ReportError, gather_brief, render_brief, write_brief
 from kg.report.charts import industry_chart, label_width
 from kg.report.settings import BriefSettingsError, parse_brief_settings
-from tests.browser import CHROMIUM, DISTINCT_CHARACTERS
+from tests.browser import CHROMIUM, DISTINCT_CHARACTERS, launched_chromium
 from tests.conftest import SAMPLE_000, SAMPLE_004
 
 CHECKOUT = Path(__file__).resolve().parent.parent
@@ -189,13 +188,8 @@ def test_kg_report_errors_are_one_line_and_exit_1(tmp_path):
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run tools/provision-test-deps to install Debian's chromium",
-                    pytrace=False)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
-__all__ = ["entity_industries", "main_industry", "organization_regions", "mention_counts"]
+__all__ = ["entity_industries", "main_industry", "organization_regions", "mention_counts", "with_ancestors"]
 
 
 def entity_industries(graph: nx.MultiDiGraph) -> dict[str, Counter[str]]:
@@ -46,10 +46,11 @@ def organization_regions(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
             located[source].add(target)
         elif kind in ("PART_OF", "LOCATED_IN") and graph.nodes[source].get("label") == "Region":
             parents[source].add(target)
-    return {organization: _with_ancestors(regions, parents) for organization, regions in located.items()}
+    return {organization: with_ancestors(regions, parents) for organization, regions in located.items()}
 
 
-def _with_ancestors(regions: set[str], parents: dict[str, set[str]]) -> set[str]:
+def with_ancestors(regions: set[str], parents: dict[str, set[str]]) -> set[str]:
+    """The regions and every region they are part of, up the PART_OF chain."""
     found, todo = set(regions), list(regions)
     while todo:
         for parent in parents.get(todo.pop(), ()):

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analytics.context import entity_industries, organization_regions
+from kg.analytics.context import entity_industries, organization_regions, with_ancestors
 from kg.config import load_data_yaml
 from kg.export.html_layout import LayoutSettings, layout_positions, layout_settings
 
@@ -149,7 +149,7 @@ def _regions(graph: nx.MultiDiGraph, row: dict[str, int]) -> dict[str, list[int]
     found: dict[str, set[str]] = defaultdict(set)
     for node, label in graph.nodes(data="label"):
         if label == _REGION:
-            found[node] = _with_ancestors({node}, parents)
+            found[node] = with_ancestors({node}, parents)
     for organization, places in organizations.items():
         found[organization] |= places
     for source, target, kind in graph.edges(data="type"):
@@ -157,18 +157,8 @@ def _regions(graph: nx.MultiDiGraph, row: dict[str, int]) -> dict[str, list[int]
             tied, organization = (source, target) if kind == "HOLDS_POSITION" else (target, source)
             found[tied] |= organizations.get(organization, set())
         elif kind == "MENTIONS" and graph.nodes[target].get("label") == _REGION:
-            found[source] |= found.get(target) or _with_ancestors({target}, parents)
+            found[source] |= found.get(target) or with_ancestors({target}, parents)
     return {node: sorted(row[place] for place in places) for node, places in found.items() if places}
-
-
-def _with_ancestors(regions: set[str], parents: dict[str, set[str]]) -> set[str]:
-    found, todo = set(regions), list(regions)
-    while todo:
-        for parent in parents.get(todo.pop(), ()):
-            if parent not in found:
-                found.add(parent)
-                todo.append(parent)
-    return found
 
 
 def _filter_options(graph: nx.MultiDiGraph, members: dict[str, list[int]], label: str) -> list[dict[str, Any]]:
