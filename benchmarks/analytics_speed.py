@@ -22,7 +22,7 @@ from kg.analytics.measures import louvain_communities, measure_entities
 from kg.analytics.network import entity_network
 from kg.analytics.settings import analytics_settings
 from kg.config import SAMPLES_DIR
-from kg.graph.assemble import build_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import extract_records, read_corpus
 
 
@@ -51,7 +51,7 @@ def main() -> None:
     parser.add_argument("--exact", action="store_true", help="also time exact betweenness")
     args = parser.parse_args()
     settings = analytics_settings()
-    sample = build_graph(extract_records(read_corpus([str(SAMPLES_DIR)]).issues))
+    sample = KnowledgeGraph.from_records(extract_records(read_corpus([str(SAMPLES_DIR)]).issues)).to_networkx()
     for copies in args.copies:
         graph = copies_sharing_regions(sample, copies)
         network = entity_network(graph, settings)

@@ -33,7 +33,7 @@ import networkx as nx
 
 from kg.config import SAMPLES_DIR
 from kg.export.neo4j_csv import ARRAY_DELIMITER_NAME, write_neo4j_import
-from kg.graph.assemble import build_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import extract_records, read_corpus
 from kg.store.connection import open_driver
 from kg.store.home import ServerHome
@@ -64,10 +64,12 @@ def main() -> None:
     if server is not None:
         server.start()
     settings = Neo4jSettings.from_environment()
-    graph = copies_of(build_graph(extract_records(read_corpus([str(SAMPLES_DIR)]).issues)), args.copies)
-    relationships = graph.number_of_edges()
+    sample = KnowledgeGraph.from_records(extract_records(read_corpus([str(SAMPLES_DIR)]).issues)).to_networkx()
+    big = copies_of(sample, args.copies)
+    graph = KnowledgeGraph.from_networkx(big)
+    relationships = graph.edge_count
     with open_driver(settings) as driver:
-        print(f"{graph.number_of_nodes():,} nodes, {relationships:,} relationships, {WORKERS} transactions at once")
+        print(f"{graph.node_count:,} nodes, {relationships:,} relationships, {WORKERS} transactions at once")
         rates = []
         for _ in range(args.loads):
             wipe_graph(driver, settings.database)
@@ -82,13 +84,13 @@ def main() -> None:
 
         wipe_graph(driver, settings.database)
         nodes_only = nx.MultiDiGraph()
-        nodes_only.add_nodes_from(graph.nodes(data=True))
-        load_graph(driver, nodes_only, settings.database)
-        sample = [(s, t, d) for s, t, d in graph.edges(data=True) if d["type"] != "CO_OCCURS_WITH"][:args.naive_rows]
+        nodes_only.add_nodes_from(big.nodes(data=True))
+        load_graph(driver, KnowledgeGraph.from_networkx(nodes_only), settings.database)
+        sample = [(s, t, d) for s, t, d in big.edges(data=True) if d["type"] != "CO_OCCURS_WITH"][:args.naive_rows]
         started = time.perf_counter()
         for source, target, data in sample:
             driver.execute_query(
-                f"MATCH (a:{graph.nodes[source]['label']} {{key: $source}}) MATCH (b:{graph.nodes[target]['label']} {{key: $target}}) "
+                f"MATCH (a:{big.nodes[source]['label']} {{key: $source}}) MATCH (b:{big.nodes[target]['label']} {{key: $target}}) "
                 f"MERGE (a)-[r:{data['type']}]->(b) SET r += $properties",
                 source=source, target=target, properties={k: v for k, v in data.items() if k != "type"},
                 database_=settings.database)

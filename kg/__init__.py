@@ -1,3 +1,50 @@
-"""kg: Chinese industry-intelligence newsletters into a knowledge graph."""
+"""kg: Chinese industry-intelligence newsletters into a knowledge graph.
+
+    >>> import kg
+    >>> graph = kg.build("data/samples")
+    >>> paths = graph.write("out")
+
+The functions are `kg.api`'s; they and the record types load on first use
+(PEP 562), so `import kg` and `kg --help` stay quick.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.api import InputError, SchemaError, build, extract, load, nlp, parse, query, read, read_graph
+    from kg.graph.knowledge import KnowledgeGraph
+    from kg.models import Article, ArticleExtraction, Entity, IndustryScore, Issue, Mention, Relation
+    from kg.pipeline import Corpus
+    from kg.store.writer import LoadStats
 
 __version__ = "0.1.0"
+
+# Public name → the module that defines it.
+_HOMES = {
+    **dict.fromkeys(("read", "parse", "extract", "build", "read_graph", "load", "query", "InputError", "SchemaError"),
+                    "kg.api"),
+    "KnowledgeGraph": "kg.graph.knowledge",
+    **dict.fromkeys(("Article", "ArticleExtraction", "Entity", "IndustryScore", "Issue", "Mention", "Relation"),
+                    "kg.models"),
+    "Corpus": "kg.pipeline",
+    "LoadStats": "kg.store.writer",
+}
+
+__all__ = ["__version__", "nlp", *_HOMES]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "nlp":  # the package kg.nlp, callable as `kg.nlp()`: importing its modules binds the name to it anyway
+        return import_module("kg.nlp")
+    if name not in _HOMES:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = getattr(import_module(_HOMES[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from kg.analytics.measures import annotate_measures
-from kg.export.jsonl import article_record
-from kg.graph.assemble import build_graph
-from kg.graph.schema import SchemaViolation, validate_graph
+from kg.graph.knowledge import KnowledgeGraph
+from kg.graph.schema import SchemaViolation
 from kg.industries import classify
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
-from kg.models import Article, Issue, ReadError, ReadWarning
+from kg.models import Article, ArticleExtraction, Issue, ReadError, ReadWarning
 from kg.nlp.aliases import article_entities
 from kg.nlp.extract import entity_records, process_articles
 from kg.relations.extract import article_relations, relation_records
 
-__all__ = ["Corpus", "read_corpus", "issue_warnings", "extract_records", "extract_files", "find_article", "Build",
-           "build_graph_from"]
+__all__ = ["Corpus", "read_corpus", "issue_warnings", "article_extraction", "extract_articles", "extract_records",
+           "extract_files", "find_article", "Build", "build_graph_from"]
 
 
 @dataclass
@@ -60,26 +57,50 @@ def issue_warnings(issue: Issue) -> list[ReadWarning]:
     return [ReadWarning(issue.path, message) for message in issue.warnings]
 
 
-def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Iterator[dict[str, Any]]:
-    """One JSONL record per article, in document order: entities, relations, industries."""
+def article_extraction(issue: Issue, article: Article) -> ArticleExtraction:
+    """The article's place, dates and text, before extraction fills in what it finds."""
+    return ArticleExtraction(
+        issue=issue.id, article=article.id, source=issue.path.name, issue_date=issue.date, issue_number=issue.number,
+        issue_total_number=issue.total_number, issue_dated_by=issue.dated_by, position=article.position,
+        date=article.date, dated_by=article.dated_by, title=_written_title(issue, article), section=article.section,
+        untitled=article.untitled, subheadings=tuple(s.text for s in article.subheadings), start=article.start,
+        end=article.end, text=issue.text[article.start:article.end],
+        sentences=tuple((s.start, s.end) for s in article.sentences),
+    )
+
+
+def _written_title(issue: Issue, article: Article) -> str:
+    """A headline as the file wrote it: users and their gold know an article by that title."""
+    headline = article.headline
+    if headline is not None and issue.text[headline.start:headline.end] == article.title:
+        return issue.as_written(headline.start, headline.end)
+    return article.title
+
+
+def extract_articles(issues: Iterable[Issue], *, on_article: Any = None) -> Iterator[ArticleExtraction]:
+    """What each article names and says, in document order: entities, relations, industries."""
     for issue in issues:
         for article, doc in process_articles(issue):
-            record = article_record(issue, article)
+            found = article_extraction(issue, article)
             entities = article_entities(doc)
-            record["entities"] = entity_records(article, entities)
-            relations = article_relations(article, record["text"], entities)
-            record["relations"] = relation_records(article, relations)
-            record["industries"] = [score.as_record() for score in classify(article.title, record["text"])]
+            relations = article_relations(article, found.text, entities)
             if on_article is not None:
                 on_article(article)
-            yield record
+            yield replace(found, entities=entity_records(article, entities),
+                          relations=relation_records(article, relations),
+                          industries=tuple(classify(article.title, found.text)))
+
+
+def extract_records(issues: Iterable[Issue]) -> Iterator[dict[str, Any]]:
+    """`extract_articles` as the JSONL objects of the extraction guide (for scoring and tests)."""
+    return (article.to_record() for article in extract_articles(issues))
 
 
 def extract_files(
     arguments: Iterable[str | Path], *, on_error: Callable[[ReadError], None],
     on_warning: Callable[[ReadWarning], None] = lambda _: None, on_article: Any = None, date: dt.date | None = None,
-) -> Iterator[dict[str, Any]]:
-    """The records of every newsletter named by files, directories or globs, one file at a time.
+) -> Iterator[ArticleExtraction]:
+    """The extracted articles of every newsletter named by files, directories or globs, one file at a time.
 
     Each file is read, extracted and let go before the next is read, so only
     one issue is in memory however many there are.  A file that cannot be
@@ -98,7 +119,7 @@ def extract_files(
             continue
         for warning in issue_warnings(result):
             on_warning(warning)
-        yield from extract_records([result], on_article=on_article)
+        yield from extract_articles([result], on_article=on_article)
 
 
 def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Article] | None:
@@ -114,15 +135,13 @@ def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Artic
 
 @dataclass
 class Build:
-    """The records, the graph assembled from them, and how it departs from the schema."""
+    """The graph assembled from the articles (which it keeps), and how it departs from the schema."""
 
-    records: list[dict[str, Any]]
-    graph: nx.MultiDiGraph
+    graph: KnowledgeGraph
     violations: list[SchemaViolation]
 
 
 def build_graph_from(issues: Iterable[Issue], *, on_article: Any = None) -> Build:
     """Extract every article, assemble the graph, measure its entities and validate it against `schemas/graph.yaml`."""
-    records = list(extract_records(issues, on_article=on_article))
-    graph = annotate_measures(build_graph(records))
-    return Build(records, graph, validate_graph(graph))
+    graph = annotate_measures(KnowledgeGraph.build(extract_articles(issues, on_article=on_article)))
+    return Build(graph, graph.violations())

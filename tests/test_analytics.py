@@ -23,6 +23,7 @@ from kg.analytics.trends import partnership_history, partnerships_formed, rising
 from kg.cli import app
 from kg.config import DATA_DIR
 from kg.export.bundle import write_bundle
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import build_graph_from, read_corpus
 from tests.graph_sample import sample_graph
 
@@ -32,14 +33,20 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def samples(issue_000, issue_004) -> nx.MultiDiGraph:
+def built_samples(issue_000, issue_004) -> KnowledgeGraph:
     return build_graph_from([issue_000, issue_004]).graph
+
+
+@pytest.fixture(scope="module")
+def samples(built_samples) -> nx.MultiDiGraph:
+    """The samples' graph as networkx holds it: what kg.analytics takes."""
+    return built_samples.to_networkx()
 
 
 @pytest.fixture(scope="module")
 def corpus() -> nx.MultiDiGraph:
     """The samples (dated by their manifest) and the two dated issues written for these tests."""
-    return build_graph_from(read_corpus([DATA_DIR / "samples", DATED_DIR]).issues).graph
+    return build_graph_from(read_corpus([DATA_DIR / "samples", DATED_DIR]).issues).graph.to_networkx()
 
 
 # --- the network the measures run on ------------------------------------------------------------------------------
@@ -105,11 +112,12 @@ def test_a_community_holds_what_belongs_together(samples):
 
 
 def test_communities_and_measures_do_not_depend_on_the_order_issues_are_read_in(samples, issue_000, issue_004):
-    reversed_order = build_graph_from([issue_004, issue_000]).graph
+    reversed_order = build_graph_from([issue_004, issue_000]).graph.to_networkx()
     measured = ("pagerank", "betweenness", "community", "communities_joined")
     assert {n: tuple(d.get(k) for k in measured) for n, d in samples.nodes(data=True)} == {
         n: tuple(d.get(k) for k in measured) for n, d in reversed_order.nodes(data=True)}
-    assert annotate_measures(samples.copy()).nodes["Organization:北京大学"] == samples.nodes["Organization:北京大学"]
+    again = annotate_measures(KnowledgeGraph.from_networkx(samples))
+    assert again.node("Organization:北京大学") == samples.nodes["Organization:北京大学"]
 
 
 def test_brokers_join_communities_or_industries(samples):
@@ -129,8 +137,8 @@ def test_organizations_are_ranked_per_industry_and_per_region(samples):
     assert by_region["河北省"][0] == 8  # its zone's bodies, through 唐山市 PART_OF 河北省
 
 
-def test_every_export_carries_the_measures(samples, tmp_path):
-    write_bundle(samples, [], tmp_path)
+def test_every_export_carries_the_measures(built_samples, samples, tmp_path):
+    write_bundle(built_samples, tmp_path)
     key, expected = "Organization:浙江省科技厅", samples.nodes["Organization:浙江省科技厅"]
     gexf = nx.read_gexf(tmp_path / "graph.gexf")
     assert float(gexf.nodes[key]["pagerank"]) == expected["pagerank"] and int(gexf.nodes[key]["community"]) == 6

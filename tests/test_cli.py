@@ -99,7 +99,7 @@ def test_kg_load_help_lists_its_exit_codes():
 
 @pytest.mark.parametrize("verbose", [False, True], ids=["quiet", "verbose"])
 def test_the_neo4j_drivers_own_log_reaches_stderr_only_with_verbose(verbose, capsys):
-    from kg.store.cli_errors import show_driver_log
+    from kg.cli.errors import show_driver_log
 
     show_driver_log(verbose)
     logging.getLogger("neo4j.pool").warning("Transaction failed and will be retried in 1.0s")

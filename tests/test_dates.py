@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.cli import app
-from kg.graph.assemble import build_graph
 from kg.ingest.dates import article_dating, file_name_dating, issue_dating, masthead_dating, IssueDating
 from kg.ingest.reader import parse_issue, read_issue
 from kg.pipeline import extract_records, read_corpus
@@ -145,7 +145,7 @@ def test_records_carry_the_dates_of_issue_and_article(dated_records):
 
 
 def test_issue_and_article_nodes_and_relations_keep_their_dates(dated_records):
-    graph = build_graph(dated_records)
+    graph = KnowledgeGraph.from_records(dated_records).to_networkx()
     issues = {d["name"]: (d.get("date"), d.get("number"), d.get("total_number"), d.get("dated_by"))
               for _, d in graph.nodes(data=True) if d["label"] == "Issue"}
     assert issues == {"linchen_2025_01.txt": ("2025-01-06", 1, 37, "masthead"),

@@ -15,11 +15,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.export.cytoscape import write_cytoscape
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
 from kg.export.tool_view import edge_id, tool_view
-from kg.graph.assemble import build_graph
 from kg.pipeline import extract_records
 
 TOOLS = Path(__file__).parent / "tools"
@@ -37,16 +37,22 @@ def records(issue_000, issue_004) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def graph(records) -> nx.MultiDiGraph:
-    return build_graph(records)
+def knowledge(records) -> KnowledgeGraph:
+    return KnowledgeGraph.from_records(records)
 
 
 @pytest.fixture(scope="module")
-def exports(graph, tmp_path_factory) -> Path:
+def graph(knowledge) -> nx.MultiDiGraph:
+    """The graph as networkx holds it: what these tests compare the tools' reading with."""
+    return knowledge.to_networkx()
+
+
+@pytest.fixture(scope="module")
+def exports(knowledge, tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("exports")
-    write_gexf(graph, directory / "graph.gexf")
-    write_graphml(graph, directory / "graph.graphml")
-    write_cytoscape(graph, directory / "cytoscape.json")
+    write_gexf(knowledge, directory / "graph.gexf")
+    write_graphml(knowledge, directory / "graph.graphml")
+    write_cytoscape(knowledge, directory / "cytoscape.json")
     return directory
 
 
@@ -197,8 +203,8 @@ def test_networkx_reads_back_names_relations_and_edge_ids(exports, graph, reader
 # -- ids -----------------------------------------------------------------------------------------------------
 
 
-def test_edge_ids_are_unique_and_an_added_issue_leaves_those_already_there(records, graph):
-    ids = [edge.id for edge in tool_view(graph).edges]
-    assert len(ids) == len(set(ids)) == graph.number_of_edges()
-    first_issue = build_graph([r for r in records if r["issue"] == records[0]["issue"]])
+def test_edge_ids_are_unique_and_an_added_issue_leaves_those_already_there(records, knowledge):
+    ids = [edge.id for edge in tool_view(knowledge).edges]
+    assert len(ids) == len(set(ids)) == knowledge.edge_count
+    first_issue = KnowledgeGraph.from_records([r for r in records if r["issue"] == records[0]["issue"]])
     assert {edge.id for edge in tool_view(first_issue).edges} < set(ids)

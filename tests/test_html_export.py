@@ -8,6 +8,7 @@ from importlib.resources import files
 
 import pytest
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.export.html import render_html, view_data, write_html
 from tests.graph_sample import (
     ARTICLE_1, ARTICLE_2, ISSUE, SENTENCE_HOLDS, SENTENCE_LOCATED, SENTENCE_PARTNERS, SENTENCE_RUNS,
@@ -19,7 +20,7 @@ OFFICE = "Organization:浙江省科技厅"
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return view_data(sample_graph())
+    return view_data(KnowledgeGraph.from_networkx(sample_graph()))
 
 
 def _titles(entries: list[dict]) -> list[str]:
@@ -50,7 +51,7 @@ def test_the_legend_follows_the_view_file_and_hides_articles_and_issues(data):
 def test_a_label_missing_from_the_view_file_is_drawn_in_the_fallback_colour():
     graph = sample_graph()
     graph.add_node("Fund:科创母基金", label="Fund", name="科创母基金", aliases=[])
-    legend = {entry["label"]: entry for entry in view_data(graph)["labels"]}
+    legend = {entry["label"]: entry for entry in view_data(KnowledgeGraph.from_networkx(graph))["labels"]}
     assert legend["Fund"] == {"label": "Fund", "caption": "", "color": "#7f7f7f", "shown": True, "count": 1}
 
 
@@ -87,7 +88,7 @@ def test_only_relations_with_evidence_are_drawn_as_relations(data):
 
 def test_the_page_is_one_utf8_file_with_the_library_inlined(tmp_path):
     path = tmp_path / "out" / "index.html"
-    write_html(sample_graph(), path)
+    write_html(KnowledgeGraph.from_networkx(sample_graph()), path)
     html = path.read_text(encoding="utf-8")
     assert '<meta charset="utf-8">' in html
     assert "vis-network" in html and "@version" in html
@@ -100,9 +101,9 @@ def test_script_tags_in_a_name_stay_inside_the_data():
     graph = sample_graph()
     name = "</script><script>alert(1)</script><!--研究院"
     graph.add_node(f"Organization:{name}", label="Organization", name=name, aliases=["</SCRIPT >"])
-    html = render_html(graph)
+    html = render_html(KnowledgeGraph.from_networkx(graph))
     template = (files("kg.export") / "templates" / "index.html").read_text(encoding="utf-8")
     assert html.lower().count("</script") == template.count("</script>")
     embedded = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.DOTALL)
     assert "<" not in embedded.group(1)
-    assert json.loads(embedded.group(1)) == view_data(graph)
+    assert json.loads(embedded.group(1)) == view_data(KnowledgeGraph.from_networkx(graph))

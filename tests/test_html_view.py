@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.export.html import write_html
 from tests.graph_sample import SENTENCE_HOLDS, SENTENCE_PARTNERS, TITLE_1, TITLE_2, sample_graph
 
@@ -35,7 +36,7 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     graph.add_node(HOSTILE, label="Organization", name=HOSTILE.split(":", 1)[1], aliases=[])
     graph.add_edge("Organization:之江实验室", HOSTILE, type="CO_OCCURS_WITH", weight=1, articles=[])
     path = tmp_path_factory.mktemp("html") / "index.html"
-    write_html(graph, path)
+    write_html(KnowledgeGraph.from_networkx(graph), path)
     return path
 
 
@@ -144,11 +145,10 @@ def test_chinese_names_are_drawn_in_a_cjk_font_not_as_boxes(view: View):
 
 @pytest.fixture(scope="module")
 def sample_page_file(issue_000, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.graph.assemble import build_graph
     from kg.pipeline import extract_records
 
     path = tmp_path_factory.mktemp("sample") / "index.html"
-    write_html(build_graph(extract_records([issue_000])), path)
+    write_html(KnowledgeGraph.from_records(extract_records([issue_000])), path)
     return path
 
 

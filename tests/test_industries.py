@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.pipeline import article_extraction
 from kg.config import load_data_yaml
 from kg.eval.industries import industry_top1
-from kg.export.jsonl import article_record
 from kg.industries import IndustryScore, Taxonomy, TaxonomyError, classify, industry_evidence, load_taxonomy
 from kg.industries.matching import find_mentions
 from kg.industries.taxonomy import parse_taxonomy
@@ -36,7 +36,7 @@ def taxonomy() -> Taxonomy:
 
 def _records(path: Path) -> list[dict]:
     issue = read_issue(path)
-    return [article_record(issue, article) for article in issue.articles]
+    return [article_extraction(issue, article).to_record() for article in issue.articles]
 
 
 @pytest.fixture(scope="module")
@@ -400,7 +400,7 @@ TOP1_PINS = {
 def test_industry_top1_is_pinned(taxonomy, gold_path):
     text_path, pin = TOP1_PINS[gold_path]
     gold = json.loads(gold_path.read_text(encoding="utf-8"))["articles"]
-    system = [dict(r, industries=[s.as_record() for s in classify(r["title"], r["text"], taxonomy)])
+    system = [dict(r, industries=[s.to_record() for s in classify(r["title"], r["text"], taxonomy)])
               for r in _records(text_path)]
     result = industry_top1(gold, system)
     assert result.total == len(gold)

@@ -12,9 +12,9 @@ import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.cli import app
 from kg.export.neo4j_csv import write_neo4j_import
-from kg.graph.assemble import build_graph
 from kg.pipeline import extract_records
 from kg.store.connection import open_driver
 from kg.store.measures import remeasure_store
@@ -54,8 +54,9 @@ def _store(driver: Driver, database: str) -> dict:
 
 @pytest.fixture(scope="module")
 def graphs(issue_000, issue_004):
-    first, second = build_graph(list(extract_records([issue_000]))), build_graph(list(extract_records([issue_004])))
-    first.nodes[ORGANIZATION]["aliases"] = sorted([*first.nodes[ORGANIZATION]["aliases"], ALIAS_WITH_SEMICOLON])
+    first = KnowledgeGraph.from_records(extract_records([issue_000]))
+    second = KnowledgeGraph.from_records(extract_records([issue_004]))
+    first.set_properties(ORGANIZATION, {"aliases": sorted([*first.node(ORGANIZATION)["aliases"], ALIAS_WITH_SEMICOLON])})
     return first, second
 
 

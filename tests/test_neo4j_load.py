@@ -12,8 +12,8 @@ import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.cli import app
-from kg.graph.assemble import add_records, build_graph, new_graph
 from kg.pipeline import extract_records
 from kg.store import writer
 from kg.store.errors import StoreChanged
@@ -28,9 +28,12 @@ def issue_records(issue_000, issue_004) -> tuple[list[dict], list[dict]]:
     return list(extract_records([issue_000])), list(extract_records([issue_004]))
 
 
-def _expected_counts(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
-    return (dict(Counter(d["label"] for _, d in graph.nodes(data=True))),
-            dict(Counter(d["type"] for *_, d in graph.edges(data=True))))
+def _expected_counts(graph: KnowledgeGraph) -> tuple[dict[str, int], dict[str, int]]:
+    return (dict(Counter(d["label"] for _, d in graph.nodes())), dict(Counter(e.type for e in graph.edges())))
+
+
+def build_graph(records: list[dict]) -> KnowledgeGraph:
+    return KnowledgeGraph.from_records(records)
 
 
 def _snapshot(driver: Driver, database: str) -> dict:
@@ -56,12 +59,12 @@ def test_loading_the_samples_gives_the_graphs_counts_and_again_changes_nothing(d
 def test_loading_again_counts_only_the_properties_that_changed(driver, settings, issue_records):
     graph = build_graph(issue_records[0])
     load_graph(driver, graph, settings.database)
-    changed = graph.copy()
+    changed = nx.MultiDiGraph(graph.to_networkx())
     changed.nodes["Organization:浙江省科技厅"]["name"] = "浙江省科学技术厅"
     [(source, target, key)] = [(s, t, k) for s, t, k, d in changed.edges(keys=True, data=True)
                                if d["type"] == "HOLDS_POSITION" and s == "Person:高鹰忠"]
     changed.edges[source, target, key]["evidence"] = "另一句证据。"
-    stats = load_graph(driver, changed, settings.database)
+    stats = load_graph(driver, KnowledgeGraph.from_networkx(changed), settings.database)
     assert (stats.nodes_created, stats.relationships_created, stats.properties_set) == (0, 0, 2)
     rows, _, _ = driver.execute_query(
         "MATCH (p:Person {name: $name})-[r:HOLDS_POSITION]->(o) RETURN o.name AS org, r.evidence AS evidence",
@@ -143,8 +146,7 @@ def test_a_loaded_relation_keeps_its_title_and_evidence(driver, settings, issue_
 
 def test_a_name_full_of_cypher_syntax_round_trips(driver, settings):
     name = '甲"乙\'丙\\丁}{`MATCH (n) DETACH DELETE n`“戊”\n己'
-    graph = new_graph()
-    add_records(graph, [{
+    graph = build_graph([{
         "issue": "ffffffffffffffff", "article": "ffffffffffffffff-000", "source": "x.txt", "position": 0,
         "title": name, "section": None, "untitled": False, "industries": [], "relations": [], "sentences": [[0, 9]],
         "entities": [{"name": name, "label": "Organization", "aliases": [name], "mentions": [{"start": 0, "end": 9}]}],

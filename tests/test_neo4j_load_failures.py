@@ -11,11 +11,10 @@ import threading
 import time
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.export.node_link import write_node_link
-from kg.graph.assemble import build_graph
 from kg.pipeline import extract_records
 from kg.store import writer
 from kg.store.connection import open_driver
@@ -35,8 +34,8 @@ _HANG_GUARD_SECONDS = 60  # a test of a dead server must not itself wait for eve
 
 
 @pytest.fixture(scope="module")
-def graph(issue_000) -> nx.MultiDiGraph:
-    return build_graph(list(extract_records([issue_000])))
+def graph(issue_000) -> KnowledgeGraph:
+    return KnowledgeGraph.from_records(extract_records([issue_000]))
 
 
 @pytest.fixture(scope="module")
@@ -151,5 +150,5 @@ def test_a_node_another_writer_creates_after_the_lookup_is_merged_not_doubled(
 
     monkeypatch.setattr(writer, "stored_ids", another_writer_creates_after_the_lookup)
     stats = load_graph(driver, graph, settings.database)
-    assert stats.nodes_created == graph.number_of_nodes() - 1
+    assert stats.nodes_created == graph.node_count - 1
     assert _snapshot(driver, settings.database) == one_load

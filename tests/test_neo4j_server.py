@@ -13,7 +13,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.store.cli import NOT_RUNNING_EXIT_CODE, neo4j_app
+from kg.cli.neo4j import NOT_RUNNING_EXIT_CODE, neo4j_app
 from kg.store.connection import open_driver
 from kg.store.errors import CredentialsRefused, ServerError, StoreUnavailable
 from kg.store.home import ServerHome

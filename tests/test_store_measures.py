@@ -35,7 +35,7 @@ def test_a_second_load_measures_the_whole_store_again(neo4j_server, issue_000, i
     whole = build_graph_from([issue_000, issue_004]).graph
     expected = {key: (d["pagerank"], d["betweenness"], d["community"], d["communities_joined"], d["mentions"],
                       d.get("industry"), d["degree_holds_position"])
-                for key, d in whole.nodes(data=True) if "pagerank" in d}
+                for key, d in whole.nodes() if "pagerank" in d}
     assert stored == expected
     # 浙江省 is named in both issues: its mentions are those of both, not of the last load
     assert stored["Region:浙江省"][4] == 10

@@ -36,7 +36,7 @@ def corpus_driver(settings) -> Iterator[Driver]:
 
 @pytest.fixture(scope="module")
 def built():
-    return build_graph_from(read_corpus([SAMPLES_DIR, DATED_DIR]).issues).graph
+    return build_graph_from(read_corpus([SAMPLES_DIR, DATED_DIR]).issues).graph.to_networkx()
 
 
 def _rows(driver: Driver, database: str, name: str, **given: str) -> list[dict]:

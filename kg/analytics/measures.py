@@ -26,6 +26,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.analytics.context import entity_industries, main_industry, mention_counts
 from kg.analytics.network import entity_network, relation_degrees
 from kg.analytics.settings import AnalyticsSettings, analytics_settings
@@ -100,10 +101,8 @@ def measure_entities(graph: nx.MultiDiGraph, settings: AnalyticsSettings | None 
     return measures
 
 
-def annotate_measures(graph: nx.MultiDiGraph, settings: AnalyticsSettings | None = None) -> nx.MultiDiGraph:
+def annotate_measures(graph: KnowledgeGraph, settings: AnalyticsSettings | None = None) -> KnowledgeGraph:
     """Write every entity's measures onto its node (replacing earlier ones); returns the graph."""
-    for node, properties in measure_entities(graph, settings).items():
-        data = graph.nodes[node]
-        data.pop("industry", None)
-        data.update(properties)
+    for node, properties in measure_entities(graph.to_networkx(), settings).items():
+        graph.set_properties(node, properties, replace=("industry",))
     return graph

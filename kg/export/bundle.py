@@ -2,44 +2,54 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
 
 from kg.export.cytoscape import write_cytoscape
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
-from kg.export.node_link import write_node_link
 from kg.export.html import write_html
 from kg.export.jsonl import write_jsonl_file
 from kg.export.neo4j_csv import is_import_file, write_neo4j_import
+from kg.export.node_link import write_node_link
 from kg.export.output_dir import staged_directory
+from kg.graph.knowledge import FORMATS, KnowledgeGraph
 
 __all__ = ["write_bundle"]
 
 _IMPORT_FOLDER = "neo4j-import"
 
+# Format name (as `KnowledgeGraph.write` takes it) → what it is written as, in the order written.  The
+# writers are looked up when called, so a test can stand in for one.
+_WRITERS: dict[str, tuple[str, Callable[[KnowledgeGraph, Path], object]]] = {
+    "graphml": ("graph.graphml", lambda graph, path: write_graphml(graph, path)),
+    "gexf": ("graph.gexf", lambda graph, path: write_gexf(graph, path)),
+    "json": ("graph.json", lambda graph, path: write_node_link(graph, path)),
+    "cytoscape": ("cytoscape.json", lambda graph, path: write_cytoscape(graph, path)),
+    "html": ("index.html", lambda graph, path: write_html(graph, path)),
+    "jsonl": ("articles.jsonl", lambda graph, path: write_jsonl_file(graph.articles, path)),
+    "neo4j": (_IMPORT_FOLDER, lambda graph, path: write_neo4j_import(graph, path)),
+}
 
-def write_bundle(graph: nx.MultiDiGraph, records: Iterable[dict[str, Any]], directory: Path) -> list[Path]:
-    """Write the graph in every format, plus the extraction; returns the paths written.
+
+def write_bundle(graph: KnowledgeGraph, directory: Path, formats: Iterable[str] = FORMATS) -> list[Path]:
+    """Write the graph in the formats named, its articles as JSONL among them; returns the paths written.
 
     The files are written into a staging directory and moved into `directory`
     only once all are complete; files there that kg does not write are kept.
-    Raises `OutputError` when `directory` cannot be written.
+    Raises `OutputError` when `directory` cannot be written, ValueError for
+    a format kg does not know.
     """
+    wanted = set(formats)
+    unknown = wanted - _WRITERS.keys()
+    if unknown:
+        raise ValueError(f"unknown format(s) {', '.join(sorted(unknown))}; kg writes {', '.join(FORMATS)}")
     names = []
     with staged_directory(directory, owned=_written_by_kg) as staging:
-        for name, writer in (("graph.graphml", write_graphml), ("graph.gexf", write_gexf),
-                             ("graph.json", write_node_link), ("cytoscape.json", write_cytoscape),
-                             ("index.html", write_html)):
-            writer(graph, staging / name)
-            names.append(name)
-        write_jsonl_file(records, staging / "articles.jsonl")
-        names.append("articles.jsonl")
-        write_neo4j_import(graph, staging / _IMPORT_FOLDER)
-        names.append(_IMPORT_FOLDER)
+        for fmt, (name, writer) in _WRITERS.items():
+            if fmt in wanted:
+                writer(graph, staging / name)
+                names.append(name)
     return [directory / name for name in names]
 
 

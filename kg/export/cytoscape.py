@@ -11,15 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
+from kg.graph.knowledge import KnowledgeGraph
 from kg.export.json_file import write_json
 from kg.export.tool_view import tool_view
 
 __all__ = ["cytoscape_elements", "write_cytoscape"]
 
 
-def cytoscape_elements(graph: nx.MultiDiGraph) -> dict[str, Any]:
+def cytoscape_elements(graph: KnowledgeGraph) -> dict[str, Any]:
     """`{"directed": true, "multigraph": true, "elements": {"nodes": […], "edges": […]}}`."""
     view = tool_view(graph)
     nodes = [{"data": {"id": node.id, "label": node.label, **node.attributes}} for node in view.nodes]
@@ -28,5 +27,5 @@ def cytoscape_elements(graph: nx.MultiDiGraph) -> dict[str, Any]:
     return {"directed": True, "multigraph": True, "elements": {"nodes": nodes, "edges": edges}}
 
 
-def write_cytoscape(graph: nx.MultiDiGraph, path: Path) -> None:
+def write_cytoscape(graph: KnowledgeGraph, path: Path) -> None:
     write_json(cytoscape_elements(graph), path)

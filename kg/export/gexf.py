@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
-import networkx as nx
-
+from kg.graph.knowledge import KnowledgeGraph
 from kg.config import load_data_yaml
 from kg.export.tool_view import tool_view
 from kg.export.xml_columns import column_types, write_xml, xml_text
@@ -48,7 +47,7 @@ def _attvalues(parent: Element, attributes: dict[str, Any]) -> None:
         SubElement(values, "attvalue", {"for": name, "value": xml_text(value)})
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
+def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
     view = tool_view(graph)
     colors = label_colors()
     edge_attributes = [{k: v for k, v in e.attributes.items() if k != _EDGE_WEIGHT} for e in view.edges]

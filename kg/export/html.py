@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
+from kg.graph.knowledge import KnowledgeGraph
 from kg.config import load_data_yaml
 from kg.export.atomic import atomic_path
 
@@ -31,7 +31,7 @@ _ARTICLE = "Article"
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
+def view_data(graph: KnowledgeGraph) -> dict[str, Any]:
     """What the page draws and lists, as JSON-ready data.
 
     `nodes` and `edges` are drawn; `panels[node]` is what selecting the node
@@ -43,13 +43,12 @@ def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """
     articles = {
         node: _article_entry(graph, node)
-        for node, label in graph.nodes(data="label")
-        if label == _ARTICLE
+        for node, _ in graph.nodes(_ARTICLE)
     }
     panels = {node: {"articles": _linked_articles(graph, node, articles), "evidence": []}
-              for node in graph.nodes}
+              for node, _ in graph.nodes()}
     edges = []
-    for index, (source, target, data) in enumerate(graph.edges(data=True)):
+    for index, (source, target, _, data) in enumerate(graph.edges()):
         edges.append({"id": index, "from": source, "to": target, "type": data.get("type"),
                       "evidence": "evidence" in data})
         if "evidence" in data:
@@ -64,7 +63,7 @@ def view_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
     return {"labels": _legend(graph), "nodes": _nodes(graph), "edges": edges, "panels": panels}
 
 
-def render_html(graph: nx.MultiDiGraph) -> str:
+def render_html(graph: KnowledgeGraph) -> str:
     """The whole page as text: kg's template with vis-network and the data inlined."""
     script, style = _vis_network()
     slots = {
@@ -78,7 +77,7 @@ def render_html(graph: nx.MultiDiGraph) -> str:
     return _SLOT.sub(lambda match: slots[match.group(1)], template)
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path) -> None:
+def write_html(graph: KnowledgeGraph, path: Path) -> None:
     """Write the page to `path` atomically: a failure leaves no half file.
 
     Example: ``write_html(graph, Path("out/index.html"))``, then open
@@ -89,20 +88,20 @@ def write_html(graph: nx.MultiDiGraph, path: Path) -> None:
         temporary.write_text(text, encoding="utf-8")
 
 
-def _nodes(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def _nodes(graph: KnowledgeGraph) -> list[dict[str, Any]]:
     return [
         {"id": node, "name": data.get("name", node), "label": data.get("label"),
          "aliases": list(data.get("aliases", [])), "degree": graph.degree(node)}
-        for node, data in graph.nodes(data=True)
+        for node, data in graph.nodes()
     ]
 
 
-def _legend(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def _legend(graph: KnowledgeGraph) -> list[dict[str, Any]]:
     """Labels present in the graph, in the order of display.yaml, then by name."""
     style = load_data_yaml("display.yaml")
     counts: defaultdict[str, int] = defaultdict(int)
-    for _, label in graph.nodes(data="label"):
-        counts[label] += 1
+    for _, data in graph.nodes():
+        counts[data["label"]] += 1
     order = list(style["labels"])
     present = sorted(counts, key=lambda label: (order.index(label) if label in order else len(order), label))
     return [
@@ -112,26 +111,26 @@ def _legend(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     ]
 
 
-def _article_entry(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
-    data = graph.nodes[node]
+def _article_entry(graph: KnowledgeGraph, node: str) -> dict[str, Any]:
+    data = graph.node(node)
     issue = data.get("issue")
-    source = graph.nodes[f"Issue:{issue}"].get("source") if f"Issue:{issue}" in graph else None
+    source = graph.node(f"Issue:{issue}").get("source") if f"Issue:{issue}" in graph else None
     return {"id": node, "title": data.get("title", data.get("name")), "section": data.get("section"),
             "issue": issue, "source": source, "position": data.get("position")}
 
 
-def _linked_articles(graph: nx.MultiDiGraph, node: str,
+def _linked_articles(graph: KnowledgeGraph, node: str,
                      articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    linked = (set(graph.predecessors(node)) | set(graph.successors(node))) & articles.keys()
+    linked = graph.neighbours(node) & articles.keys()
     return sorted((articles[article] for article in linked),
                   key=lambda entry: (entry["source"] or entry["issue"] or "", entry["position"] or 0))
 
 
-def _evidence_entry(graph: nx.MultiDiGraph, source: str, target: str, data: dict[str, Any],
+def _evidence_entry(graph: KnowledgeGraph, source: str, target: str, data: Mapping[str, Any],
                     articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
     article = f"{_ARTICLE}:{data.get('article')}"
-    return {"type": data.get("type"), "subject": graph.nodes[source].get("name", source),
-            "object": graph.nodes[target].get("name", target), "role": data.get("title"),
+    return {"type": data.get("type"), "subject": graph.node(source).get("name", source),
+            "object": graph.node(target).get("name", target), "role": data.get("title"),
             "sentence": data["evidence"], "article": article,
             "title": articles[article]["title"] if article in articles else None,
             "start": data.get("start", 0)}

@@ -21,8 +21,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
+from kg.graph.knowledge import KnowledgeGraph
 from kg.export.atomic import atomic_path
 from kg.graph.schema import GraphSchema, Property, graph_schema
 from kg.store.cypher import create_constraint, create_index, load_lock_constraint
@@ -62,7 +61,7 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
-def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSchema | None = None) -> list[Path]:
+def write_neo4j_import(graph: KnowledgeGraph, directory: Path, schema: GraphSchema | None = None) -> list[Path]:
     """Write the CSV files; returns them, nodes first."""
     schema = schema or graph_schema()
     directory.mkdir(parents=True, exist_ok=True)
@@ -71,7 +70,7 @@ def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSch
             stale.unlink()  # kg's own files only: a user's file beside them stays
     written = []
     for label in schema.labels.values():
-        nodes = [data for _, data in graph.nodes(data=True) if data["label"] == label.name]
+        nodes = [data for _, data in graph.nodes(label.name)]
         if not nodes:
             continue
         props = [p for p in label.properties if p.name != schema.key_property]
@@ -82,7 +81,7 @@ def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSch
         _write_csv(path, header, rows)
         written.append(path)
     for kind in schema.relationships.values():
-        edges = [(s, t, data) for s, t, data in graph.edges(data=True) if data["type"] == kind.name]
+        edges = [(s, t, data) for s, t, _, data in graph.edges(kind.name)]
         if not edges:
             continue
         header = [":START_ID", ":END_ID", ":TYPE", *(_column(p, [e[2].get(p.name) for e in edges]) for p in kind.properties)]

@@ -30,20 +30,9 @@ from dataclasses import dataclass, field
 from kg.industries.matching import find_mentions, keyword_matcher
 from kg.industries.taxonomy import ScoringSettings, Taxonomy, load_taxonomy
 from kg.ingest.script import detect_script, to_simplified
+from kg.models import IndustryScore
 
 __all__ = ["ArticleEvidence", "IndustryScore", "article_body", "classify", "industry_evidence", "weigh_article"]
-
-
-@dataclass(frozen=True)
-class IndustryScore:
-    """An article's score for one taxonomy node, in 0..1."""
-
-    name: str
-    score: float
-
-    def as_record(self) -> dict[str, object]:
-        """The `industries` item of the JSONL output."""
-        return {"name": self.name, "score": self.score}
 
 
 @dataclass(frozen=True)

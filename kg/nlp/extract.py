@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
 
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.ingest.sentences import segment_bounds
-from kg.models import Article, Issue
+from kg.models import Article, Entity, Issue, Mention
 from kg.nlp.aliases import ArticleEntity
 from kg.nlp.candidates import SOURCE_TEXT
 from kg.nlp.language import get_nlp
@@ -80,15 +79,10 @@ def _joined(docs: list[Doc]) -> Doc:
     return doc
 
 
-def entity_records(article: Article, entities: list[ArticleEntity]) -> list[dict[str, Any]]:
-    """The guide's `entities` list; mention offsets index the issue's text."""
-    return [
-        {
-            "name": entity.name,
-            "label": entity.label,
-            "aliases": entity.aliases,
-            "declared_aliases": entity.declared,
-            "mentions": [{"start": article.start + s, "end": article.start + e} for s, e in entity.mentions],
-        }
+def entity_records(article: Article, entities: list[ArticleEntity]) -> tuple[Entity, ...]:
+    """The article's entities as typed records; mention offsets index the issue's text."""
+    return tuple(
+        Entity(entity.name, entity.label, tuple(entity.aliases), tuple(entity.declared),
+               tuple(Mention(article.start + s, article.start + e) for s, e in entity.mentions))
         for entity in entities
-    ]
+    )

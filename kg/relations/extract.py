@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from kg import models
 from kg.models import Article
 from kg.nlp.aliases import ArticleEntity
 from kg.relations.context import sentence_views
@@ -65,20 +64,10 @@ def _identity(relation: Relation) -> tuple:
     return relation.identity
 
 
-def relation_records(article: Article, relations: list[Relation]) -> list[dict[str, Any]]:
-    """The guide's `relations` list; evidence offsets index the issue's text."""
-    return [
-        {
-            "source": r.source[1],
-            "source_label": r.source[0],
-            "type": r.type,
-            "target": r.target[1],
-            "target_label": r.target[0],
-            "properties": dict(r.properties),
-            "evidence": r.sentence.text,
-            "start": article.start + r.sentence.start,
-            "end": article.start + r.sentence.end,
-            "basis": r.basis,
-        }
+def relation_records(article: Article, relations: list[Relation]) -> tuple[models.Relation, ...]:
+    """The article's relations as typed records; evidence offsets index the issue's text."""
+    return tuple(
+        models.Relation(r.source[1], r.source[0], r.type, r.target[1], r.target[0], dict(r.properties),
+                        r.sentence.text, article.start + r.sentence.start, article.start + r.sentence.end, r.basis)
         for r in relations
-    ]
+    )

@@ -17,14 +17,14 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import GraphSchema, graph_schema
 from kg.store import cypher
+from kg.store.settings import BATCH_SIZE
 
 __all__ = ["Batch", "plan_nodes", "plan_relationships", "chunks", "BATCH_SIZE"]
 
-BATCH_SIZE = 2000
 _ENDPOINT_MERGED = frozenset({"MENTIONS", "ABOUT", "HAS_ARTICLE"})
 _IDENTIFYING = ("article", "title")
 
@@ -52,16 +52,16 @@ def chunks(rows: list, size: int) -> Iterator[list]:
         yield rows[start:start + size]
 
 
-def _node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+def _node_rows(graph: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
     """Rows per label, in one pass over the nodes.  A row's properties are the node's own data, not a
     copy: statements name the properties they write, so `label` is never read."""
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node, data in graph.nodes(data=True):
+    for node, data in graph.nodes():
         rows[data["label"]].append({"key": node, "properties": data, "aliases": data.get("aliases")})
     return rows
 
 
-def plan_nodes(graph: nx.MultiDiGraph, stored: Collection[str], schema: GraphSchema | None = None,
+def plan_nodes(graph: KnowledgeGraph, stored: Collection[str], schema: GraphSchema | None = None,
                size: int = BATCH_SIZE) -> list[Batch]:
     """Node batches by label: the keys in `stored` merge, the others are created.
 
@@ -84,16 +84,16 @@ def plan_nodes(graph: nx.MultiDiGraph, stored: Collection[str], schema: GraphSch
     return batches
 
 
-def plan_relationships(graph: nx.MultiDiGraph, created: Collection[str], schema: GraphSchema | None = None,
+def plan_relationships(graph: KnowledgeGraph, created: Collection[str], schema: GraphSchema | None = None,
                        size: int = BATCH_SIZE) -> list[Batch]:
     """Relationship batches by type: created outright when an end is in `created`, merged otherwise.
 
-    Example: `plan_relationships(graph, created=set(graph))` after a load into an empty store.
+    Example: `plan_relationships(graph, created={key for key, _ in graph.nodes()})` after a load into an empty store.
     """
     schema = schema or graph_schema()
     key = schema.key_property
     grouped: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
-    for source, target, data in graph.edges(data=True):
+    for source, target, _, data in graph.edges():
         new = source in created or target in created
         grouped[data["type"], new].append({"source": source, "target": target, "properties": data})
     batches = []

@@ -24,23 +24,23 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ConstraintError, IncompleteCommit
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import GraphSchema, graph_schema
 from kg.store import cypher
 from kg.store.errors import StoreChanged
 from kg.store.load_lock import load_lock
-from kg.store.plan import BATCH_SIZE, Batch, chunks, plan_nodes, plan_relationships
+from kg.store.settings import BATCH_SIZE, WORKERS
+from kg.store.plan import Batch, chunks, plan_nodes, plan_relationships
 
 __all__ = ["LoadStats", "stored_ids", "create_schema", "load_graph", "wipe_graph", "graph_counts", "BATCH_SIZE",
            "WORKERS"]
 
-WORKERS = 3  # transactions in flight: the server works on one while the driver sends the next
 
 
 @dataclass
@@ -58,6 +58,9 @@ class LoadStats:
     relationship_batches: int | None = None  # planned once every node is in
     relationship_batches_done: int = 0
     unconfirmed: int = 0  # batches whose connection broke as they committed: in or not, nobody knows
+    remeasured: int = 0  # entities measured again over everything stored (`kg.load`)
+    stored_labels: dict[str, int] = field(default_factory=dict)  # what the store holds after the load
+    stored_types: dict[str, int] = field(default_factory=dict)
 
     def add(self, batch: Batch, counters: Any) -> None:
         self.nodes_created += counters.nodes_created
@@ -94,12 +97,12 @@ def _share(done: int, planned: int, kind: str) -> str:
     return f"all {planned} {kind} batches" if done == planned else f"{done} of {planned} {kind} batches"
 
 
-def stored_ids(driver: Driver, graph: nx.MultiDiGraph, database: str, schema: GraphSchema | None = None,
+def stored_ids(driver: Driver, graph: KnowledgeGraph, database: str, schema: GraphSchema | None = None,
                size: int = 10_000) -> dict[str, str]:
     """The element ids of the graph's nodes the store already holds, by key (entities by their shared label)."""
     schema = schema or graph_schema()
     by_label: dict[str, list[str]] = defaultdict(list)
-    for node, data in graph.nodes(data=True):
+    for node, data in graph.nodes():
         label = data["label"]
         by_label[schema.shared_entity_label if label in schema.entity_labels else label].append(node)
     found: dict[str, str] = {}
@@ -165,7 +168,7 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def load_graph(
-    driver: Driver, graph: nx.MultiDiGraph, database: str, *,
+    driver: Driver, graph: KnowledgeGraph, database: str, *,
     on_batch: Callable[[int], None] | None = None, on_wait: Callable[[], None] | None = None,
     size: int = BATCH_SIZE, workers: int = WORKERS, stats: LoadStats | None = None,
 ) -> LoadStats:
@@ -176,7 +179,7 @@ def load_graph(
     and it is raised once those in flight have finished; pass `stats` to
     learn how far the load got.
 
-    Example: `load_graph(driver, build_graph(records), "neo4j").nodes_created`
+    Example: `load_graph(driver, KnowledgeGraph.build(articles), "neo4j").nodes_created`
     """
     stats = stats if stats is not None else LoadStats()
     with load_lock(driver, database, on_wait):
@@ -186,12 +189,12 @@ def load_graph(
     return stats
 
 
-def _write_plan(driver: Driver, database: str, graph: nx.MultiDiGraph, stats: LoadStats,
+def _write_plan(driver: Driver, database: str, graph: KnowledgeGraph, stats: LoadStats,
                 on_batch: Callable[[int], None] | None, size: int, workers: int) -> None:
     """Look up what is stored, write the node batches, then plan and write the relationship batches."""
     ids = stored_ids(driver, graph, database)
     nodes = plan_nodes(graph, stored=ids, size=size)
-    stats.rows_planned = graph.number_of_nodes() + graph.number_of_edges()
+    stats.rows_planned = graph.node_count + graph.edge_count
     stats.node_batches = len(nodes)
     created: set[str] = set()
 

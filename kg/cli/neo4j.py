@@ -6,16 +6,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from kg.console import ReadableCommand, console, err_console
-from kg.store.bulk_import import import_directory
+from kg.cli.console import ReadableCommand, console, err_console
 from kg.store.errors import ServerError, StoreUnavailable
 from kg.store.home import NEO4J_VERSION, ServerHome
-from kg.store.server import Neo4jServer
+
+if TYPE_CHECKING:
+    from kg.store.server import Neo4jServer
 
 __all__ = ["neo4j_app", "NOT_RUNNING_EXIT_CODE"]
 
@@ -36,6 +37,8 @@ neo4j_app = typer.Typer(
 
 
 def _server() -> Neo4jServer:
+    from kg.store.server import Neo4jServer
+
     return Neo4jServer(ServerHome.from_environment())
 
 
@@ -152,6 +155,8 @@ def import_(
     server = _server()
     if not yes and not typer.confirm(f"Replace everything in the database of {server.home.uri} with {directory}?"):
         raise typer.Exit(1)
+    from kg.store.bulk_import import import_directory
+
     started_at = time.monotonic()
     with _errors_reported():
         result = import_directory(server, directory)

@@ -9,20 +9,20 @@ import logging
 import os
 import sys
 from enum import Enum
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
-from neo4j.exceptions import ClientError
 from rich.markup import escape
-from rich.table import Table
 
-from kg.console import console, err_console
-from kg.store.cli_errors import neo4j_errors
-from kg.store.connection import open_driver
+from kg.cli.console import console, err_console
+from kg.cli.errors import neo4j_errors
 from kg.store.home import ServerHome
-from kg.store.queries import (MissingParameter, QueryResult, UnknownParameter, UnknownQuery, WriteRefused,
-                              find_query_file, list_query_files, resolve_parameters, run_query)
 from kg.store.settings import Neo4jSettings
+
+if TYPE_CHECKING:
+    from neo4j.exceptions import ClientError
+
+    from kg.store.queries import QueryResult
 
 __all__ = ["query", "QueryFormat"]
 
@@ -63,6 +63,12 @@ def query(
 
     Example: kg query people_positions --param org=浙江省科技厅
     """
+    from neo4j.exceptions import ClientError
+
+    from kg.store.connection import open_driver
+    from kg.store.queries import (MissingParameter, UnknownParameter, UnknownQuery, WriteRefused, find_query_file,
+                                  resolve_parameters, run_query)
+
     if list_all:
         _print_query_list()
         return
@@ -121,6 +127,8 @@ def _load_csv_refused(error: ClientError) -> str:
 
 
 def _print_query_list() -> None:
+    from kg.store.queries import list_query_files
+
     for found in list_query_files():
         params = " ".join(f"--param {p.name}={p.example}" if p.example is not None else f"--param {p.name}=…"
                           for p in found.params)
@@ -158,6 +166,8 @@ def _print_result(result: QueryResult, format: QueryFormat, excel: bool = False)
     elif format is QueryFormat.csv:
         sys.stdout.write(_csv_text(result, "\n"))
     else:
+        from rich.table import Table
+
         table = Table()
         for column in result.columns:
             table.add_column(column)

@@ -1,4 +1,8 @@
-"""The `kg` command line: each command parses, calls one function, prints."""
+"""The `kg` commands that make and analyse the graph: each parses, calls one `kg.api` function, prints.
+
+Everything heavy (spaCy, networkx, the Neo4j driver) is imported inside the
+commands, so `kg --help` and `kg --version` answer at once.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +11,27 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
-from importlib.metadata import version as installed_version
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
-import networkx as nx
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from kg.analytics.analysis import PeriodError
-from kg.analytics.analysis import analyze as analyze_graph
-from kg.analytics.tables import analysis_tables, period_caption
+from kg.cli.console import ReadableCommand, console, err_console, progress_bar
+from kg.cli.errors import show_driver_log
+from kg.cli.neo4j import neo4j_app
+from kg.cli.query import query
 from kg.config import SAMPLES_DIR
-from kg.console import ReadableCommand, console, err_console, progress_bar
-from kg.eval.report import report_table
-from kg.eval.scoring import score_files
-from kg.export.bundle import write_bundle
-from kg.export.node_link import read_node_link
-from kg.export.jsonl import write_jsonl, write_jsonl_file
-from kg.export.output_dir import OutputError, check_output_directory, check_output_file
-from kg.graph.summary import GraphSummary, summarize
-from kg.ingest.sources import expand_sources
-from kg.models import Issue, ReadError
-from kg.nlp.display import render_html, render_terminal
-from kg.nlp.extract import process_articles
-from kg.pipeline import Build, Corpus, build_graph_from, extract_files, find_article, read_corpus
-from kg.store.connection import open_driver
-from kg.store.settings import Neo4jSettings
-from kg.store.cli import neo4j_app
-from kg.store.cli_errors import load_errors, show_driver_log
-from kg.store.measures import remeasure_store
-from kg.store.query_cli import query
-from kg.store.writer import BATCH_SIZE, WORKERS, LoadStats, graph_counts, load_graph, wipe_graph
+from kg.store.settings import BATCH_SIZE, WORKERS
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from kg.graph.knowledge import KnowledgeGraph
+    from kg.graph.summary import GraphSummary
+    from kg.models import Issue, ReadError
+    from kg.pipeline import Corpus
+
 
 app = typer.Typer(
     help=(
@@ -57,6 +49,8 @@ app.add_typer(neo4j_app, name="neo4j")
 
 def _print_version(wanted: bool) -> None:
     if wanted:
+        from importlib.metadata import version as installed_version
+
         console.print(f"kg {installed_version('kg')}")
         raise typer.Exit()
 
@@ -90,9 +84,13 @@ class OutputFormat(str, Enum):
 
 
 def _read(paths: list[str] | None, date: datetime | None = None) -> Corpus:
+    import kg.pipeline  # noqa: F401  (spaCy loads before the bar starts, which then shows the reading alone)
+    from kg.api import read
+    from kg.ingest.sources import expand_sources
+
     arguments = paths or [str(SAMPLES_DIR)]
     with progress_bar("Reading newsletters", total=len(expand_sources(arguments).files)) as advance:
-        corpus = read_corpus(arguments, on_file=lambda _: advance(1), date=date.date() if date else None)
+        corpus = read(arguments, on_file=lambda _: advance(1), date=date.date() if date else None)
     for warning in corpus.warnings:
         _warning(str(warning))
     for error in corpus.errors:
@@ -124,6 +122,8 @@ def _stop_unless_read(corpus: Corpus, consequence: str) -> None:
 @contextmanager
 def _output_errors() -> Iterator[None]:
     """An output path that cannot be written: one line saying which and what to do."""
+    from kg.export.output_dir import OutputError
+
     try:
         yield
     except OutputError as error:
@@ -156,20 +156,24 @@ def build(
 
     Example: kg build data/samples -o out
     """
+    from kg.export.output_dir import check_output_directory
+
     with _output_errors():
         check_output_directory(output)
     corpus = _read(paths, date)
     kept = f"nothing was written and {output} is as it was"
     _stop_unless_read(corpus, kept)
-    result = _built(corpus, kept)
+    graph = _built(corpus, kept)
     with _output_errors():
-        written = write_bundle(result.graph, result.records, output)
-    _print_summary(summarize(result.graph))
+        written = graph.write(output)
+    _print_summary(graph.summary())
     err_console.print(escape(f"Wrote {len(written)} outputs to {output}/: " + ", ".join(p.name for p in written)))
     _exit_for(corpus, "written")
 
 
 def _print_summary(summary: GraphSummary) -> None:
+    from rich.table import Table
+
     counts = Table(title="graph")
     counts.add_column("nodes")
     counts.add_column("count", justify="right")
@@ -191,27 +195,32 @@ def _print_summary(summary: GraphSummary) -> None:
     console.print(top)
 
 
-def _built(corpus: Corpus, consequence: str) -> Build:
+def _built(corpus: Corpus, consequence: str) -> KnowledgeGraph:
     """Extract and assemble with a progress bar; list schema violations and stop on any."""
+    from kg.api import SchemaError, build
+
     total = sum(len(issue.articles) for issue in corpus.issues)
-    with progress_bar("Extracting articles", total=total) as advance:
-        result = build_graph_from(corpus.issues, on_article=lambda _: advance(1))
-    if result.violations:
-        for violation in result.violations:
+    try:
+        with progress_bar("Extracting articles", total=total) as advance:
+            return build(corpus.issues, on_article=lambda _: advance(1))
+    except SchemaError as error:
+        for violation in error.violations:
             err_console.print(f"[bold red]schema:[/] {escape(str(violation))}")
-        err_console.print(escape(f"{len(result.violations)} schema violation(s); {consequence}."))
-        raise typer.Exit(1)
-    return result
+        err_console.print(escape(f"{len(error.violations)} schema violation(s); {consequence}."))
+        raise typer.Exit(1) from None
 
 
 def _graph_to_load(paths: list[str] | None, date: datetime | None = None,
-                   consequence: str = "nothing was loaded") -> tuple[nx.MultiDiGraph, Corpus]:
+                   consequence: str = "nothing was loaded") -> tuple[KnowledgeGraph, Corpus]:
     """A `kg build` directory's graph.json, or the graph built from the newsletters that could be read."""
+    from kg.api import read_graph
+    from kg.pipeline import Corpus
+
     if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
-        return read_node_link(Path(paths[0]) / "graph.json"), Corpus()
+        return read_graph(paths[0]), Corpus()
     corpus = _read(paths, date)
     _stop_unless_read(corpus, consequence)
-    return _built(corpus, consequence).graph, corpus
+    return _built(corpus, consequence), corpus
 
 
 @app.command(cls=ReadableCommand)
@@ -249,30 +258,30 @@ def load(
 
     Example: kg load data/samples --wipe --yes
     """
+    from kg.api import load as load_into
+    from kg.cli.errors import load_errors
+    from kg.graph.summary import GraphSummary
+    from kg.store.settings import Neo4jSettings
+    from kg.store.writer import LoadStats
+
     show_driver_log(verbose)
     stats = LoadStats()
     settings = Neo4jSettings.from_environment()
     with load_errors(settings, stats):
         graph, corpus = _graph_to_load(paths, date)
-        with open_driver(settings) as driver:
-            if wipe:
-                if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
-                    raise typer.Exit(1)
-                wipe_graph(driver, settings.database, on_wait=lambda: _say_waiting(settings))
-            total = graph.number_of_nodes() + graph.number_of_edges()
-            with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
-                load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers,
-                           on_wait=lambda: _say_waiting(settings), stats=stats)
-            remeasured = remeasure_store(driver, settings.database, graph)
-            labels, types = graph_counts(driver, settings.database)
+        if wipe and not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
+            raise typer.Exit(1)
+        with progress_bar("Loading into Neo4j", total=graph.node_count + graph.edge_count, unit="rows") as advance:
+            load_into(graph, wipe=wipe, batch_size=batch_size, workers=workers, stats=stats, on_batch=advance,
+                      on_wait=lambda: _say_waiting(settings))
     what = (f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
             f"{stats.properties_set} properties set." if stats.changed
             else "nothing changed: the store already held this graph.")
     err_console.print(f"Loaded {stats.rows} rows into {escape(settings.uri)} ({escape(settings.database)}): {what}")
-    if remeasured:
-        err_console.print(f"The store held more than this load: the measures of all its {remeasured} entities "
+    if stats.remeasured:
+        err_console.print(f"The store held more than this load: the measures of all its {stats.remeasured} entities "
                           "were computed again over everything stored.")
-    _print_summary(GraphSummary(labels, types, []))
+    _print_summary(GraphSummary(stats.stored_labels, stats.stored_types, []))
     _exit_for(corpus, "loaded")
 
 
@@ -308,9 +317,14 @@ def analyze(
 
     Example: kg analyze data/samples tests/dated --since 2025-01-01
     """
+    from kg.analytics.analysis import PeriodError
+    from kg.analytics.analysis import analyze as analyze_graph
+    from kg.analytics.tables import analysis_tables, period_caption
+
     graph, corpus = _graph_to_load(paths, date, "nothing was analysed")
     try:
-        analysis = analyze_graph(graph, since.date() if since else None, until.date() if until else None, window)
+        analysis = analyze_graph(graph.to_networkx(), since.date() if since else None, until.date() if until else None,
+                                 window)
     except PeriodError as error:
         _error(str(error))
         raise typer.Exit(1) from None
@@ -353,6 +367,8 @@ def _dating(issue: Issue) -> str:
 
 
 def _issue_table(issue: Issue) -> Table:
+    from rich.table import Table
+
     table = Table()
     table.add_column("#", justify="right")
     table.add_column("id")
@@ -387,6 +403,10 @@ def extract(
 
     Example: kg extract data/samples --format jsonl -o articles.jsonl
     """
+    from kg.export.jsonl import write_jsonl, write_jsonl_file
+    from kg.export.output_dir import check_output_file
+    from kg.pipeline import Corpus, extract_files
+
     if output is not None:
         with _output_errors():
             check_output_file(output, "-o")
@@ -424,6 +444,11 @@ def show(
 
     Example: kg show 4da0b16879e72d23-004 --html article.html
     """
+    from kg.export.output_dir import check_output_file
+    from kg.nlp.display import render_html, render_terminal
+    from kg.nlp.extract import process_articles
+    from kg.pipeline import find_article
+
     if html is not None:
         with _output_errors():
             check_output_file(html, "--html")
@@ -458,6 +483,9 @@ def evaluate(
 
     Example: kg eval tests/gold/*.json --system articles.jsonl
     """
+    from kg.eval.report import report_table
+    from kg.eval.scoring import score_files
+
     report = score_files(gold, system)
     console.print(report_table(report))
     if show_errors:
