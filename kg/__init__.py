@@ -13,12 +13,37 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from kg.api import InputError, SchemaError, build, extract, load, nlp, parse, query, read, read_graph
-    from kg.graph.knowledge import KnowledgeGraph
-    from kg.models import Article, ArticleExtraction, Entity, IndustryScore, Issue, Mention, Relation
-    from kg.pipeline import Corpus
-    from kg.store.writer import LoadStats
+if TYPE_CHECKING:  # what the names below load, for type checkers (`x as x`: re-exported)
+    from kg.api import (
+        InputError as InputError,
+        SchemaError as SchemaError,
+        build as build,
+        extract as extract,
+        load as load,
+        nlp as nlp,
+        parse as parse,
+        query as query,
+        read as read,
+        read_graph as read_graph,
+    )
+    from kg.graph.knowledge import (
+        KnowledgeGraph as KnowledgeGraph,
+    )
+    from kg.models import (
+        Article as Article,
+        ArticleExtraction as ArticleExtraction,
+        Entity as Entity,
+        IndustryScore as IndustryScore,
+        Issue as Issue,
+        Mention as Mention,
+        Relation as Relation,
+    )
+    from kg.pipeline import (
+        Corpus as Corpus,
+    )
+    from kg.store.writer import (
+        LoadStats as LoadStats,
+    )
 
 __version__ = "0.1.0"
 

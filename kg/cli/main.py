@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from kg.graph.summary import GraphSummary
     from kg.models import Issue, ReadError
     from kg.pipeline import Corpus
+    from kg.store.settings import Neo4jSettings
 
 
 app = typer.Typer(

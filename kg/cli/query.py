@@ -94,7 +94,7 @@ def query(
         values = resolve_parameters(text, given, declared)
     except (UnknownQuery, UnknownParameter, MissingParameter) as error:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     # Neo4j's notices (an unknown label, a cartesian product) are about the
     # statement, not errors; the rows are the answer.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)

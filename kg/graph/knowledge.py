@@ -53,7 +53,7 @@ class KnowledgeGraph:
     """Issues, articles, entities and industries, and how they relate, with evidence.
 
     Example:
-        >>> graph = KnowledgeGraph()          # the industry taxonomy's nodes only
+        >>> graph = kg.KnowledgeGraph()       # the industry taxonomy's nodes only
         >>> graph.node("Industry:人工智能")["label"]
         'Industry'
         >>> graph.edge_count
