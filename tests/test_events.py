@@ -33,6 +33,15 @@ def test_a_head_alone_names_no_event(sentence):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    ("双方在江屿举行战略合作签约仪式。", []),
+    ("活动现场举行的重点项目集中签约仪式上签约项目14个。", []),
+    ("临澄县新型储能电站项目开工仪式在临澄举行。", ["临澄县新型储能电站项目开工仪式"]),
+])
+def test_an_event_named_by_activity_words_alone_is_a_kind_of_meeting(sentence, expected):
+    assert events(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     ("临澄纺织产业集群创新发展座谈会在永清召开。", ["临澄纺织产业集群创新发展座谈会"]),
     ("海峡西岸纺织服装文化节12月在福州举办。", ["海峡西岸纺织服装文化节"]),
     ("重点产业集群创新发展座谈会在永清召开。", ["重点产业集群创新发展座谈会"]),

@@ -21,6 +21,7 @@ def organizations(sentence: str) -> list[str]:
     ("这是国家发改委批复的项目。", ["国家发改委"]),
     ("民企华晟集团和央企中国电信集团签约。", ["华晟集团", "中国电信集团"]),
     ("基金由皖创资本管理有限公司管理。", ["皖创资本管理有限公司"]),
+    ("为防止类似情况重演广州市政府24日宣布实施新政。", ["广州市政府"]),
 ])
 def test_lead_ins_verbs_and_glued_conjunctions_are_no_part_of_a_name(sentence, expected):
     assert organizations(sentence) == expected
@@ -104,6 +105,18 @@ def test_bodies_named_by_the_nation_their_head_or_their_place(sentence, expected
 
 def test_a_department_of_a_ministry_is_its_sub_unit():
     assert organizations("工业和信息化部消费品工业司指导。") == ["工业和信息化部消费品工业司"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("财政部门和经信部门加强协作。", []),
+    ("工业和信息化部等十二部门联合印发方案。", ["工业和信息化部"]),
+])
+def test_a_ministry_opening_a_longer_word_is_no_ministry(sentence, expected):
+    assert organizations(sentence) == expected
+
+
+def test_a_headquarters_named_by_its_place_is_a_sub_unit_of_its_body():
+    assert organizations("中国人民银行江屿总部、公司总部均派员参加。") == ["中国人民银行江屿总部"]
 
 
 def test_市_in_an_article_about_a_county_level_city_is_that_city():

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.ingest.reader import parse_issue
 from kg.nlp.language import get_nlp
+from kg.pipeline import extract_records
 
 
 def regions(sentence: str) -> list[str]:
@@ -92,3 +96,13 @@ def test_zones_named_by_the_nation_or_an_economic_area_and_a_town_after_a_short_
 ])
 def test_a_park_named_by_a_proper_name_without_a_place_before_it(sentence, expected):
     assert regions(sentence) == expected
+
+
+def test_a_park_and_its_part_in_a_place_each_a_region_the_part_of_the_park():
+    text = "●动态\n园区开工\n在位于东湖产业集聚区长兴分区的华为配套产业园，工人很多。长兴县发展很快。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    part = "东湖产业集聚区长兴分区"
+    assert {(part, "PART_OF", "东湖产业集聚区"), (part, "LOCATED_IN", "长兴县"),
+            ("华为配套产业园", "LOCATED_IN", part)} <= edges
+    assert (part, "LOCATED_IN", "东湖产业集聚区") not in edges

@@ -241,6 +241,23 @@ def test_titled_people_in_a_row_modifiers_and_government_titles():
     assert ("赵海明", "县长") in titles and ("钱国栋", "副书记") in titles  # 代市长 is no post in the 市委
 
 
+def test_a_party_committee_names_its_body_even_without_a_suffix():
+    record = _written("●动态\n开园\n星澜氢能党委书记、董事长林光明主持。滨河镇党委书记张超、公司党委书记王明出席。\n")
+    positions = _positions(record)
+    assert {("林光明", "星澜氢能党委"), ("林光明", "星澜氢能"), ("张超", "滨河镇党委")} <= positions
+    names = {e["name"] for e in record["entities"]}
+    assert "星澜氢能" in names and "滨河镇" not in names and "公司党委" not in names
+
+
+def test_a_unit_is_part_of_its_nearest_parent_and_a_ministry_may_open_with_the_state():
+    record = _written("●动态\n大会举行\n国家科技部高技术研究发展中心先进制造处处长赵明出席。国家科技部表示支持。\n")
+    parts = {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "PART_OF"}
+    assert parts == {("国家科技部高技术研究发展中心先进制造处", "国家科技部高技术研究发展中心"),
+                     ("国家科技部高技术研究发展中心", "国家科技部")}
+    ministry = next(e for e in record["entities"] if e["name"] == "国家科技部")
+    assert ministry["label"] == "Organization"
+
+
 def test_parents_and_publishers_of_a_periodical_topics_and_chained_organizer_clauses():
     text = (
         "●编者的话\n\n临澄市科技情报研究所是临澄市科学技术局所属的公益一类事业单位。本所编印《临澄产业快报》。"

@@ -189,7 +189,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
 
     _expand_zone_organs(mentions, canonical, zone_shorts, gaz)
     mentions.extend(_brand_mentions(token_view(doc), mentions, covered, canonical, gaz))
-    mentions.extend(_tail_mentions(text, mentions, covered, canonical, gaz))
+    mentions.extend(_tail_mentions(token_view(doc), mentions, covered, canonical, gaz))
     entities = _group(mentions, canonical, gaz)
     for entity in entities:
         entity.declared = [short for short in declared if short in entity.aliases]
@@ -458,9 +458,11 @@ def _brand_mentions(
 
 
 def _tail_mentions(
-    text: str, mentions: list[Mention], covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
+    view: TokenView, mentions: list[Mention], covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
 ) -> list[Mention]:
-    """Bare tails (科创母基金, 管委会) of exactly one fuller name in the article."""
+    """Bare tails (科创母基金, 管委会) of exactly one fuller name in the article, each where a word
+    starts (not 年行动计划 of 3年行动计划)."""
+    text = view.text
     owners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for mention in mentions:
         if mention.label not in ("Organization", "Program"):
@@ -471,12 +473,13 @@ def _tail_mentions(
             if not any(ch in tail for ch in "“”‘’《》"):
                 owners[tail].add((name, mention.label))
     found = []
-    searched = [tail for tail, names in owners.items() if len(names) == 1 and tail not in gaz.places]
+    searched = [tail for tail, names in owners.items() if len(names) == 1 and tail not in gaz.places
+                and tail not in gaz.program_heads]  # 行动计划 alone is any plan
     spots = occurrences_of_each(text, searched)
     for tail in searched:
         (name, label), = owners[tail]
         for start, end in spots[tail]:
-            if covered.isdisjoint(range(start, end)):
+            if covered.isdisjoint(range(start, end)) and view.is_start(start) and not text[start - 1:start].isdigit():
                 mention = Mention(start, end, tail, label)
                 canonical[mention] = name
                 found.append(mention)

@@ -122,6 +122,12 @@ class TokenView:
         return offset == 0 or offset >= len(self.text) or self.starts[self.token_at(offset)] == offset \
             or self.text[offset].isspace() or self.text[offset - 1].isspace()
 
+    def one_word_beyond(self, start: int, end: int) -> bool:
+        """One token holds all of `[start, end)` and goes on past it: the span is the opening of a longer
+        word (财政部 of 财政部门), not a name of its own."""
+        i = self.token_at(start)
+        return self.starts[i] <= start and self.ends[i] > end and end < len(self.text)
+
     def token_before(self, offset: int) -> tuple[int, int] | None:
         """The (start, end) of the token holding the character before `offset`."""
         if offset <= 0:

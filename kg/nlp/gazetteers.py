@@ -163,15 +163,25 @@ def _load_surnames() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def _load_national_bodies() -> dict[str, str]:
+    """Every surface form of a national body → its name; a ministry also with the state before it."""
+    raw = load_data_yaml("gazetteers/national_bodies.yaml")
+    opening, endings = raw["state_opening"]["word"], tuple(raw["state_opening"]["endings"])
+    national: dict[str, str] = {}
+    for entry in raw["national_bodies"]:
+        for surface in [entry["name"], *entry.get("aliases", [])]:
+            national.setdefault(surface, entry["name"])
+            if surface.endswith(endings) and not surface.startswith(opening):
+                national.setdefault(opening + surface, entry["name"])
+    return national
+
+
 @cache
 def gazetteers() -> Gazetteers:
     """Load every gazetteer and grammar once per process."""
     titles = load_data_yaml("gazetteers/titles.yaml")
     names = load_data_yaml("patterns/names.yaml")
-    national: dict[str, str] = {}
-    for entry in load_data_yaml("gazetteers/national_bodies.yaml")["national_bodies"]:
-        for surface in [entry["name"], *entry.get("aliases", [])]:
-            national.setdefault(surface, entry["name"])
+    national = _load_national_bodies()
     org = names["organization"]
     program = names["program"]
     national_programs = load_data_yaml("gazetteers/national_programs.yaml")

@@ -119,6 +119,17 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中广建新能源… and
         # 华电建新能源… with a body's short name, so 远航 and 建新 belong to the name.
         start = _trim_leading_verbs(view, after_verb, head_start)
+    return start if quotes else _from_full_place(view, gaz, start, head_start)
+
+
+def _from_full_place(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:
+    """情况重演|广州市政府: everyday words before a place written in full, with its level, are no
+    part of the name the place opens."""
+    for index in range(view.token_at(start) + 1, view.token_at(max(start, head_start - 1)) + 1):
+        at = view.starts[index]
+        hit = gaz.place_at(view.text, at)
+        if hit is not None and hit[0] == hit[1].name and only_everyday_words(view, start, at):
+            return at
     return start
 
 

@@ -55,6 +55,11 @@ def _branch_suffixes() -> frozenset[str]:
 
 
 @cache
+def _party_committees() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["party_committees"])
+
+
+@cache
 def _not_before() -> tuple[str, ...]:
     return tuple(load_data_yaml("patterns/names.yaml")["organization"]["not_before"])
 
@@ -105,10 +110,10 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if suffix_start - start == 1 and text.endswith(tuple(title_words()), 0, start):
             continue  # 副会长武中学: one character after a title is a person's surname
         if is_generic(name, suffix, gaz) or _descriptive(view, start, suffix_start, suffix, gaz) \
-                or name.startswith(_generic_openings()):
+                or name.startswith(_generic_openings()) or _committee_of_nobody(name, suffix, gaz):
             continue
         if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
-            continue
+            continue  # 公司总部: a sub-unit of nobody named
         if _name_goes_on(view, end):
             continue  # 江屿中国工程院|院士活动基地: the title and what follows it belong to a longer name
         found.append(Candidate(start, end, "Organization", name, "org_grammar"))
@@ -280,8 +285,35 @@ def _after_a_whole_body(text: str, start: int, suffix_start: int, suffix: str, g
     return start
 
 
+def _committee_of_nobody(name: str, suffix: str, gaz: Gazetteers) -> bool:
+    """公司党委, 集团党组: the party committee of a generic head."""
+    return suffix in _party_committees() and name[: -len(suffix)] in gaz.generic_names
+
+
+def _body_of_committee(name: str, gaz: Gazetteers) -> str | None:
+    """某能源公司 of 某能源公司党委, 东方某某 of 东方某某党委: the body a party committee belongs to,
+    unless that is a place (某镇党委 is the town's own body) or a generic word (公司党委)."""
+    organ = next((o for o in _party_committees() if name.endswith(o)), None)
+    if organ is None:
+        return None
+    body = name[: -len(organ)]
+    if len(body) < 2 or body in gaz.generic_names or body.endswith(_place_endings()) \
+            or any(body[i:] in gaz.places for i in range(len(body) - 1)):
+        return None
+    return body
+
+
+@cache
+def _place_endings() -> tuple[str, ...]:
+    """What a place's name ends in: its level (某市, 某县) or a town's or village's word (某镇, 某街道)."""
+    names = load_data_yaml("patterns/names.yaml")
+    return (*names["organization"]["level_openings"], *names["region"]["town_suffixes"])
+
+
 def _has_parent(core: str, gaz: Gazetteers) -> bool:
     """An organization opens `core`: a suffix of two characters or more, or a national body (…部)."""
+    if core in gaz.generic_names:
+        return False
     return any(core.endswith(s) or s in core[:-1] for s in gaz.org_suffixes if len(s) >= 2) \
         or _national_pattern().search(core) is not None
 
@@ -296,6 +328,8 @@ def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
         parent = name[:cut]
         if not is_generic(parent, match.group(), gaz) and len(parent) > len(match.group()) + 1:
             parents.append(Candidate(start, start + cut, "Organization", parent, "org_parent", nested=True))
+    if not parents and (body := _body_of_committee(name, gaz)):
+        parents.append(Candidate(start, start + len(body), "Organization", body, "org_parent", nested=True))
     body = _national_pattern().match(name)
     if body is not None and body.end() < len(name) and all(p.end != start + body.end() for p in parents):
         parents.append(Candidate(start, start + body.end(), "Organization", body.group(), "org_parent", nested=True))
@@ -311,5 +345,5 @@ def _national_bodies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     return [
         Candidate(m.start(), m.end(), "Organization", m.group(), "national")
         for m in _national_pattern().finditer(view.text)
-        if view.is_start(m.start())
+        if view.is_start(m.start()) and not view.one_word_beyond(m.start(), m.end())
     ]

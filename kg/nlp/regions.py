@@ -172,6 +172,8 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         inner = gaz.place_at(text, end)
         if inner is not None:
             sub = next((s for s in sub_parks if text.startswith(s, end + len(inner[0]))), None)
-            end = end + len(inner[0]) + len(sub) if sub else end  # 华为科技园苏州园: its part in a place
+            if sub:  # 华为科技园苏州园: its part in a place, the park itself named too
+                found.append(Candidate(start, end, "Region", text[start:end], "named_park", "zone", nested=True))
+                end += len(inner[0]) + len(sub)
         found.append(Candidate(start, end, "Region", text[start:end], "named_park", "zone"))
     return found

@@ -23,6 +23,7 @@ _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _QUOTED = re.compile(r"[“‘「]([^“”‘’「」\n]{1,24})[”’」]")
 _QUOTED_WITH_DASH = re.compile(r"“([^“”\n]{4,40})”")
 _SPAN_OF_YEARS = re.compile("[一二两三四五六七八九十]+年(?:行动|计划|规划)")
+_YEARS_ALONE = re.compile("(?:\\d+|[一二两三四五六七八九十]+)年")
 _SPECIFIC_STARTS = ("国家", "中央", "全国", "中国", "省", "市", "区", "县", "党的", "世界", "国际", "亚洲")
 
 
@@ -37,8 +38,8 @@ def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     found = []
     for match in _QUOTED.finditer(text):
         inner = match.group(1)
-        if any(ch in inner for ch in "，。！？；、") or len(inner) < 2:
-            continue
+        if any(ch in inner for ch in "，。！？；、") or len(inner) < 2 or inner.endswith(gaz.event_heads):
+            continue  # (举办)“某某发展趋势论坛”: an event, found at its head
         before = text[max(0, match.start() - gaz.program_trigger_window):match.start()]
         after = text[match.end():match.end() + 3]
         named_by_kind = text.endswith(gaz.program_heads, 0, match.start())  # 工业互联网平台“星岳云”
@@ -104,6 +105,20 @@ def _head_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def _event_grammar() -> tuple[tuple[str, ...], tuple[str, ...], str]:
     raw = load_data_yaml("patterns/names.yaml")["event"]
     return tuple(raw["named_by_host"]), tuple(raw["scope_openings"]), raw["joiner"]
+
+
+@cache
+def _activity_words() -> frozenset[str]:
+    return frozenset(load_data_yaml("patterns/names.yaml")["event"]["activity_words"])
+
+
+def _only_activity_words(body: str) -> bool:
+    """`body` is written in activity words alone (战略合作签约 = 战略合作 + 签约), or is empty."""
+    words = _activity_words()
+    covered = [True] + [False] * len(body)
+    for end in range(1, len(body) + 1):
+        covered[end] = any(covered[start] and body[start:end] in words for start in range(max(0, end - 4), end))
+    return covered[-1]
 
 
 @cache
@@ -214,6 +229,8 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         if not (named or _is_specific(view, start, match.end(), head, edition, gaz)):
             continue
+        if labels[head] == "Event" and not edition and _only_activity_words(name[: -len(head)]):
+            continue  # 战略合作签约仪式 held somewhere: what kind of meeting, not which
         if gaz.counted.search(name):
             continue  # 20个重点项目: a count of things, not a name
         if _QUOTED.fullmatch(name[:-len(head)]) and head in _kind_words():
@@ -315,6 +332,8 @@ def _is_specific(view: TokenView, start: int, end: int, head: str, edition: str,
     A rank (省级科研平台) or "our" place (我国标识解析体系) alone does not."""
     name = view.text[start:end]
     ranks, own_places, name_tags = _specificity()
+    if _YEARS_ALONE.fullmatch(name[: -len(head)]):
+        return False  # 3年行动计划 with nothing before it: whose plan is not said
     if edition or "“" in name or "‘" in name or any(ch.isdigit() for ch in name) or _SPAN_OF_YEARS.search(name):
         return True  # …三年行动计划: a plan of so many years is that plan
     if view.text[start - 1:start] in "“‘" and view.text[end:end + 1] in "”’":

@@ -86,6 +86,9 @@ def _located_in_name(entity: ArticleEntity, written: list[str], forms: dict[str,
         if chain and (not best or chain[-1][0] > best[-1][0]):
             best = chain
     regions = [region for _, region in best]
+    zones = relation_rules().zone_suffixes
+    if regions and entity.label == "Region" and regions[0].name.endswith(zones):
+        regions = regions[1:]  # 某集聚区长兴分区: PART_OF the zone that opens it, in what follows
     regions += [r for r in _inner_regions(entity, written, forms) if r not in regions]
     lower = [r for r in regions if not _is_province(r)]
     return lower or regions[-1:]
@@ -112,18 +115,13 @@ def _is_province(region: ArticleEntity) -> bool:
 
 def _opens_with_zone(name: str, forms: dict[str, ArticleEntity]) -> bool:
     found = _region_at(name, 0, forms, None)
-    return found is not None and found[1].name.endswith(_zone_suffixes())
+    return found is not None and found[1].name.endswith(relation_rules().zone_suffixes)
 
 
 @cache
 def _national_openings() -> tuple[str, ...]:
     """国家常州机器人产业园 is in 常州: a national opening before the place leaves it the place."""
     return tuple(load_data_yaml("patterns/names.yaml")["organization"]["national_openings"])
-
-
-@cache
-def _zone_suffixes() -> tuple[str, ...]:
-    return tuple(load_data_yaml("patterns/names.yaml")["region"]["zone_suffixes"])
 
 
 def _same_body(longer: str, shorter: str) -> bool:
@@ -181,18 +179,33 @@ def name_relations(entities: list[ArticleEntity], sentences: list[SentenceView])
             yield Relation((entity.label, entity.name), "LOCATED_IN", ("Region", region.name), sentence, "name")
     for sentence in sentences:
         for outer in sentence.mentions:
-            for inner in sentence.mentions:
-                if inner.label != "Organization" or not inner.nested or inner.key == outer.key:
+            for inner in _nearest_parents(sentence, outer):
+                if inner.label not in ("Organization", "Region") or not inner.nested or inner.key == outer.key \
+                        or (inner.label == "Region" and not _is_zone_in_zone(outer, inner)):
                     continue
                 if not (outer.start <= inner.start and inner.end <= outer.end and _length(inner) < _length(outer)):
                     continue
-                if outer.label == "Organization" and inner.start == outer.start and not _same_body(
+                if outer.label == inner.label and inner.start == outer.start and not _same_body(
                         sentence.text[outer.start - sentence.start:outer.end - sentence.start],
                         sentence.text[inner.start - sentence.start:inner.end - sentence.start]):
                     yield Relation(outer.key, "PART_OF", inner.key, sentence, "name")
                 elif outer.label == "Event" and _EDITION.fullmatch(sentence.text[outer.start - sentence.start:
                                                                                 inner.start - sentence.start]):
                     yield Relation(inner.key, "RUNS", outer.key, sentence, "name")
+
+
+def _nearest_parents(sentence: SentenceView, outer: EntityMention) -> list[EntityMention]:
+    """The mentions inside `outer`, of those opening it only the longest: 某部某中心某处 is part of
+    某部某中心, not of 某部 as well."""
+    inside = [m for m in sentence.mentions if outer.start <= m.start and m.end <= outer.end and m is not outer]
+    opening = max((m for m in inside if m.start == outer.start and m.end < outer.end), key=_length, default=None)
+    return [m for m in inside if m.start != outer.start or m is opening]
+
+
+def _is_zone_in_zone(outer: EntityMention, inner: EntityMention) -> bool:
+    """某产业集聚区 inside 某产业集聚区长兴分区: a zone opening a region is the part's parent (a city
+    opening a zone is where the zone is, not its parent)."""
+    return outer.label == "Region" and inner.name.endswith(relation_rules().zone_suffixes)
 
 
 def _length(mention: EntityMention) -> int:

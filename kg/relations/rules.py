@@ -54,6 +54,7 @@ class RelationRules:
     theme_clause: re.Pattern[str]  # ，以“…”为主题的 between organizers and the event
     publisher_gap: re.Pattern[str]  # 等十部门 between issuers and a title
     national_prefixes: frozenset[str]  # 中国科学院 is national, not LOCATED_IN 中国
+    zone_suffixes: tuple[str, ...]  # what a zone's or park's name ends in
     party_organs: tuple[str, ...]
     committee_titles_at_parent: tuple[str, ...]  # 某大学党委副书记 → also 某大学 (党委副书记)
     party_title_words: tuple[str, ...]  # 书记, 常委: titles held in a party body
@@ -80,6 +81,7 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 @cache
 def relation_rules() -> RelationRules:
     raw = load_data_yaml("patterns/relations.yaml")
+    names = load_data_yaml("patterns/names.yaml")
     verbs = tuple(
         VerbRelation(r["type"], frozenset(r["subject"]), frozenset(r["object"]), _longest_first(r["verbs"]))
         for r in raw["verb_relations"]
@@ -112,7 +114,7 @@ def relation_rules() -> RelationRules:
         subjectless_opening=re.compile(
             f"^(?:{_alternation(raw['subjectless_opening'])})*"
             f"(?:{_alternation([*raw['partner_leads'], *raw['joint_coordination']])})$"),
-        partner_dashes=tuple(load_data_yaml("patterns/names.yaml")["organization"]["partner_dashes"]),
+        partner_dashes=tuple(names["organization"]["partner_dashes"]),
         parent_before=_longest_first(raw["parent_before"]),
         parent_after=_longest_first(raw["parent_after"]),
         topic_marks=tuple(raw["topic_marks"]),
@@ -120,6 +122,7 @@ def relation_rules() -> RelationRules:
         theme_clause=re.compile(raw["theme_clause"]),
         publisher_gap=re.compile(raw["publisher_gap"]),
         national_prefixes=frozenset(raw["national_prefixes"]),
+        zone_suffixes=_longest_first([*names["region"]["zone_suffixes"], *names["region"]["named_park_suffixes"]]),
         party_organs=_longest_first(raw["party_organs"]),
         committee_titles_at_parent=tuple(raw["committee_titles_at_parent"]),
         party_title_words=tuple(raw["party_title_words"]),

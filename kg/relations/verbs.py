@@ -386,13 +386,18 @@ def _group_from(sentence: SentenceView, first: EntityMention) -> list[EntityMent
     return [m for m in group[group.index(first):] if m.label == "Organization"]
 
 
+def _zone_after_its_place(right: EntityMention, between: str) -> bool:
+    """位于某集聚区的某产业园: a park written after the place that holds it."""
+    return right.label == "Region" and between == "的" and right.name.endswith(relation_rules().zone_suffixes)
+
+
 def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
     """在/位于A[的]B → B in A; B在A揭牌 → B in A; B下属的A → A part of B."""
     rules = relation_rules()
     mentions = sentence.top_level
     for index, (left, right) in enumerate(zip(mentions, mentions[1:])):
         between = sentence.between(left, right)
-        if left.label == "Region" and right.label == "Organization":
+        if left.label == "Region" and (right.label == "Organization" or _zone_after_its_place(right, between)):
             place = _declaring(sentence, left)
             join = _without_declaration(between.lstrip(_DECLARATION_CLOSING) if place is not left else between)
             if join.strip("“”") in rules.located_joins and sentence.before(place).endswith(rules.located_leads):
