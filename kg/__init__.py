@@ -1,11 +1,8 @@
 """kg: Chinese industry-intelligence newsletters into a knowledge graph.
 
-    >>> import kg
-    >>> graph = kg.build("data/samples")
-    >>> paths = graph.write("out")
-
-The functions are `kg.api`'s; they and the record types load on first use
-(PEP 562), so `import kg` and `kg --help` stay quick.
+Example: ``kg.build("data/samples").write("out")`` writes what `kg build -o out` does; the README's
+"Python API" section and each function's docstring show the rest.  The functions are `kg.api`'s;
+they and the record types load on first use (PEP 562), so `import kg` and `kg --help` stay quick.
 """
 
 from __future__ import annotations

@@ -109,10 +109,8 @@ def build(paths_or_issues: Paths | Iterable[Issue], *, on_article: Callable[[Any
     >>> [path.name for path in paths]
     ['graph.gexf', 'graph.json']
     """
-    from kg.analytics.measures import annotate_measures
-    from kg.graph.knowledge import KnowledgeGraph
     from kg.models import Issue
-    from kg.pipeline import extract_articles
+    from kg.pipeline import build_graph_from
 
     items = _arguments(paths_or_issues) if isinstance(paths_or_issues, str | Path) else list(paths_or_issues)
     issues = [item for item in items if isinstance(item, Issue)]
@@ -122,10 +120,10 @@ def build(paths_or_issues: Paths | Iterable[Issue], *, on_article: Callable[[Any
             problems = "; ".join(str(e) for e in corpus.errors) or "no newsletter found"
             raise InputError(corpus.errors, f"cannot build: {problems}")
         issues += corpus.issues
-    graph = annotate_measures(KnowledgeGraph.build(extract_articles(issues, on_article=on_article)))
-    if check and (violations := graph.violations()):
-        raise SchemaError(violations)
-    return graph
+    built = build_graph_from(issues, on_article=on_article)
+    if check and built.violations:
+        raise SchemaError(built.violations)
+    return built.graph
 
 
 def read_graph(path: str | Path) -> KnowledgeGraph:
