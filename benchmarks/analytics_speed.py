@@ -55,12 +55,21 @@ def main() -> None:
     for copies in args.copies:
         graph = copies_sharing_regions(sample, copies)
         network = entity_network(graph, settings)
-        print(f"{copies}× the samples: {network.number_of_nodes():,} entities, {network.number_of_edges():,} ties, "
-              f"{nx.number_connected_components(network):,} components")
+        print(
+            f"{copies}× the samples: {network.number_of_nodes():,} entities, {network.number_of_edges():,} ties, "
+            f"{nx.number_connected_components(network):,} components"
+        )
         _timed("entity network", lambda: entity_network(graph, settings))
-        _timed("PageRank", lambda: nx.pagerank(network, alpha=settings.pagerank.alpha, weight="weight",
-                                               tol=settings.pagerank.tolerance,
-                                               max_iter=settings.pagerank.max_iterations))
+        _timed(
+            "PageRank",
+            lambda: nx.pagerank(
+                network,
+                alpha=settings.pagerank.alpha,
+                weight="weight",
+                tol=settings.pagerank.tolerance,
+                max_iter=settings.pagerank.max_iterations,
+            ),
+        )
         _timed("Louvain", lambda: louvain_communities(network, settings))
         if args.exact:
             _timed("betweenness, exact", lambda: nx.betweenness_centrality(network, weight="distance"))

@@ -79,21 +79,26 @@ def main() -> None:
         print("each load, relationships/s: " + ", ".join(f"{rate:,.0f}" for rate in rates))
         print(f"first load after the start (cold server): {rates[0]:,.0f} relationships/s")
         batched = statistics.median(rates[-5:])
-        print(f"running server, median of the last {len(rates[-5:])} loads: {batched:,.0f} relationships/s "
-              "(target ≥ 20,000)")
+        print(
+            f"running server, median of the last {len(rates[-5:])} loads: {batched:,.0f} relationships/s "
+            "(target ≥ 20,000)"
+        )
 
         wipe_graph(driver, settings.database)
         nodes_only = nx.MultiDiGraph()
         nodes_only.add_nodes_from(big.nodes(data=True))
         load_graph(driver, KnowledgeGraph.from_networkx(nodes_only), settings.database)
-        sample = [(s, t, d) for s, t, d in big.edges(data=True) if d["type"] != "CO_OCCURS_WITH"][:args.naive_rows]
+        sample = [(s, t, d) for s, t, d in big.edges(data=True) if d["type"] != "CO_OCCURS_WITH"][: args.naive_rows]
         started = time.perf_counter()
         for source, target, data in sample:
             driver.execute_query(
                 f"MATCH (a:{big.nodes[source]['label']} {{key: $source}}) MATCH (b:{big.nodes[target]['label']} {{key: $target}}) "
                 f"MERGE (a)-[r:{data['type']}]->(b) SET r += $properties",
-                source=source, target=target, properties={k: v for k, v in data.items() if k != "type"},
-                database_=settings.database)
+                source=source,
+                target=target,
+                properties={k: v for k, v in data.items() if k != "type"},
+                database_=settings.database,
+            )
         naive = len(sample) / (time.perf_counter() - started)
         print(f"one MERGE per row: {naive:,.0f} relationships/s over {len(sample):,} rows")
         print(f"ratio, running server's load to row by row: {batched / naive:.1f}× (target ≥ 20×)")
@@ -103,12 +108,16 @@ def main() -> None:
             files = write_neo4j_import(graph, Path(directory) / "neo4j-import")
             server.stop()
             started = time.perf_counter()
-            server.import_full([f for f in files if f.name.startswith("nodes_")],
-                               [f for f in files if f.name.startswith("relationships_")],
-                               array_delimiter=ARRAY_DELIMITER_NAME)
+            server.import_full(
+                [f for f in files if f.name.startswith("nodes_")],
+                [f for f in files if f.name.startswith("relationships_")],
+                array_delimiter=ARRAY_DELIMITER_NAME,
+            )
             bulk = relationships / (time.perf_counter() - started)
         server.start()
-        print(f"bulk import (neo4j-admin, server stopped; the tool's own JVM start included): {bulk:,.0f} relationships/s")
+        print(
+            f"bulk import (neo4j-admin, server stopped; the tool's own JVM start included): {bulk:,.0f} relationships/s"
+        )
         with open_driver(settings) as driver:
             wipe_graph(driver, settings.database)
 

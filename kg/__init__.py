@@ -13,14 +13,32 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # what the names below load, for type checkers (`x as x`: re-exported)
     from kg.api import (
         InputError as InputError,
+    )
+    from kg.api import (
         SchemaError as SchemaError,
+    )
+    from kg.api import (
         build as build,
+    )
+    from kg.api import (
         extract as extract,
+    )
+    from kg.api import (
         load as load,
+    )
+    from kg.api import (
         nlp as nlp,
+    )
+    from kg.api import (
         parse as parse,
+    )
+    from kg.api import (
         query as query,
+    )
+    from kg.api import (
         read as read,
+    )
+    from kg.api import (
         read_graph as read_graph,
     )
     from kg.graph.knowledge import (
@@ -28,11 +46,23 @@ if TYPE_CHECKING:  # what the names below load, for type checkers (`x as x`: re-
     )
     from kg.models import (
         Article as Article,
+    )
+    from kg.models import (
         ArticleExtraction as ArticleExtraction,
+    )
+    from kg.models import (
         Entity as Entity,
+    )
+    from kg.models import (
         IndustryScore as IndustryScore,
+    )
+    from kg.models import (
         Issue as Issue,
+    )
+    from kg.models import (
         Mention as Mention,
+    )
+    from kg.models import (
         Relation as Relation,
     )
     from kg.pipeline import (
@@ -46,11 +76,13 @@ __version__ = "0.1.0"
 
 # Public name → the module that defines it.
 _HOMES = {
-    **dict.fromkeys(("read", "parse", "extract", "build", "read_graph", "load", "query", "InputError", "SchemaError"),
-                    "kg.api"),
+    **dict.fromkeys(
+        ("read", "parse", "extract", "build", "read_graph", "load", "query", "InputError", "SchemaError"), "kg.api"
+    ),
     "KnowledgeGraph": "kg.graph.knowledge",
-    **dict.fromkeys(("Article", "ArticleExtraction", "Entity", "IndustryScore", "Issue", "Mention", "Relation"),
-                    "kg.models"),
+    **dict.fromkeys(
+        ("Article", "ArticleExtraction", "Entity", "IndustryScore", "Issue", "Mention", "Relation"), "kg.models"
+    ),
     "Corpus": "kg.pipeline",
     "LoadStats": "kg.store.writer",
 }

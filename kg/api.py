@@ -93,8 +93,9 @@ def extract(issue_or_text: Issue | str) -> list[ArticleExtraction]:
     return list(extract_articles([issue]))
 
 
-def build(paths_or_issues: Paths | Iterable[Issue], *, on_article: Callable[[Any], None] | None = None,
-          check: bool = True) -> KnowledgeGraph:
+def build(
+    paths_or_issues: Paths | Iterable[Issue], *, on_article: Callable[[Any], None] | None = None, check: bool = True
+) -> KnowledgeGraph:
     """The knowledge graph of newsletters (paths, or issues already read): extracted, assembled and measured.
 
     Raises `InputError` when a named file cannot be read or none is found,
@@ -150,10 +151,20 @@ def _settings(uri: str | None, user: str | None, password: str | None, database:
     return replace(settings, **{name: value for name, value in given.items() if value is not None})
 
 
-def load(graph: KnowledgeGraph, *, uri: str | None = None, user: str | None = None, password: str | None = None,
-         database: str | None = None, wipe: bool = False, batch_size: int | None = None, workers: int | None = None,
-         stats: LoadStats | None = None, on_batch: Callable[[int], None] | None = None,
-         on_wait: Callable[[], None] | None = None) -> LoadStats:
+def load(
+    graph: KnowledgeGraph,
+    *,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    wipe: bool = False,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    stats: LoadStats | None = None,
+    on_batch: Callable[[int], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> LoadStats:
     """Write the graph into Neo4j (NEO4J_URI and friends, or the project's own server, unless given).
 
     Constraints first, then batched writes, `workers` at a time; `wipe`
@@ -178,15 +189,31 @@ def load(graph: KnowledgeGraph, *, uri: str | None = None, user: str | None = No
     with open_driver(settings) as driver:
         if wipe:
             wipe_graph(driver, settings.database, on_wait=on_wait)
-        load_graph(driver, graph, settings.database, on_batch=on_batch, on_wait=on_wait,
-                   size=batch_size or BATCH_SIZE, workers=workers or WORKERS, stats=stats)
+        load_graph(
+            driver,
+            graph,
+            settings.database,
+            on_batch=on_batch,
+            on_wait=on_wait,
+            size=batch_size or BATCH_SIZE,
+            workers=workers or WORKERS,
+            stats=stats,
+        )
         stats.remeasured = remeasure_store(driver, settings.database, graph)
         stats.stored_labels, stats.stored_types = graph_counts(driver, settings.database)
     return stats
 
 
-def query(name_or_cypher: str, *, write: bool = False, uri: str | None = None, user: str | None = None,
-          password: str | None = None, database: str | None = None, **params: Any) -> list[dict[str, Any]]:
+def query(
+    name_or_cypher: str,
+    *,
+    write: bool = False,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    **params: Any,
+) -> list[dict[str, Any]]:
     """The rows of a curated query of queries/ (by name or .cypher file) or of a Cypher statement.
 
     A query file's parameters default to the examples in its header.  Only

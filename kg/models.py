@@ -11,13 +11,25 @@ back, at the edges (files, graph assembly), so the stages pass types.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Span", "Sentence", "Paragraph", "Article", "Issue", "ReadWarning", "ReadError", "Mention", "Entity",
-           "Relation", "IndustryScore", "ArticleExtraction"]
+__all__ = [
+    "Span",
+    "Sentence",
+    "Paragraph",
+    "Article",
+    "Issue",
+    "ReadWarning",
+    "ReadError",
+    "Mention",
+    "Entity",
+    "Relation",
+    "IndustryScore",
+    "ArticleExtraction",
+]
 
 
 @dataclass(frozen=True)
@@ -143,17 +155,29 @@ class Entity:
     name: str
     label: str
     aliases: tuple[str, ...]
-    declared_aliases: tuple[str, ...]  # short forms the article declares (`（以下简称“B”）`): they merge across articles
+    declared_aliases: tuple[
+        str, ...
+    ]  # short forms the article declares (`（以下简称“B”）`): they merge across articles
     mentions: tuple[Mention, ...]
 
     def to_record(self) -> dict[str, Any]:
-        return {"name": self.name, "label": self.label, "aliases": list(self.aliases),
-                "declared_aliases": list(self.declared_aliases), "mentions": [m.to_record() for m in self.mentions]}
+        return {
+            "name": self.name,
+            "label": self.label,
+            "aliases": list(self.aliases),
+            "declared_aliases": list(self.declared_aliases),
+            "mentions": [m.to_record() for m in self.mentions],
+        }
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Entity:
-        return cls(record["name"], record["label"], tuple(record["aliases"]),
-                   tuple(record.get("declared_aliases", ())), tuple(Mention.from_record(m) for m in record["mentions"]))
+        return cls(
+            record["name"],
+            record["label"],
+            tuple(record["aliases"]),
+            tuple(record.get("declared_aliases", ())),
+            tuple(Mention.from_record(m) for m in record["mentions"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -172,15 +196,33 @@ class Relation:
     basis: str  # what found it: a pattern's name, "name", "gazetteer"
 
     def to_record(self) -> dict[str, Any]:
-        return {"source": self.source, "source_label": self.source_label, "type": self.type, "target": self.target,
-                "target_label": self.target_label, "properties": dict(self.properties), "evidence": self.evidence,
-                "start": self.start, "end": self.end, "basis": self.basis}
+        return {
+            "source": self.source,
+            "source_label": self.source_label,
+            "type": self.type,
+            "target": self.target,
+            "target_label": self.target_label,
+            "properties": dict(self.properties),
+            "evidence": self.evidence,
+            "start": self.start,
+            "end": self.end,
+            "basis": self.basis,
+        }
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Relation:
-        return cls(record["source"], record["source_label"], record["type"], record["target"], record["target_label"],
-                   dict(record.get("properties", {})), record["evidence"], int(record["start"]), int(record["end"]),
-                   record["basis"])
+        return cls(
+            record["source"],
+            record["source_label"],
+            record["type"],
+            record["target"],
+            record["target_label"],
+            dict(record.get("properties", {})),
+            record["evidence"],
+            int(record["start"]),
+            int(record["end"]),
+            record["basis"],
+        )
 
 
 @dataclass(frozen=True)
@@ -232,11 +274,23 @@ class ArticleExtraction:
     def to_record(self) -> dict[str, Any]:
         """The JSONL object of the extraction guide (dates as ISO strings or null)."""
         return {
-            "issue": self.issue, "article": self.article, "source": self.source, "issue_date": _iso(self.issue_date),
-            "issue_number": self.issue_number, "issue_total_number": self.issue_total_number,
-            "issue_dated_by": self.issue_dated_by, "position": self.position, "date": _iso(self.date),
-            "dated_by": self.dated_by, "title": self.title, "section": self.section, "untitled": self.untitled,
-            "subheadings": list(self.subheadings), "start": self.start, "end": self.end, "text": self.text,
+            "issue": self.issue,
+            "article": self.article,
+            "source": self.source,
+            "issue_date": _iso(self.issue_date),
+            "issue_number": self.issue_number,
+            "issue_total_number": self.issue_total_number,
+            "issue_dated_by": self.issue_dated_by,
+            "position": self.position,
+            "date": _iso(self.date),
+            "dated_by": self.dated_by,
+            "title": self.title,
+            "section": self.section,
+            "untitled": self.untitled,
+            "subheadings": list(self.subheadings),
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
             "sentences": [[start, end] for start, end in self.sentences],
             "industries": [i.to_record() for i in self.industries],
             "entities": [e.to_record() for e in self.entities],
@@ -247,13 +301,24 @@ class ArticleExtraction:
     def from_record(cls, record: Mapping[str, Any]) -> ArticleExtraction:
         """An article read back from its JSONL object (a `kg extract` line)."""
         return cls(
-            issue=record["issue"], article=record["article"], source=record.get("source", record["issue"]),
-            issue_date=_date(record.get("issue_date")), issue_number=record.get("issue_number"),
-            issue_total_number=record.get("issue_total_number"), issue_dated_by=record.get("issue_dated_by"),
-            position=int(record["position"]), date=_date(record.get("date")), dated_by=record.get("dated_by"),
-            title=record["title"], section=record.get("section"), untitled=bool(record["untitled"]),
-            subheadings=tuple(record.get("subheadings", ())), start=int(record.get("start", 0)),
-            end=int(record.get("end", 0)), text=record.get("text", ""), sentences=tuple((int(s), int(e)) for s, e in record["sentences"]),
+            issue=record["issue"],
+            article=record["article"],
+            source=record.get("source", record["issue"]),
+            issue_date=_date(record.get("issue_date")),
+            issue_number=record.get("issue_number"),
+            issue_total_number=record.get("issue_total_number"),
+            issue_dated_by=record.get("issue_dated_by"),
+            position=int(record["position"]),
+            date=_date(record.get("date")),
+            dated_by=record.get("dated_by"),
+            title=record["title"],
+            section=record.get("section"),
+            untitled=bool(record["untitled"]),
+            subheadings=tuple(record.get("subheadings", ())),
+            start=int(record.get("start", 0)),
+            end=int(record.get("end", 0)),
+            text=record.get("text", ""),
+            sentences=tuple((int(s), int(e)) for s, e in record["sentences"]),
             industries=tuple(IndustryScore.from_record(i) for i in record["industries"]),
             entities=tuple(Entity.from_record(e) for e in record["entities"]),
             relations=tuple(Relation.from_record(r) for r in record["relations"]),

@@ -19,8 +19,18 @@ from kg.nlp.aliases import article_entities
 from kg.nlp.extract import entity_records, process_articles
 from kg.relations.extract import article_relations, relation_records
 
-__all__ = ["Corpus", "read_corpus", "issue_warnings", "article_extraction", "extract_articles", "extract_records",
-           "extract_files", "find_article", "Build", "build_graph_from"]
+__all__ = [
+    "Corpus",
+    "read_corpus",
+    "issue_warnings",
+    "article_extraction",
+    "extract_articles",
+    "extract_records",
+    "extract_files",
+    "find_article",
+    "Build",
+    "build_graph_from",
+]
 
 
 @dataclass
@@ -60,11 +70,23 @@ def issue_warnings(issue: Issue) -> list[ReadWarning]:
 def article_extraction(issue: Issue, article: Article) -> ArticleExtraction:
     """The article's place, dates and text, before extraction fills in what it finds."""
     return ArticleExtraction(
-        issue=issue.id, article=article.id, source=issue.path.name, issue_date=issue.date, issue_number=issue.number,
-        issue_total_number=issue.total_number, issue_dated_by=issue.dated_by, position=article.position,
-        date=article.date, dated_by=article.dated_by, title=_written_title(issue, article), section=article.section,
-        untitled=article.untitled, subheadings=tuple(s.text for s in article.subheadings), start=article.start,
-        end=article.end, text=issue.text[article.start:article.end],
+        issue=issue.id,
+        article=article.id,
+        source=issue.path.name,
+        issue_date=issue.date,
+        issue_number=issue.number,
+        issue_total_number=issue.total_number,
+        issue_dated_by=issue.dated_by,
+        position=article.position,
+        date=article.date,
+        dated_by=article.dated_by,
+        title=_written_title(issue, article),
+        section=article.section,
+        untitled=article.untitled,
+        subheadings=tuple(s.text for s in article.subheadings),
+        start=article.start,
+        end=article.end,
+        text=issue.text[article.start : article.end],
         sentences=tuple((s.start, s.end) for s in article.sentences),
     )
 
@@ -72,7 +94,7 @@ def article_extraction(issue: Issue, article: Article) -> ArticleExtraction:
 def _written_title(issue: Issue, article: Article) -> str:
     """A headline as the file wrote it: users and their gold know an article by that title."""
     headline = article.headline
-    if headline is not None and issue.text[headline.start:headline.end] == article.title:
+    if headline is not None and issue.text[headline.start : headline.end] == article.title:
         return issue.as_written(headline.start, headline.end)
     return article.title
 
@@ -86,9 +108,12 @@ def extract_articles(issues: Iterable[Issue], *, on_article: Any = None) -> Iter
             relations = article_relations(article, found.text, entities)
             if on_article is not None:
                 on_article(article)
-            yield replace(found, entities=entity_records(article, entities),
-                          relations=relation_records(article, relations),
-                          industries=tuple(classify(article.title, found.text)))
+            yield replace(
+                found,
+                entities=entity_records(article, entities),
+                relations=relation_records(article, relations),
+                industries=tuple(classify(article.title, found.text)),
+            )
 
 
 def extract_records(issues: Iterable[Issue]) -> Iterator[dict[str, Any]]:
@@ -97,8 +122,12 @@ def extract_records(issues: Iterable[Issue]) -> Iterator[dict[str, Any]]:
 
 
 def extract_files(
-    arguments: Iterable[str | Path], *, on_error: Callable[[ReadError], None],
-    on_warning: Callable[[ReadWarning], None] = lambda _: None, on_article: Any = None, date: dt.date | None = None,
+    arguments: Iterable[str | Path],
+    *,
+    on_error: Callable[[ReadError], None],
+    on_warning: Callable[[ReadWarning], None] = lambda _: None,
+    on_article: Any = None,
+    date: dt.date | None = None,
 ) -> Iterator[ArticleExtraction]:
     """The extracted articles of every newsletter named by files, directories or globs, one file at a time.
 
@@ -127,8 +156,9 @@ def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Artic
     issue_part, _, position = article_id.strip().rpartition("-")
     for issue in issues:
         for article in issue.articles:
-            if article.id == article_id or (issue.id == issue_part and position.isdigit()
-                                            and article.position == int(position)):
+            if article.id == article_id or (
+                issue.id == issue_part and position.isdigit() and article.position == int(position)
+            ):
                 return issue, article
     return None
 

@@ -61,8 +61,19 @@ def test_the_api_docstring_examples_run_as_written(at_a_user_checkout, test_neo4
 def test_every_public_function_has_an_example():
     for name in ("read", "parse", "extract", "build", "read_graph", "load", "query", "nlp"):
         assert ">>> " in (getattr(kg.api, name).__doc__ or ""), name
-    assert set(kg.__all__) >= {"read", "parse", "extract", "build", "load", "query", "nlp", "KnowledgeGraph",
-                               "ArticleExtraction", "Corpus", "LoadStats"}
+    assert set(kg.__all__) >= {
+        "read",
+        "parse",
+        "extract",
+        "build",
+        "load",
+        "query",
+        "nlp",
+        "KnowledgeGraph",
+        "ArticleExtraction",
+        "Corpus",
+        "LoadStats",
+    }
     assert all(getattr(kg, name) is not None for name in kg.__all__)
 
 
@@ -70,11 +81,19 @@ def test_building_the_samples_through_the_api_writes_exactly_what_kg_build_write
     result = CliRunner().invoke(app, ["build", str(SAMPLES_DIR), "-o", str(tmp_path / "cli")])
     assert result.exit_code == 0, result.output
     written = kg.build(SAMPLES_DIR).write(tmp_path / "api")
-    assert [path.name for path in written] == ["graph.graphml", "graph.gexf", "graph.json", "cytoscape.json",
-                                               "index.html", "articles.jsonl", "neo4j-import"]
+    assert [path.name for path in written] == [
+        "graph.graphml",
+        "graph.gexf",
+        "graph.json",
+        "cytoscape.json",
+        "index.html",
+        "articles.jsonl",
+        "neo4j-import",
+    ]
     files = sorted(path.relative_to(tmp_path / "cli") for path in (tmp_path / "cli").rglob("*") if path.is_file())
-    assert files == sorted(path.relative_to(tmp_path / "api") for path in (tmp_path / "api").rglob("*")
-                           if path.is_file())
+    assert files == sorted(
+        path.relative_to(tmp_path / "api") for path in (tmp_path / "api").rglob("*") if path.is_file()
+    )
     for name in files:
         assert (tmp_path / "api" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
 
@@ -112,11 +131,20 @@ def test_the_example_notebook_runs_and_queries_neo4j(at_a_user_checkout, test_ne
     import nbformat
 
     notebook = nbformat.read(NOTEBOOK, as_version=4)
-    nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(at_a_user_checkout)}}).execute()
-    outputs = "".join(output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
-                      for cell in notebook.cells if cell.cell_type == "code" for output in cell.get("outputs", []))
+    nbclient.NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(at_a_user_checkout)}}
+    ).execute()
+    outputs = "".join(
+        output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+    )
     assert "Organization:浙江省科技厅" in outputs  # among the most central organizations
-    assert any("image/png" in output.get("data", {}) for cell in notebook.cells if cell.cell_type == "code"
-               for output in cell.get("outputs", []))  # the partnership network, drawn
+    assert any(
+        "image/png" in output.get("data", {})
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+    )  # the partnership network, drawn
     assert "rows from Neo4j" in outputs

@@ -38,8 +38,18 @@ def test_the_sample_graph_conforms_to_the_schema(graph):
 
 def test_validation_names_each_violation(graph):
     broken = graph.copy()
-    broken.add_edge("Person:高鹰忠", "Region:浙江省", key="x", type="HOLDS_POSITION", evidence="…", article="a",
-                    start=0, end=1, basis="title", title="厅长")
+    broken.add_edge(
+        "Person:高鹰忠",
+        "Region:浙江省",
+        key="x",
+        type="HOLDS_POSITION",
+        evidence="…",
+        article="a",
+        start=0,
+        end=1,
+        basis="title",
+        title="厅长",
+    )
     del broken.nodes["Organization:浙江省科技厅"]["aliases"]
     problems = {str(p) for p in validate_graph(broken)}
     assert "Person:高鹰忠 -[HOLDS_POSITION]-> Region:浙江省: HOLDS_POSITION may not join Person to Region" in problems
@@ -75,8 +85,11 @@ def test_declared_short_forms_merge_across_articles():
 
 
 def test_co_occurrence_counts_sentences_once_per_article():
-    record = _record("a-001", [_entity("甲公司", "Organization", [(0, 3), (10, 13)]), _entity("乙大学", "Organization", [(4, 7), (14, 17)])],
-                     sentences=[[0, 9], [10, 20]])
+    record = _record(
+        "a-001",
+        [_entity("甲公司", "Organization", [(0, 3), (10, 13)]), _entity("乙大学", "Organization", [(4, 7), (14, 17)])],
+        sentences=[[0, 9], [10, 20]],
+    )
     knowledge = KnowledgeGraph.from_records([record])
     knowledge.add([ArticleExtraction.from_record(record)])  # the same article again adds nothing
     edge = knowledge.to_networkx().edges["Organization:乙大学", "Organization:甲公司", "CO_OCCURS_WITH"]
@@ -140,11 +153,26 @@ def test_building_twice_gives_identical_files(records, bundle, tmp_path):
 
 
 def _entity(name: str, label: str, mentions=((0, 1),), declared=()) -> dict:
-    return {"name": name, "label": label, "aliases": [name, *declared], "declared_aliases": list(declared),
-            "mentions": [{"start": s, "end": e} for s, e in mentions]}
+    return {
+        "name": name,
+        "label": label,
+        "aliases": [name, *declared],
+        "declared_aliases": list(declared),
+        "mentions": [{"start": s, "end": e} for s, e in mentions],
+    }
 
 
 def _record(article: str, entities: list[dict], sentences=None) -> dict:
-    return {"issue": article.split("-")[0], "article": article, "source": "x.txt", "position": 1, "title": article,
-            "section": None, "untitled": False, "industries": [], "entities": entities, "relations": [],
-            "sentences": sentences or [[0, 100]]}
+    return {
+        "issue": article.split("-")[0],
+        "article": article,
+        "source": "x.txt",
+        "position": 1,
+        "title": article,
+        "section": None,
+        "untitled": False,
+        "industries": [],
+        "entities": entities,
+        "relations": [],
+        "sentences": sentences or [[0, 100]],
+    }

@@ -8,11 +8,19 @@ from importlib.resources import files
 
 import pytest
 
-from kg.graph.knowledge import KnowledgeGraph
 from kg.export.html import render_html, view_data, write_html
+from kg.graph.knowledge import KnowledgeGraph
 from tests.graph_sample import (
-    ARTICLE_1, ARTICLE_2, ISSUE, SENTENCE_HOLDS, SENTENCE_LOCATED, SENTENCE_PARTNERS, SENTENCE_RUNS,
-    TITLE_1, TITLE_2, sample_graph,
+    ARTICLE_1,
+    ARTICLE_2,
+    ISSUE,
+    SENTENCE_HOLDS,
+    SENTENCE_LOCATED,
+    SENTENCE_PARTNERS,
+    SENTENCE_RUNS,
+    TITLE_1,
+    TITLE_2,
+    sample_graph,
 )
 
 OFFICE = "Organization:浙江省科技厅"
@@ -34,16 +42,27 @@ def _sentences(entries: list[dict]) -> set[str]:
 def test_every_node_is_there_with_its_name_aliases_and_degree(data):
     nodes = {node["id"]: node for node in data["nodes"]}
     assert nodes.keys() == set(sample_graph().nodes)
-    assert nodes[OFFICE] == {"id": OFFICE, "name": "浙江省科技厅", "label": "Organization",
-                             "aliases": ["省科技厅"], "degree": 6}
+    assert nodes[OFFICE] == {
+        "id": OFFICE,
+        "name": "浙江省科技厅",
+        "label": "Organization",
+        "aliases": ["省科技厅"],
+        "degree": 6,
+    }
     assert nodes[f"Article:{ARTICLE_1}"]["name"] == TITLE_1
 
 
 def test_the_legend_follows_the_view_file_and_hides_articles_and_issues(data):
     assert [(entry["label"], entry["count"], entry["shown"]) for entry in data["labels"]] == [
-        ("Organization", 2, True), ("Region", 2, True), ("Person", 1, True), ("Program", 1, True),
-        ("Document", 1, True), ("Event", 1, True), ("Industry", 2, True),
-        ("Article", 2, False), ("Issue", 1, False),
+        ("Organization", 2, True),
+        ("Region", 2, True),
+        ("Person", 1, True),
+        ("Program", 1, True),
+        ("Document", 1, True),
+        ("Event", 1, True),
+        ("Industry", 2, True),
+        ("Article", 2, False),
+        ("Issue", 1, False),
     ]
     assert data["labels"][0]["color"] == "#4e79a7" and data["labels"][0]["caption"] == "机构"
 
@@ -58,13 +77,26 @@ def test_a_label_missing_from_the_view_file_is_drawn_in_the_fallback_colour():
 def test_an_entity_panel_lists_the_articles_mentioning_it_and_its_evidence(data):
     panel = data["panels"][OFFICE]
     assert _titles(panel["articles"]) == [TITLE_1, TITLE_2]
-    assert panel["articles"][0] == {"id": f"Article:{ARTICLE_1}", "title": TITLE_1, "section": "科技动态",
-                                    "issue": ISSUE, "source": "000_37a592d5b46665a4.txt", "position": 1}
+    assert panel["articles"][0] == {
+        "id": f"Article:{ARTICLE_1}",
+        "title": TITLE_1,
+        "section": "科技动态",
+        "issue": ISSUE,
+        "source": "000_37a592d5b46665a4.txt",
+        "position": 1,
+    }
     assert _sentences(panel["evidence"]) == {SENTENCE_HOLDS, SENTENCE_RUNS, SENTENCE_PARTNERS}
     holds = next(entry for entry in panel["evidence"] if entry["type"] == "HOLDS_POSITION")
-    assert holds == {"type": "HOLDS_POSITION", "subject": "陈岩", "object": "浙江省科技厅", "role": "厅长",
-                     "sentence": SENTENCE_HOLDS, "article": f"Article:{ARTICLE_1}", "title": TITLE_1,
-                     "start": 100}
+    assert holds == {
+        "type": "HOLDS_POSITION",
+        "subject": "陈岩",
+        "object": "浙江省科技厅",
+        "role": "厅长",
+        "sentence": SENTENCE_HOLDS,
+        "article": f"Article:{ARTICLE_1}",
+        "title": TITLE_1,
+        "start": 100,
+    }
 
 
 def test_industry_issue_and_article_panels(data):
@@ -80,9 +112,17 @@ def test_evidence_from_an_article_outside_the_graph_has_no_title(data):
 
 def test_only_relations_with_evidence_are_drawn_as_relations(data):
     kinds = {(edge["type"], edge["evidence"]) for edge in data["edges"]}
-    assert kinds == {("HAS_ARTICLE", False), ("MENTIONS", False), ("ABOUT", False), ("CO_OCCURS_WITH", False),
-                     ("HOLDS_POSITION", True), ("RUNS", True), ("LOCATED_IN", True), ("PARTNERS_WITH", True),
-                     ("PART_OF", True)}
+    assert kinds == {
+        ("HAS_ARTICLE", False),
+        ("MENTIONS", False),
+        ("ABOUT", False),
+        ("CO_OCCURS_WITH", False),
+        ("HOLDS_POSITION", True),
+        ("RUNS", True),
+        ("LOCATED_IN", True),
+        ("PARTNERS_WITH", True),
+        ("PART_OF", True),
+    }
     assert len({edge["id"] for edge in data["edges"]}) == sample_graph().number_of_edges()
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from kg.graph.knowledge import KnowledgeGraph
 from kg.export.html import write_html
+from kg.graph.knowledge import KnowledgeGraph
 from tests.graph_sample import SENTENCE_HOLDS, SENTENCE_PARTNERS, TITLE_1, TITLE_2, sample_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -43,8 +43,7 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run tools/provision-test-deps to install Debian's chromium",
-                    pytrace=False)
+        pytest.fail(f"{CHROMIUM} is missing: run tools/provision-test-deps to install Debian's chromium", pytrace=False)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
         yield browser
@@ -73,7 +72,9 @@ def test_draws_entities_and_industries_and_the_filter_adds_articles(view: View):
     view.page.check("#legend input[data-label=Article]")
     drawn = view.page.evaluate("Object.keys(kgView.network.getPositions())")
     assert {node for node in drawn if node.startswith("Article:")} == {
-        "Article:4da0b16879e72d23-01", "Article:4da0b16879e72d23-02"}
+        "Article:4da0b16879e72d23-01",
+        "Article:4da0b16879e72d23-02",
+    }
     assert view.errors == []
 
 
@@ -140,7 +141,8 @@ def test_chinese_names_are_drawn_in_a_cjk_font_not_as_boxes(view: View):
     assert node_face == panel_face and "WenQuanYi Zen Hei" in node_face
     assert view.page.evaluate(_DISTINCT_CHARACTERS, node_face) == 4, (
         f"four Chinese characters in {node_face} look alike: boxes, so no CJK font is installed "
-        "(tools/provision-test-deps installs one)")
+        "(tools/provision-test-deps installs one)"
+    )
 
 
 @pytest.fixture(scope="module")

@@ -47,14 +47,19 @@ def test_commands_live_in_the_cli_package_and_the_store_prints_nothing():
     assert "kg/cli/main.py" in _importers("typer")
 
 
-@pytest.mark.parametrize("code", [
-    "import kg; kg.__version__; kg.__all__",
-    "from kg.cli import app; app(['--help'])",
-    "from kg.cli import app; app(['--version'])",
-    "from kg.cli import app; app(['neo4j', '--help'])",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import kg; kg.__version__; kg.__all__",
+        "from kg.cli import app; app(['--help'])",
+        "from kg.cli import app; app(['--version'])",
+        "from kg.cli import app; app(['neo4j', '--help'])",
+    ],
+)
 def test_import_kg_and_the_help_load_no_heavy_library(code):
-    probe = (f"import sys, json\ntry:\n    {code}\nexcept SystemExit:\n    pass\n"
-             f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)), file=sys.stderr)")
+    probe = (
+        f"import sys, json\ntry:\n    {code}\nexcept SystemExit:\n    pass\n"
+        f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)), file=sys.stderr)"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert json.loads(result.stderr.strip().splitlines()[-1]) == []

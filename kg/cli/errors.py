@@ -13,7 +13,6 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-
 from typing import TYPE_CHECKING
 
 import typer
@@ -53,8 +52,9 @@ def neo4j_errors(settings: Neo4jSettings, statement: str) -> Iterator[None]:
     except StoreChanged as error:
         raise _fail(str(error), EXIT_FAILED) from None
     except Neo4jError as error:
-        raise _fail(f"Neo4j at {settings.uri} rejected {statement} ({error.code}): {error.message}",
-                    EXIT_FAILED) from None
+        raise _fail(
+            f"Neo4j at {settings.uri} rejected {statement} ({error.code}): {error.message}", EXIT_FAILED
+        ) from None
     except DriverError as error:
         raise _fail(f"Neo4j at {settings.uri} stopped answering: {_last_line(error)}", EXIT_UNAVAILABLE) from None
 
@@ -74,11 +74,17 @@ def load_errors(settings: Neo4jSettings, stats: LoadStats) -> Iterator[None]:
     except StoreChanged as error:
         raise _fail(f"{error} So far {stats.committed()}.", EXIT_FAILED) from None
     except Neo4jError as error:
-        raise _fail(f"Neo4j at {settings.uri} rejected a statement of the load ({error.code}): {error.message}; "
-                    f"it was rolled back and no further batch started: {stats.committed()}", EXIT_FAILED) from None
+        raise _fail(
+            f"Neo4j at {settings.uri} rejected a statement of the load ({error.code}): {error.message}; "
+            f"it was rolled back and no further batch started: {stats.committed()}",
+            EXIT_FAILED,
+        ) from None
     except DriverError:
-        raise _fail(f"Neo4j at {settings.uri} stopped answering during the load: {stats.committed()}. Once it "
-                    f"answers again (`kg neo4j start` for the project's own), {_RERUN}", EXIT_UNAVAILABLE) from None
+        raise _fail(
+            f"Neo4j at {settings.uri} stopped answering during the load: {stats.committed()}. Once it "
+            f"answers again (`kg neo4j start` for the project's own), {_RERUN}",
+            EXIT_UNAVAILABLE,
+        ) from None
 
 
 def _last_line(error: BaseException) -> str:

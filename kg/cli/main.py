@@ -58,8 +58,9 @@ def _print_version(wanted: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
-                                          help="Print kg's version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print kg's version and exit.")
+    ] = False,
 ) -> None:
     """Options before any command (the help text is the Typer app's)."""
     show_driver_log(verbose=False)
@@ -67,16 +68,23 @@ def main(
 
 PathsArgument = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Newsletter files, directories or glob patterns (default: the sample issues).", metavar="PATH...",
-                   show_default=False),
+    typer.Argument(
+        help="Newsletter files, directories or glob patterns (default: the sample issues).",
+        metavar="PATH...",
+        show_default=False,
+    ),
 ]
 
 
 DateOption = Annotated[
     Optional[datetime],
-    typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
-                 help="The date of issues whose masthead prints none (it comes before a manifest.yaml beside "
-                      "them and a date in their file names)."),
+    typer.Option(
+        "--date",
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="The date of issues whose masthead prints none (it comes before a manifest.yaml beside "
+        "them and a date in their file names).",
+    ),
 ]
 
 
@@ -135,8 +143,9 @@ def _output_errors() -> Iterator[None]:
 @app.command(cls=ReadableCommand)
 def build(
     paths: PathsArgument = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write the graph files to.",
-                                         metavar="DIR")] = Path("out"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory to write the graph files to.", metavar="DIR")
+    ] = Path("out"),
     date: DateOption = None,
 ) -> None:
     """Extract, assemble the knowledge graph, validate it, and write it in every format.
@@ -211,8 +220,9 @@ def _built(corpus: Corpus, consequence: str) -> KnowledgeGraph:
         raise typer.Exit(1) from None
 
 
-def _graph_to_load(paths: list[str] | None, date: datetime | None = None,
-                   consequence: str = "nothing was loaded") -> tuple[KnowledgeGraph, Corpus]:
+def _graph_to_load(
+    paths: list[str] | None, date: datetime | None = None, consequence: str = "nothing was loaded"
+) -> tuple[KnowledgeGraph, Corpus]:
     """A `kg build` directory's graph.json, or the graph built from the newsletters that could be read."""
     from kg.api import read_graph
     from kg.pipeline import Corpus
@@ -229,13 +239,19 @@ def load(
     paths: PathsArgument = None,
     wipe: Annotated[bool, typer.Option("--wipe", help="Delete kg's nodes and relationships from Neo4j first.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --wipe.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, metavar="ROWS",
-                                            help="Rows per transaction.")] = BATCH_SIZE,
-    workers: Annotated[int, typer.Option("--workers", min=1, metavar="N",
-                                         help="Transactions in flight at once.")] = WORKERS,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, metavar="ROWS", help="Rows per transaction.")
+    ] = BATCH_SIZE,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, metavar="N", help="Transactions in flight at once.")
+    ] = WORKERS,
     date: DateOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show the Neo4j driver's own messages "
-                                          "(retries, deadlocks, broken connections).")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Show the Neo4j driver's own messages (retries, deadlocks, broken connections)."
+        ),
+    ] = False,
 ) -> None:
     """Write the knowledge graph into Neo4j: constraints first, then batched writes, several at once.
 
@@ -273,34 +289,70 @@ def load(
         if wipe and not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
             raise typer.Exit(1)
         with progress_bar("Loading into Neo4j", total=graph.node_count + graph.edge_count, unit="rows") as advance:
-            load_into(graph, wipe=wipe, batch_size=batch_size, workers=workers, stats=stats, on_batch=advance,
-                      on_wait=lambda: _say_waiting(settings))
-    what = (f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
-            f"{stats.properties_set} properties set." if stats.changed
-            else "nothing changed: the store already held this graph.")
+            load_into(
+                graph,
+                wipe=wipe,
+                batch_size=batch_size,
+                workers=workers,
+                stats=stats,
+                on_batch=advance,
+                on_wait=lambda: _say_waiting(settings),
+            )
+    what = (
+        f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
+        f"{stats.properties_set} properties set."
+        if stats.changed
+        else "nothing changed: the store already held this graph."
+    )
     err_console.print(f"Loaded {stats.rows} rows into {escape(settings.uri)} ({escape(settings.database)}): {what}")
     if stats.remeasured:
-        err_console.print(f"The store held more than this load: the measures of all its {stats.remeasured} entities "
-                          "were computed again over everything stored.")
+        err_console.print(
+            f"The store held more than this load: the measures of all its {stats.remeasured} entities "
+            "were computed again over everything stored."
+        )
     _print_summary(GraphSummary(stats.stored_labels, stats.stored_types, []))
     _exit_for(corpus, "loaded")
 
 
 def _say_waiting(settings: Neo4jSettings) -> None:
-    err_console.print(f"Another kg load is writing into {escape(settings.uri)} ({escape(settings.database)}); "
-                      "waiting for it to finish (Ctrl-C gives up).")
+    err_console.print(
+        f"Another kg load is writing into {escape(settings.uri)} ({escape(settings.database)}); "
+        "waiting for it to finish (Ctrl-C gives up)."
+    )
 
 
 @app.command(cls=ReadableCommand)
 def analyze(
     paths: PathsArgument = None,
-    since: Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
-                                                      help="Only issues that appeared on or after this day.")] = None,
-    until: Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
-                                                      help="Only issues that appeared on or before this day.")] = None,
-    window: Annotated[Optional[int], typer.Option("--window", min=1, metavar="N", show_default=False,
-                                                  help="Rising: the last N issues against the N before "
-                                                       "(default: report.rising_window of data/analytics.yaml).")] = None,
+    since: Annotated[
+        Optional[datetime],
+        typer.Option(
+            "--since",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Only issues that appeared on or after this day.",
+        ),
+    ] = None,
+    until: Annotated[
+        Optional[datetime],
+        typer.Option(
+            "--until",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Only issues that appeared on or before this day.",
+        ),
+    ] = None,
+    window: Annotated[
+        Optional[int],
+        typer.Option(
+            "--window",
+            min=1,
+            metavar="N",
+            show_default=False,
+            help="Rising: the last N issues against the N before "
+            "(default: report.rising_window of data/analytics.yaml).",
+        ),
+    ] = None,
     date: DateOption = None,
 ) -> None:
     """Rank who matters and show what changed: PageRank, communities, brokers and trends.
@@ -324,8 +376,9 @@ def analyze(
 
     graph, corpus = _graph_to_load(paths, date, "nothing was analysed")
     try:
-        analysis = analyze_graph(graph.to_networkx(), since.date() if since else None, until.date() if until else None,
-                                 window)
+        analysis = analyze_graph(
+            graph.to_networkx(), since.date() if since else None, until.date() if until else None, window
+        )
     except PeriodError as error:
         _error(str(error))
         raise typer.Exit(1) from None
@@ -351,8 +404,10 @@ def split(paths: PathsArgument = None, date: DateOption = None) -> None:
     corpus = _read(paths, date)
     for issue in corpus.issues:
         script = " · traditional" if issue.script == "traditional" else ""
-        console.print(f"[bold]{escape(issue.path.name)}[/]  issue {issue.id} · {escape(issue.encoding)}{script} · "
-                      f"{len(issue.sections)} sections · {len(issue.articles)} articles · {escape(_dating(issue))}")
+        console.print(
+            f"[bold]{escape(issue.path.name)}[/]  issue {issue.id} · {escape(issue.encoding)}{script} · "
+            f"{len(issue.sections)} sections · {len(issue.articles)} articles · {escape(_dating(issue))}"
+        )
         console.print(_issue_table(issue))
     _exit_for(corpus)
 
@@ -380,8 +435,9 @@ def _issue_table(issue: Issue) -> Table:
         title = article.title + (" (untitled)" if article.untitled else "")
         for sub in article.subheadings:
             title += f"\n  · {sub.text}"
-        table.add_row(str(article.position), article.id, escape(article.section or ""), escape(title),
-                      str(article.body_chars))
+        table.add_row(
+            str(article.position), article.id, escape(article.section or ""), escape(title), str(article.body_chars)
+        )
     return table
 
 
@@ -389,8 +445,9 @@ def _issue_table(issue: Issue) -> Table:
 def extract(
     paths: PathsArgument = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.",
-                                                   metavar="FILE")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE")
+    ] = None,
     date: DateOption = None,
 ) -> None:
     """Write one JSON object per article: ids, title, section, entities, relations.
@@ -419,8 +476,13 @@ def extract(
 
     # Record by record, file by file: memory holds one issue, never the corpus or its records.
     with progress_bar("Extracting articles", total=None) as advance, _output_errors():
-        records = extract_files(paths or [str(SAMPLES_DIR)], on_error=report, on_warning=lambda w: _warning(str(w)),
-                                on_article=lambda _: advance(1), date=date.date() if date else None)
+        records = extract_files(
+            paths or [str(SAMPLES_DIR)],
+            on_error=report,
+            on_warning=lambda w: _warning(str(w)),
+            on_article=lambda _: advance(1),
+            date=date.date() if date else None,
+        )
         if output is None:
             write_jsonl(records, sys.stdout)
         else:
@@ -431,12 +493,22 @@ def extract(
 
 @app.command(cls=ReadableCommand)
 def show(
-    article_id: Annotated[str, typer.Argument(help="An article id from `kg split` or `kg extract` "
-                                                   "(ISSUE-POSITION; the position may be unpadded: 4da0b16879e72d23-3).",
-                                              metavar="ARTICLE_ID", show_default=False)],
-    paths: Annotated[Optional[list[str]], typer.Option("--input", "-i", metavar="PATH",
-                                                       help="Newsletters to look in (default: the samples).")] = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Write a displaCy HTML page to FILE.", metavar="FILE")] = None,
+    article_id: Annotated[
+        str,
+        typer.Argument(
+            help="An article id from `kg split` or `kg extract` "
+            "(ISSUE-POSITION; the position may be unpadded: 4da0b16879e72d23-3).",
+            metavar="ARTICLE_ID",
+            show_default=False,
+        ),
+    ],
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Option("--input", "-i", metavar="PATH", help="Newsletters to look in (default: the samples)."),
+    ] = None,
+    html: Annotated[
+        Optional[Path], typer.Option("--html", help="Write a displaCy HTML page to FILE.", metavar="FILE")
+    ] = None,
 ) -> None:
     """Show one article with the entities kg found highlighted (displaCy).
 
@@ -469,8 +541,12 @@ def show(
 
 @app.command(name="eval", cls=ReadableCommand)
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (JSON, the format of tests/gold/).",
-                                               metavar="GOLD...", show_default=False)],
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Gold annotation files (JSON, the format of tests/gold/).", metavar="GOLD...", show_default=False
+        ),
+    ],
     system: Annotated[Path, typer.Option("--system", "-s", metavar="FILE", help="The `kg extract` JSONL to score.")],
     show_errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List misses and false hits.")] = True,
 ) -> None:
@@ -499,8 +575,10 @@ def evaluate(
         for title, kind, ends in report.relation_false_hits:
             console.print(f"[yellow]false hit[/] {escape(f'{kind:<16}')} {escape(ends)}   ({escape(title)})")
         for title, expected, first in report.industry_misses:
-            console.print(f"[red]industry[/]  {escape(first or '(none)')} first, gold {escape(str(expected or '(none)'))}   "
-                          f"({escape(title)})")
+            console.print(
+                f"[red]industry[/]  {escape(first or '(none)')} first, gold {escape(str(expected or '(none)'))}   "
+                f"({escape(title)})"
+            )
 
 
 app.command(cls=ReadableCommand)(query)  # registered last: --help lists it after the commands that make the graph

@@ -73,8 +73,10 @@ def install() -> None:
     with _errors_reported():
         fetched = server.install()
     if fetched:
-        console.print(f"Installed Neo4j {NEO4J_VERSION} in {_shown(server.home.lib_dir)} "
-                      f"({time.monotonic() - started_at:.0f} s)", soft_wrap=True)
+        console.print(
+            f"Installed Neo4j {NEO4J_VERSION} in {_shown(server.home.lib_dir)} ({time.monotonic() - started_at:.0f} s)",
+            soft_wrap=True,
+        )
     else:
         console.print(f"Neo4j {NEO4J_VERSION} is already installed in {_shown(server.home.lib_dir)}", soft_wrap=True)
 
@@ -98,8 +100,11 @@ def start(
         status = server.start(timeout=timeout)
     how = "was already running" if was_running else f"started in {time.monotonic() - started_at:.1f} s"
     console.print(f"Neo4j {NEO4J_VERSION} {how}: {escape(status.uri)} (pid {status.pid})", soft_wrap=True)
-    console.print(f"user neo4j, password in {_shown(server.home.password_file)} or NEO4J_PASSWORD; "
-                  f"logs in {_shown(server.home.logs_dir)}", soft_wrap=True)
+    console.print(
+        f"user neo4j, password in {_shown(server.home.password_file)} or NEO4J_PASSWORD; "
+        f"logs in {_shown(server.home.logs_dir)}",
+        soft_wrap=True,
+    )
 
 
 @neo4j_app.command()
@@ -130,7 +135,9 @@ def status() -> None:
     with _errors_reported():
         current = _server().status()
     if current.running:
-        console.print(f"running · pid {current.pid} · {escape(current.uri)} · home {_shown(current.home)}", soft_wrap=True)
+        console.print(
+            f"running · pid {current.pid} · {escape(current.uri)} · home {_shown(current.home)}", soft_wrap=True
+        )
         return
     installed = "installed" if current.installed else "not installed (`kg neo4j install`)"
     console.print(f"not running · {installed} · home {_shown(current.home)}", soft_wrap=True)
@@ -139,8 +146,9 @@ def status() -> None:
 
 @neo4j_app.command("import", cls=ReadableCommand)
 def import_(
-    directory: Annotated[Path, typer.Argument(help="The neo4j-import folder of a `kg build` output directory.",
-                                              metavar="DIR")] = Path("out/neo4j-import"),
+    directory: Annotated[
+        Path, typer.Argument(help="The neo4j-import folder of a `kg build` output directory.", metavar="DIR")
+    ] = Path("out/neo4j-import"),
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before replacing the database.")] = False,
 ) -> None:
     """Replace the database with a build's CSV files by Neo4j's bulk importer, then create kg's constraints and indexes.
@@ -161,8 +169,13 @@ def import_(
     with _errors_reported():
         result = import_directory(server, directory)
     nodes, relationships = sum(result.labels.values()), sum(result.types.values())
-    console.print(f"Imported {nodes} nodes and {relationships} relationships from {_shown(directory)} into "
-                  f"{escape(server.home.uri)} in {time.monotonic() - started_at:.0f} s; kg's constraints and indexes "
-                  "are in place.", soft_wrap=True)
-    console.print(" · ".join(f"{escape(name)} {count}" for name, count in {**result.labels, **result.types}.items()),
-                  soft_wrap=True)
+    console.print(
+        f"Imported {nodes} nodes and {relationships} relationships from {_shown(directory)} into "
+        f"{escape(server.home.uri)} in {time.monotonic() - started_at:.0f} s; kg's constraints and indexes "
+        "are in place.",
+        soft_wrap=True,
+    )
+    console.print(
+        " · ".join(f"{escape(name)} {count}" for name, count in {**result.labels, **result.types}.items()),
+        soft_wrap=True,
+    )

@@ -18,9 +18,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from kg.graph.knowledge import KnowledgeGraph
 from kg.config import load_data_yaml
 from kg.export.atomic import atomic_path
+from kg.graph.knowledge import KnowledgeGraph
 
 __all__ = ["render_html", "view_data", "write_html"]
 
@@ -41,16 +41,13 @@ def view_data(graph: KnowledgeGraph) -> dict[str, Any]:
 
         view_data(graph)["panels"]["Person:王浩"]["evidence"][0]["sentence"]
     """
-    articles = {
-        node: _article_entry(graph, node)
-        for node, _ in graph.nodes(_ARTICLE)
-    }
-    panels = {node: {"articles": _linked_articles(graph, node, articles), "evidence": []}
-              for node, _ in graph.nodes()}
+    articles = {node: _article_entry(graph, node) for node, _ in graph.nodes(_ARTICLE)}
+    panels = {node: {"articles": _linked_articles(graph, node, articles), "evidence": []} for node, _ in graph.nodes()}
     edges = []
     for index, (source, target, _, data) in enumerate(graph.edges()):
-        edges.append({"id": index, "from": source, "to": target, "type": data.get("type"),
-                      "evidence": "evidence" in data})
+        edges.append(
+            {"id": index, "from": source, "to": target, "type": data.get("type"), "evidence": "evidence" in data}
+        )
         if "evidence" in data:
             entry = _evidence_entry(graph, source, target, data, articles)
             panels[source]["evidence"].append(entry)
@@ -90,8 +87,13 @@ def write_html(graph: KnowledgeGraph, path: Path) -> None:
 
 def _nodes(graph: KnowledgeGraph) -> list[dict[str, Any]]:
     return [
-        {"id": node, "name": data.get("name", node), "label": data.get("label"),
-         "aliases": list(data.get("aliases", [])), "degree": graph.degree(node)}
+        {
+            "id": node,
+            "name": data.get("name", node),
+            "label": data.get("label"),
+            "aliases": list(data.get("aliases", [])),
+            "degree": graph.degree(node),
+        }
         for node, data in graph.nodes()
     ]
 
@@ -105,8 +107,7 @@ def _legend(graph: KnowledgeGraph) -> list[dict[str, Any]]:
     order = list(style["labels"])
     present = sorted(counts, key=lambda label: (order.index(label) if label in order else len(order), label))
     return [
-        {"label": label, "caption": "", **style["fallback"], **style["labels"].get(label, {}),
-         "count": counts[label]}
+        {"label": label, "caption": "", **style["fallback"], **style["labels"].get(label, {}), "count": counts[label]}
         for label in present
     ]
 
@@ -115,25 +116,38 @@ def _article_entry(graph: KnowledgeGraph, node: str) -> dict[str, Any]:
     data = graph.node(node)
     issue = data.get("issue")
     source = graph.node(f"Issue:{issue}").get("source") if f"Issue:{issue}" in graph else None
-    return {"id": node, "title": data.get("title", data.get("name")), "section": data.get("section"),
-            "issue": issue, "source": source, "position": data.get("position")}
+    return {
+        "id": node,
+        "title": data.get("title", data.get("name")),
+        "section": data.get("section"),
+        "issue": issue,
+        "source": source,
+        "position": data.get("position"),
+    }
 
 
-def _linked_articles(graph: KnowledgeGraph, node: str,
-                     articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _linked_articles(graph: KnowledgeGraph, node: str, articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     linked = graph.neighbours(node) & articles.keys()
-    return sorted((articles[article] for article in linked),
-                  key=lambda entry: (entry["source"] or entry["issue"] or "", entry["position"] or 0))
+    return sorted(
+        (articles[article] for article in linked),
+        key=lambda entry: (entry["source"] or entry["issue"] or "", entry["position"] or 0),
+    )
 
 
-def _evidence_entry(graph: KnowledgeGraph, source: str, target: str, data: Mapping[str, Any],
-                    articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _evidence_entry(
+    graph: KnowledgeGraph, source: str, target: str, data: Mapping[str, Any], articles: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
     article = f"{_ARTICLE}:{data.get('article')}"
-    return {"type": data.get("type"), "subject": graph.node(source).get("name", source),
-            "object": graph.node(target).get("name", target), "role": data.get("title"),
-            "sentence": data["evidence"], "article": article,
-            "title": articles[article]["title"] if article in articles else None,
-            "start": data.get("start", 0)}
+    return {
+        "type": data.get("type"),
+        "subject": graph.node(source).get("name", source),
+        "object": graph.node(target).get("name", target),
+        "role": data.get("title"),
+        "sentence": data["evidence"],
+        "article": article,
+        "title": articles[article]["title"] if article in articles else None,
+        "start": data.get("start", 0),
+    }
 
 
 def _raw_text(name: str, text: str, element: str) -> str:
@@ -150,5 +164,7 @@ def _vis_network() -> tuple[str, str]:
     if not versions:
         raise FileNotFoundError("pyvis ships no lib/vis-*/ folder; reinstall kg's dependencies (pip install -e .)")
     newest = max(versions, key=lambda entry: tuple(int(part) for part in entry.name[4:].split(".")))
-    return ((newest / "vis-network.min.js").read_text(encoding="utf-8"),
-            (newest / "vis-network.css").read_text(encoding="utf-8"))
+    return (
+        (newest / "vis-network.min.js").read_text(encoding="utf-8"),
+        (newest / "vis-network.css").read_text(encoding="utf-8"),
+    )

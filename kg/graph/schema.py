@@ -16,8 +16,7 @@ import yaml
 
 from kg.config import SCHEMAS_DIR
 
-__all__ = ["Property", "Label", "RelationshipType", "GraphSchema", "graph_schema", "validate_graph",
-           "SchemaViolation"]
+__all__ = ["Property", "Label", "RelationshipType", "GraphSchema", "graph_schema", "validate_graph", "SchemaViolation"]
 
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -73,11 +72,18 @@ def _properties(raw: dict[str, Any] | None) -> tuple[Property, ...]:
 
 def load_graph_schema(path: Path) -> GraphSchema:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    labels = {name: Label(name, spec.get("description", ""), _properties(spec["properties"]))
-              for name, spec in raw["labels"].items()}
+    labels = {
+        name: Label(name, spec.get("description", ""), _properties(spec["properties"]))
+        for name, spec in raw["labels"].items()
+    }
     relationships = {
-        name: RelationshipType(name, frozenset(spec["from"]), frozenset(spec["to"]), _properties(spec["properties"]),
-                               bool(spec.get("same_label")))
+        name: RelationshipType(
+            name,
+            frozenset(spec["from"]),
+            frozenset(spec["to"]),
+            _properties(spec["properties"]),
+            bool(spec.get("same_label")),
+        )
         for name, spec in raw["relationships"].items()
     }
     return GraphSchema(
@@ -114,8 +120,11 @@ def _check_properties(where: str, data: dict[str, Any], declared: tuple[Property
             if prop.required:
                 problems.append(SchemaViolation(where, f"missing required property {prop.name!r}"))
         elif not prop.accepts(data[prop.name]):
-            problems.append(SchemaViolation(where, f"property {prop.name!r} should be {prop.type}, "
-                                                   f"got {type(data[prop.name]).__name__}"))
+            problems.append(
+                SchemaViolation(
+                    where, f"property {prop.name!r} should be {prop.type}, got {type(data[prop.name]).__name__}"
+                )
+            )
     for name in sorted(data.keys() - known):
         problems.append(SchemaViolation(where, f"property {name!r} is not declared in schemas/graph.yaml"))
     return problems

@@ -26,8 +26,11 @@ def summarize(graph: KnowledgeGraph, top: int = 10) -> GraphSummary:
     schema = graph_schema()
     labels = Counter(data["label"] for _, data in graph.nodes())
     types = Counter(edge.type for edge in graph.edges())
-    entities = [(data["label"], data["name"], graph.degree(node)) for node, data in graph.nodes()
-                if data["label"] in schema.entity_labels]
+    entities = [
+        (data["label"], data["name"], graph.degree(node))
+        for node, data in graph.nodes()
+        if data["label"] in schema.entity_labels
+    ]
     entities.sort(key=lambda e: (-e[2], e[0], e[1]))
     return GraphSummary(
         labels={label: labels[label] for label in schema.labels if labels[label]},

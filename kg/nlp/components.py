@@ -21,8 +21,14 @@ from kg.nlp.people import find_people
 from kg.nlp.regions import find_named_parks, find_places, find_towns, find_zones
 from kg.nlp.resolver import apply_entities, choose_entities
 from kg.nlp.statistical import make_statistical_people
-from kg.nlp.titled import (find_designations, find_documents, find_headed_names, find_national_programs,
-                           find_quoted_events, find_quoted_programs)
+from kg.nlp.titled import (
+    find_designations,
+    find_documents,
+    find_headed_names,
+    find_national_programs,
+    find_quoted_events,
+    find_quoted_programs,
+)
 
 __all__ = ["RecognizerComponent", "make_statistical_people"]
 
@@ -45,8 +51,14 @@ def _regions(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
 
 def _programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
-    return (find_documents(view) + find_quoted_programs(view, gaz) + find_headed_names(view, gaz)
-            + find_national_programs(view, gaz) + find_quoted_events(view, gaz) + find_designations(view, gaz))
+    return (
+        find_documents(view)
+        + find_quoted_programs(view, gaz)
+        + find_headed_names(view, gaz)
+        + find_national_programs(view, gaz)
+        + find_quoted_events(view, gaz)
+        + find_designations(view, gaz)
+    )
 
 
 @Language.factory("kg_regions", assigns=["doc._.kg_candidates"])

@@ -37,9 +37,11 @@ def process_articles(
     chosen = list(issue.articles if articles is None else articles)
     nlp = get_nlp()
     limit = min(segment_chars, nlp.max_length)
-    pieces = ((_made_doc(nlp, text[start:end]), index)
-              for index, text in enumerate(issue.text[a.start:a.end] for a in chosen)
-              for start, end in segment_bounds(text, limit))
+    pieces = (
+        (_made_doc(nlp, text[start:end]), index)
+        for index, text in enumerate(issue.text[a.start : a.end] for a in chosen)
+        for start, end in segment_bounds(text, limit)
+    )
     for index, group in groupby(nlp.pipe(pieces, batch_size=16, as_tuples=True), key=itemgetter(1)):
         yield chosen[index], _joined([doc for doc, _ in group])
 
@@ -67,7 +69,7 @@ def _joined(docs: list[Doc]) -> Doc:
     for piece in docs:
         text = piece.user_data[SOURCE_TEXT]
         for start, length, space in piece.to_array([IDX, LENGTH, SPACY]).tolist():
-            words.append(text[start:start + length])
+            words.append(text[start : start + length])
             spaces.append(bool(space))
         ents += [(e.start_char + offset, e.end_char + offset, e.label_) for e in piece.ents]
         nested += [(e.start_char + offset, e.end_char + offset, e.label_) for e in piece.spans["kg_nested"]]
@@ -82,7 +84,12 @@ def _joined(docs: list[Doc]) -> Doc:
 def entity_records(article: Article, entities: list[ArticleEntity]) -> tuple[Entity, ...]:
     """The article's entities as typed records; mention offsets index the issue's text."""
     return tuple(
-        Entity(entity.name, entity.label, tuple(entity.aliases), tuple(entity.declared),
-               tuple(Mention(article.start + s, article.start + e) for s, e in entity.mentions))
+        Entity(
+            entity.name,
+            entity.label,
+            tuple(entity.aliases),
+            tuple(entity.declared),
+            tuple(Mention(article.start + s, article.start + e) for s, e in entity.mentions),
+        )
         for entity in entities
     )

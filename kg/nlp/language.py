@@ -19,8 +19,14 @@ from kg.config import user_cache_dir
 __all__ = ["PIPELINE", "build_nlp", "get_nlp"]
 
 # The statistical recogniser comes after the rules: it keeps only names no rule's candidate overlaps.
-PIPELINE = ("kg_regions", "kg_organizations", "kg_people", "kg_titled_names", "kg_statistical_people",
-            "kg_entity_resolver")
+PIPELINE = (
+    "kg_regions",
+    "kg_organizations",
+    "kg_people",
+    "kg_titled_names",
+    "kg_statistical_people",
+    "kg_entity_resolver",
+)
 
 
 def build_nlp(components: tuple[str, ...] = PIPELINE) -> Language:

@@ -22,7 +22,7 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """
     text = view.text
     found = []
-    openings = [start for start in view.starts if text[start:start + 2] in gaz.place_lengths]
+    openings = [start for start in view.starts if text[start : start + 2] in gaz.place_lengths]
     for start in openings:
         hit = gaz.place_at(text, start)
         if hit is not None:
@@ -54,15 +54,16 @@ def find_zones(view: TokenView, gaz: Gazetteers, places: list[Candidate]) -> lis
         match = _zone_pattern().match(text, place.end)
         if match is None:
             continue
-        core = text[place.end:match.end()]
+        core = text[place.end : match.end()]
         if any(stop in core for stop in ("的", "和", "与", "在")) or any(
-                text[t:e] in gaz.stop_words for t, e in _tokens(view, place.end, match.end())):
+            text[t:e] in gaz.stop_words for t, e in _tokens(view, place.end, match.end())
+        ):
             continue  # 东区位于中关村科技园: a clause, not a zone
         end = match.end()
         start = place.start - 2 if text.endswith("国家", 0, place.start) else place.start  # 国家常州…产业园
-        if text[end:end + 1] == "（":
+        if text[end : end + 1] == "（":
             close = text.find("）", end, end + 8)
-            if close > 0 and text[end + 1:close] in gaz.places:
+            if close > 0 and text[end + 1 : close] in gaz.places:
                 end = close + 1
         found.append(Candidate(start, end, "Region", text[start:end], "zone", "zone"))
     return found
@@ -77,8 +78,10 @@ def _town_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 # A town and its village named together stand for themselves (在双流镇凉水井村举行).
-_TOWN_AND_VILLAGE = re.compile("(?<![\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)"
-                               "|(?<=[在于])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)")
+_TOWN_AND_VILLAGE = re.compile(
+    "(?<![\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)"
+    "|(?<=[在于])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)"
+)
 
 
 def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> list[Candidate]:
@@ -93,7 +96,7 @@ def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> li
         if match is None:
             continue
         start, end = match.span(1)
-        if not (view.is_start(start) and view.is_start(end)) or excludes & set(text[start:end - 1]):
+        if not (view.is_start(start) and view.is_start(end)) or excludes & set(text[start : end - 1]):
             continue
         if any(text[t:e] in gaz.stop_words for t, e in _tokens(view, start, end)):
             continue  # 位于中关村 is a clause, not a village
@@ -126,7 +129,7 @@ def _modifies_next(view: TokenView, end: int) -> bool:
     if not view.is_start(end):
         return True
     i = view.token_at(end)
-    return word_tag(view.text[view.starts[i]:view.ends[i]]) in _modifier_tags()
+    return word_tag(view.text[view.starts[i] : view.ends[i]]) in _modifier_tags()
 
 
 def _qualified_before(view: TokenView, start: int) -> bool:
@@ -134,7 +137,7 @@ def _qualified_before(view: TokenView, start: int) -> bool:
     before = view.token_before(start)
     if before is None:
         return False
-    return word_tag(view.text[before[0]:before[1]]) in _slogan_tags()
+    return word_tag(view.text[before[0] : before[1]]) in _slogan_tags()
 
 
 @cache
@@ -147,8 +150,13 @@ def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int, tu
     raw = load_data_yaml("patterns/names.yaml")["region"]
     suffixes = "|".join(sorted(map(re.escape, raw["named_park_suffixes"]), key=len, reverse=True))
     shortest, longest = raw["named_park_core_chars"]
-    return (re.compile(suffixes), frozenset(raw["named_park_opening_tags"]), int(shortest), int(longest),
-            tuple(raw["sub_park_suffixes"]))
+    return (
+        re.compile(suffixes),
+        frozenset(raw["named_park_opening_tags"]),
+        int(shortest),
+        int(longest),
+        tuple(raw["sub_park_suffixes"]),
+    )
 
 
 def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
@@ -164,9 +172,13 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if not shortest <= match.start() - start <= longest or gaz.place_at(text, start) is not None:
             continue  # a place opens it: find_zones reads it
         first = view.token_at(start)
-        opening = text[start:view.ends[first]]
-        if view.starts[first] != start or not 2 <= len(opening) <= 3 or word_tag(opening) not in opening_tags \
-                or only_everyday_words(view, start, match.start()):
+        opening = text[start : view.ends[first]]
+        if (
+            view.starts[first] != start
+            or not 2 <= len(opening) <= 3
+            or word_tag(opening) not in opening_tags
+            or only_everyday_words(view, start, match.start())
+        ):
             continue
         end = match.end()
         inner = gaz.place_at(text, end)

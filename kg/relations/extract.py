@@ -11,8 +11,16 @@ from kg.relations.names import hierarchy_relations, name_relations
 from kg.relations.positions import position_relations
 from kg.relations.publishers import publisher_relations
 from kg.relations.rules import relation_rules
-from kg.relations.verbs import (attendance_relations, implied_relations, implied_targets, partner_relations,
-                                placement_relations, speaker_relations, the_one_event, verb_relations)
+from kg.relations.verbs import (
+    attendance_relations,
+    implied_relations,
+    implied_targets,
+    partner_relations,
+    placement_relations,
+    speaker_relations,
+    the_one_event,
+    verb_relations,
+)
 
 __all__ = ["article_relations", "relation_records"]
 
@@ -24,11 +32,22 @@ def article_relations(article: Article, text: str, entities: list[ArticleEntity]
     sentences = sentence_views(article, text, entities)
     programs = [m for s in sentences for m in s.mentions if m.label == "Program"]
     rules = relation_rules()
-    events = [m for s in sentences for m in s.top_level if m.label == "Event"
-              and not s.before(m).endswith(rules.referred_event_before)
-              and not s.after(m).startswith(rules.referred_event_after)]
-    governments = _last_of_each([m for s in sentences for m in s.top_level
-                                 if m.label == "Organization" and m.name.endswith(rules.government_names)])
+    events = [
+        m
+        for s in sentences
+        for m in s.top_level
+        if m.label == "Event"
+        and not s.before(m).endswith(rules.referred_event_before)
+        and not s.after(m).startswith(rules.referred_event_after)
+    ]
+    governments = _last_of_each(
+        [
+            m
+            for s in sentences
+            for m in s.top_level
+            if m.label == "Organization" and m.name.endswith(rules.government_names)
+        ]
+    )
     targets, event = implied_targets(programs), the_one_event(events)
     found: list[Relation] = []
     for sentence in sentences:
@@ -67,7 +86,17 @@ def _identity(relation: Relation) -> tuple:
 def relation_records(article: Article, relations: list[Relation]) -> tuple[models.Relation, ...]:
     """The article's relations as typed records; evidence offsets index the issue's text."""
     return tuple(
-        models.Relation(r.source[1], r.source[0], r.type, r.target[1], r.target[0], dict(r.properties),
-                        r.sentence.text, article.start + r.sentence.start, article.start + r.sentence.end, r.basis)
+        models.Relation(
+            r.source[1],
+            r.source[0],
+            r.type,
+            r.target[1],
+            r.target[0],
+            dict(r.properties),
+            r.sentence.text,
+            article.start + r.sentence.start,
+            article.start + r.sentence.end,
+            r.basis,
+        )
         for r in relations
     )

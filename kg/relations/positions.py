@@ -49,7 +49,7 @@ def _organization_ending_at(sentence: SentenceView, end: int) -> EntityMention |
     if declared is not None:
         end = sentence.start + declared.start()
     for cut in (end, end - 1):
-        if cut < end and sentence.text[cut - sentence.start:end - sentence.start] != _OF:
+        if cut < end and sentence.text[cut - sentence.start : end - sentence.start] != _OF:
             continue
         found = [m for m in sentence.top_level if m.end == cut and m.label == "Organization"]
         if found:
@@ -84,9 +84,14 @@ def _title_at(sentence: SentenceView, cursor: int) -> tuple[EntityMention | None
     for title in titles:
         for length in range(1, relation_rules().title_modifier_max + 1):
             start = at - len(title) - length
-            if start <= 0 or not _is_word(sentence.text[start:at - len(title)]) or any(
+            if (
+                start <= 0
+                or not _is_word(sentence.text[start : at - len(title)])
+                or any(
                     m.start < sentence.start + at - len(title) and sentence.start + start < m.end
-                    for m in sentence.mentions):
+                    for m in sentence.mentions
+                )
+            ):
                 break
             organization = _organization_ending_at(sentence, sentence.start + start)
             if organization is not None or sentence.text.endswith(_LINKS, 0, start):
@@ -122,8 +127,11 @@ def _around_party_group(sentence: SentenceView, organization: EntityMention) -> 
     for organ in relation_rules().party_organs:
         if organization.name.endswith(organ):
             outer_end = organization.end - len(organ)
-            outer = [m for m in sentence.mentions if m.label == "Organization" and m.start == organization.start
-                     and m.end == outer_end]
+            outer = [
+                m
+                for m in sentence.mentions
+                if m.label == "Organization" and m.start == organization.start and m.end == outer_end
+            ]
             if outer:
                 return outer[0]
     return organization
@@ -133,15 +141,21 @@ def _committee_parent(sentence: SentenceView, organization: EntityMention) -> tu
     """某大学 and 党委 for 某大学党委, when the sentence names the organization inside."""
     for committee in relation_rules().committee_titles_at_parent:
         if organization.name.endswith(committee):
-            parent = [m for m in sentence.mentions if m.label == "Organization" and m.start == organization.start
-                      and m.end == organization.end - len(committee)]
+            parent = [
+                m
+                for m in sentence.mentions
+                if m.label == "Organization"
+                and m.start == organization.start
+                and m.end == organization.end - len(committee)
+            ]
             if parent:
                 return parent[0], committee
     return None
 
 
-def _government(sentence: SentenceView, title: str, start: int,
-                governments: list[EntityMention]) -> EntityMention | None:
+def _government(
+    sentence: SentenceView, title: str, start: int, governments: list[EntityMention]
+) -> EntityMention | None:
     """The article's one government a government title without an organization
     belongs to: of the region written just before the title (某县县长), or of
     the title's level (副县长, 市长)."""
@@ -154,13 +168,17 @@ def _government(sentence: SentenceView, title: str, start: int,
     if region is not None:
         candidates = {k: m for k, m in candidates.items() if region.name in m.name}
     # 青县人民政府 is 河北省青县人民政府 written short: one government.
-    longest = [m for m in candidates.values()
-               if not any(o.name != m.name and o.name.endswith(m.name) for o in candidates.values())]
+    longest = [
+        m
+        for m in candidates.values()
+        if not any(o.name != m.name and o.name.endswith(m.name) for o in candidates.values())
+    ]
     return longest[0] if len(longest) == 1 else None
 
 
-def _government_title_after(sentence: SentenceView, person: EntityMention,
-                            governments: list[EntityMention]) -> tuple[EntityMention, str] | None:
+def _government_title_after(
+    sentence: SentenceView, person: EntityMention, governments: list[EntityMention]
+) -> tuple[EntityMention, str] | None:
     """周某市长在讲话中: a government title right after the name."""
     after = sentence.after(person)
     title = next((t for t in gazetteers().titles if after.startswith(t)), None)
@@ -195,14 +213,17 @@ def position_relations(sentence: SentenceView, governments: list[EntityMention] 
         if not chain and (after := _government_title_after(sentence, person, governments)) is not None:
             titles[after[0].key] = [after[1]]
         for organization_key, held in titles.items():
-            yield Relation(person.key, "HOLDS_POSITION", organization_key, sentence, "title", {"title": "、".join(held)})
+            yield Relation(
+                person.key, "HOLDS_POSITION", organization_key, sentence, "title", {"title": "、".join(held)}
+            )
 
 
-def _continued(sentence: SentenceView, previous_person: tuple[EntityMention, _Link],
-               chain: list[_Link], start: int) -> list[_Link]:
+def _continued(
+    sentence: SentenceView, previous_person: tuple[EntityMention, _Link], chain: list[_Link], start: int
+) -> list[_Link]:
     """院士A、B: B takes A's last link; 会长A、副会长B: B's title takes A's organization."""
     person, (organization, title, title_start) = previous_person
-    gap = sentence.text[person.end - sentence.start:start - sentence.start]
+    gap = sentence.text[person.end - sentence.start : start - sentence.start]
     if organization is None:
         return chain
     if not chain and gap == _LINKS[0]:

@@ -113,7 +113,8 @@ def relation_rules() -> RelationRules:
         partner_list_summary=re.compile(raw["partner_list_summary"]),
         subjectless_opening=re.compile(
             f"^(?:{_alternation(raw['subjectless_opening'])})*"
-            f"(?:{_alternation([*raw['partner_leads'], *raw['joint_coordination']])})$"),
+            f"(?:{_alternation([*raw['partner_leads'], *raw['joint_coordination']])})$"
+        ),
         partner_dashes=tuple(names["organization"]["partner_dashes"]),
         parent_before=_longest_first(raw["parent_before"]),
         parent_after=_longest_first(raw["parent_after"]),

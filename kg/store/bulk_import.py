@@ -43,8 +43,10 @@ def import_directory(server: Neo4jServer, directory: Path, database: str = "neo4
     """
     nodes = sorted(directory.glob("nodes_*.csv"))
     if not nodes:
-        raise ServerError(f"{directory} holds no nodes_<Label>.csv: give the neo4j-import folder of a "
-                          "`kg build` output directory (kg build -o out writes out/neo4j-import)")
+        raise ServerError(
+            f"{directory} holds no nodes_<Label>.csv: give the neo4j-import folder of a "
+            "`kg build` output directory (kg build -o out writes out/neo4j-import)"
+        )
     relationships = sorted(directory.glob("relationships_*.csv"))
     report = server.import_full(nodes, relationships, database, array_delimiter=ARRAY_DELIMITER_NAME)
     server.start()

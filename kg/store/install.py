@@ -51,9 +51,16 @@ def install_jars(home: ServerHome) -> bool:
     pom.write_text(Template(template).substitute(neo4j_version=NEO4J_VERSION), encoding="utf-8")
     shutil.rmtree(home.lib_dir, ignore_errors=True)
     command = [
-        mvn, "-q", "-B", "-Dstyle.color=never", "-f", str(pom),
+        mvn,
+        "-q",
+        "-B",
+        "-Dstyle.color=never",
+        "-f",
+        str(pom),
         f"-Dmaven.repo.local={home.cache / '.m2'}",
-        _COPY_DEPENDENCIES, f"-DoutputDirectory={home.lib_dir}", "-DincludeScope=runtime",
+        _COPY_DEPENDENCIES,
+        f"-DoutputDirectory={home.lib_dir}",
+        "-DincludeScope=runtime",
     ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:

@@ -15,9 +15,9 @@ from typing import Any
 
 from neo4j import Driver
 
-from kg.graph.knowledge import KnowledgeGraph
 from kg.analytics.measures import MEASURE_PROPERTIES, degree_property, measure_entities
 from kg.analytics.settings import AnalyticsSettings, analytics_settings
+from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import GraphSchema, graph_schema
 from kg.store import cypher
 
@@ -27,8 +27,9 @@ _SIZE = 2000
 _CONTEXT = ("MENTIONS", "ABOUT", "CO_OCCURS_WITH")
 
 
-def stored_graph(driver: Driver, database: str, settings: AnalyticsSettings | None = None,
-                 schema: GraphSchema | None = None) -> KnowledgeGraph:
+def stored_graph(
+    driver: Driver, database: str, settings: AnalyticsSettings | None = None, schema: GraphSchema | None = None
+) -> KnowledgeGraph:
     """The stored graph, as much of it as the measures read."""
     settings = settings or analytics_settings()
     schema = schema or graph_schema()
@@ -46,22 +47,26 @@ def stored_graph(driver: Driver, database: str, settings: AnalyticsSettings | No
 
 def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), _SIZE):
-        yield rows[start:start + _SIZE]
+        yield rows[start : start + _SIZE]
 
 
-def remeasure_store(driver: Driver, database: str, loaded: KnowledgeGraph,
-                    settings: AnalyticsSettings | None = None) -> int:
+def remeasure_store(
+    driver: Driver, database: str, loaded: KnowledgeGraph, settings: AnalyticsSettings | None = None
+) -> int:
     """Measure everything stored again, unless the store holds just the `loaded` graph (then its measures are
     right already); returns how many entities were measured again."""
     settings = settings or analytics_settings()
     graph = stored_graph(driver, database, settings)
     read = {*settings.relation_weights, *_CONTEXT}
     if {key for key, _ in graph.nodes()} == {key for key, _ in loaded.nodes()} and graph.edge_count == sum(
-            1 for edge in loaded.edges() if edge.type in read):
+        1 for edge in loaded.edges() if edge.type in read
+    ):
         return 0
     names = (*MEASURE_PROPERTIES, *(degree_property(kind) for kind in settings.relation_weights))
-    rows = [{"key": key, "properties": {name: measures.get(name) for name in names}}
-            for key, measures in measure_entities(graph.to_networkx(), settings).items()]
+    rows = [
+        {"key": key, "properties": {name: measures.get(name) for name in names}}
+        for key, measures in measure_entities(graph.to_networkx(), settings).items()
+    ]
     for chunk in _chunks(rows):
         driver.execute_query(cypher.set_measures(graph_schema().shared_entity_label), rows=chunk, database_=database)
     return len(rows)

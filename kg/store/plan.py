@@ -17,7 +17,6 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-
 from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import GraphSchema, graph_schema
 from kg.store import cypher
@@ -49,7 +48,7 @@ class Batch:
 def chunks(rows: list, size: int) -> Iterator[list]:
     """Consecutive slices of at most `size` items (itertools.batched is Python 3.12's)."""
     for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+        yield rows[start : start + size]
 
 
 def _node_rows(graph: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
@@ -61,8 +60,9 @@ def _node_rows(graph: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
-def plan_nodes(graph: KnowledgeGraph, stored: Collection[str], schema: GraphSchema | None = None,
-               size: int = BATCH_SIZE) -> list[Batch]:
+def plan_nodes(
+    graph: KnowledgeGraph, stored: Collection[str], schema: GraphSchema | None = None, size: int = BATCH_SIZE
+) -> list[Batch]:
     """Node batches by label: the keys in `stored` merge, the others are created.
 
     Example: `plan_nodes(graph, stored=set())` creates every node.
@@ -84,8 +84,9 @@ def plan_nodes(graph: KnowledgeGraph, stored: Collection[str], schema: GraphSche
     return batches
 
 
-def plan_relationships(graph: KnowledgeGraph, created: Collection[str], schema: GraphSchema | None = None,
-                       size: int = BATCH_SIZE) -> list[Batch]:
+def plan_relationships(
+    graph: KnowledgeGraph, created: Collection[str], schema: GraphSchema | None = None, size: int = BATCH_SIZE
+) -> list[Batch]:
     """Relationship batches by type: created outright when an end is in `created`, merged otherwise.
 
     Example: `plan_relationships(graph, created={key for key, _ in graph.nodes()})` after a load into an empty store.
@@ -105,8 +106,11 @@ def plan_relationships(graph: KnowledgeGraph, created: Collection[str], schema: 
             statement = cypher.merge_co_occurrences(key)
             rows = [{"source": r["source"], "target": r["target"], **r["properties"]} for r in rows]
         else:
-            merge_on = () if kind in _ENDPOINT_MERGED else tuple(
-                p for p in _IDENTIFYING if any(p in r["properties"] for r in rows))
+            merge_on = (
+                ()
+                if kind in _ENDPOINT_MERGED
+                else tuple(p for p in _IDENTIFYING if any(p in r["properties"] for r in rows))
+            )
             statement = cypher.merge_edges(kind, key, merge_on, properties)
         batches += [Batch(statement, chunk, "relationships") for chunk in chunks(rows, size)]
     return batches
