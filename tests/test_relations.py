@@ -330,6 +330,22 @@ def test_speakers_settled_companies_branches_and_a_title_after_the_name():
     assert ("中国人民银行四川省分行", "LOCATED_IN", "四川省") in edges
 
 
+def test_a_title_at_a_companys_project_is_held_at_the_company_and_a_quotation_before_is_no_name():
+    record = _written("●动态\n项目开工\n“这条产业链规模巨大。”星澜汽车集团长兴项目总指挥童志明表示。\n")
+    assert ("童志明", "星澜汽车集团") in _positions(record)
+    assert "星澜汽车集团长兴项目" in {e["name"] for e in record["entities"] if e["label"] == "Program"}
+
+
+def test_a_speech_only_referred_to_is_no_part_in_the_event():
+    record = _written(
+        "●动态\n人才节开幕\n首届临澄人才节今天开幕。临澄市市长王建国致辞。"
+        "他说，临澄正深入学习贯彻张海明总书记重要讲话精神，全力建设人才强市。\n")
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    assert ("王建国", "PARTICIPATES_IN", "首届临澄人才节") in edges
+    assert "张海明" in {e["name"] for e in record["entities"]}
+    assert ("张海明", "PARTICIPATES_IN", "首届临澄人才节") not in edges
+
+
 def test_only_a_name_the_article_writes_places_it():
     record = _written(
         "●动态\n科技大会召开\n信阳市召开科技大会。市委书记王建国出席，信阳市科学技术局局长李文博作报告。"

@@ -30,6 +30,7 @@ _LEAD_WORD_TAGS = frozenset({"n", "v", "vn", "d", "a", "ad", "i", "l"})
 _SHORT_NAME_TAGS = frozenset({"nt", "nz", "j"})
 _QUOTES = {"”": "“", "’": "‘", "」": "「"}
 _JOINERS = frozenset("·•－-—")
+_SENTENCE_ENDS = "。！？"
 
 
 @cache
@@ -64,8 +65,8 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         ch = text[start - 1]
         if quotes and ch in _QUOTES:
             opening = text.rfind(_QUOTES[ch], limit, start - 1)
-            if opening < 0:
-                break
+            if opening < 0 or any(mark in text[opening:start] for mark in _SENTENCE_ENDS):
+                break  # “…带动就业。”某集团项目: a quotation closing before the name, not part of it
             start = opening
             continue
         if ch == "》" and not quotes and text.startswith(_publisher_heads(), start):
@@ -125,7 +126,8 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中广建新能源… and
         # 华电建新能源… with a body's short name, so 远航 and 建新 belong to the name.
         start = _trim_leading_verbs(view, after_verb, head_start)
-    return start if quotes else _from_full_place(view, gaz, start, head_start)
+    return start if quotes else _from_repeated_place(view, gaz, _from_full_place(view, gaz, start, head_start),
+                                                     head_start)
 
 
 def _from_full_place(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:
@@ -137,6 +139,19 @@ def _from_full_place(view: TokenView, gaz: Gazetteers, start: int, head_start: i
         if hit is not None and hit[0] == hit[1].name and only_everyday_words(view, start, at):
             return at
     return start
+
+
+def _from_repeated_place(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:
+    """海南商业发射场|海南商业发射公司: the place opening a name, written again before its head with
+    no organization between, opens the name there."""
+    text = view.text
+    hit = gaz.place_at(text, start)
+    if hit is None:
+        return start
+    again = text.find(hit[0], start + len(hit[0]), head_start)
+    if again < 0 or not view.is_start(again) or any(s in text[start:again] for s in gaz.org_suffixes if len(s) > 1):
+        return start
+    return again
 
 
 def _person_may_follow(view: TokenView, title_end: int, head_start: int) -> bool:

@@ -159,6 +159,16 @@ def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int, tu
     )
 
 
+def _national_with_its_place(text: str, start: int, suffix_start: int) -> bool:
+    return text.startswith(_national_openings(), start) and text[suffix_start - 1:suffix_start] == "）" \
+        and suffix_start - start > 4
+
+
+@cache
+def _national_openings() -> tuple[str, ...]:
+    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["national_openings"])
+
+
 def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """太湖产业集聚区, 华为配套产业园: a park named by a proper name of two or three characters (not
     集成电路 or 大力支持), with no place before it."""
@@ -169,6 +179,9 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if not view.is_start(match.start()) or not (view.is_start(match.end()) or gaz.place_at(text, match.end())):
             continue  # …集聚区长兴分区: jieba read 区长, but a place follows the park
         start = name_start(view, gaz, match.start(), quotes=False)
+        if _national_with_its_place(text, start, match.start()):
+            found.append(Candidate(start, match.end(), "Region", text[start:match.end()], "named_park", "zone"))
+            continue  # 中国绿色新材料（珠海）产业园: a national name given to a park, its place in brackets
         if not shortest <= match.start() - start <= longest or gaz.place_at(text, start) is not None:
             continue  # a place opens it: find_zones reads it
         first = view.token_at(start)
