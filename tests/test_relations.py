@@ -339,7 +339,8 @@ def test_a_title_at_a_companys_project_is_held_at_the_company_and_a_quotation_be
 def test_a_speech_only_referred_to_is_no_part_in_the_event():
     record = _written(
         "●动态\n人才节开幕\n首届临澄人才节今天开幕。临澄市市长王建国致辞。"
-        "他说，临澄正深入学习贯彻张海明总书记重要讲话精神，全力建设人才强市。\n")
+        "他说，临澄正深入学习贯彻张海明总书记重要讲话精神，全力建设人才强市。\n"
+    )
     edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
     assert ("王建国", "PARTICIPATES_IN", "首届临澄人才节") in edges
     assert "张海明" in {e["name"] for e in record["entities"]}

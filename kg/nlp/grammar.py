@@ -126,8 +126,9 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中广建新能源… and
         # 华电建新能源… with a body's short name, so 远航 and 建新 belong to the name.
         start = _trim_leading_verbs(view, after_verb, head_start)
-    return start if quotes else _from_repeated_place(view, gaz, _from_full_place(view, gaz, start, head_start),
-                                                     head_start)
+    return (
+        start if quotes else _from_repeated_place(view, gaz, _from_full_place(view, gaz, start, head_start), head_start)
+    )
 
 
 def _from_full_place(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:

@@ -160,8 +160,11 @@ def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int, tu
 
 
 def _national_with_its_place(text: str, start: int, suffix_start: int) -> bool:
-    return text.startswith(_national_openings(), start) and text[suffix_start - 1:suffix_start] == "）" \
+    return (
+        text.startswith(_national_openings(), start)
+        and text[suffix_start - 1 : suffix_start] == "）"
         and suffix_start - start > 4
+    )
 
 
 @cache
@@ -180,7 +183,7 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue  # …集聚区长兴分区: jieba read 区长, but a place follows the park
         start = name_start(view, gaz, match.start(), quotes=False)
         if _national_with_its_place(text, start, match.start()):
-            found.append(Candidate(start, match.end(), "Region", text[start:match.end()], "named_park", "zone"))
+            found.append(Candidate(start, match.end(), "Region", text[start : match.end()], "named_park", "zone"))
             continue  # 中国绿色新材料（珠海）产业园: a national name given to a park, its place in brackets
         if not shortest <= match.start() - start <= longest or gaz.place_at(text, start) is not None:
             continue  # a place opens it: find_zones reads it

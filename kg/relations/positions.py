@@ -55,8 +55,14 @@ def _organization_ending_at(sentence: SentenceView, end: int) -> EntityMention |
         if found:
             return found[0]
         project = next((m for m in sentence.top_level if m.end == cut and m.label == "Program"), None)
-        owner = project and next((m for m in sentence.mentions if m.label == "Organization"
-                                  and m.start == project.start and m.end < project.end), None)
+        owner = project and next(
+            (
+                m
+                for m in sentence.mentions
+                if m.label == "Organization" and m.start == project.start and m.end < project.end
+            ),
+            None,
+        )
         if owner is not None:
             return owner  # 某集团某项目总指挥: the title is held at the company whose project it is
     return None

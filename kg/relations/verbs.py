@@ -293,7 +293,7 @@ def speaker_relations(sentence: SentenceView, target: tuple[str, str] | None) ->
         inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
         if any(m.label in ("Program", "Event") and m.key != target for m in inside):
             continue
-        if any(word in sentence.text[start - sentence.start:found.start()] for word in rules.referred_event_before):
+        if any(word in sentence.text[start - sentence.start : found.start()] for word in rules.referred_event_before):
             continue  # 学习贯彻某某重要讲话精神: a speech only referred to, not one given here
         for person in (m for m in inside if m.label == "Person" and m.end <= at):
             yield Relation(person.key, "PARTICIPATES_IN", target, sentence, "speaker")
