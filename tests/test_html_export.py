@@ -6,124 +6,136 @@ import json
 import re
 from importlib.resources import files
 
+import networkx as nx
 import pytest
 
-from kg.export.html import render_html, view_data, write_html
+from kg.export.html import render_html, write_html
+from kg.export.html_view import EDGE_FIELDS, EVIDENCE_FIELDS, NODE_FIELDS, view_data
 from kg.graph.knowledge import KnowledgeGraph
-from tests.graph_sample import (
-    ARTICLE_1,
-    ARTICLE_2,
-    ISSUE,
-    SENTENCE_HOLDS,
-    SENTENCE_LOCATED,
-    SENTENCE_PARTNERS,
-    SENTENCE_RUNS,
-    TITLE_1,
-    TITLE_2,
-    sample_graph,
-)
+from tests.graph_sample import ARTICLE_2, SENTENCE_HOLDS, SENTENCE_LOCATED, TITLE_2, sample_graph
 
 OFFICE = "Organization:浙江省科技厅"
+LAB = "Organization:之江实验室"
 
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return view_data(KnowledgeGraph.from_networkx(sample_graph()))
+    return view_data(sample_graph())
 
 
-def _titles(entries: list[dict]) -> list[str]:
-    return [entry["title"] for entry in entries]
+def _nodes(data: dict) -> dict[str, dict]:
+    return {row[0]: dict(zip(NODE_FIELDS, row)) for row in data["nodes"]}
 
 
-def _sentences(entries: list[dict]) -> set[str]:
-    return {entry["sentence"] for entry in entries}
+def _key(data: dict, row: int) -> str:
+    return data["nodes"][row][0]
 
 
-def test_every_node_is_there_with_its_name_aliases_and_degree(data):
-    nodes = {node["id"]: node for node in data["nodes"]}
-    assert nodes.keys() == set(sample_graph().nodes)
-    assert nodes[OFFICE] == {
-        "id": OFFICE,
-        "name": "浙江省科技厅",
-        "label": "Organization",
-        "aliases": ["省科技厅"],
-        "degree": 6,
-    }
-    assert nodes[f"Article:{ARTICLE_1}"]["name"] == TITLE_1
+def test_every_node_is_a_row_with_its_name_label_aliases_and_a_position():
+    data = view_data(sample_graph())
+    nodes = _nodes(data)
+    assert list(nodes) == list(sample_graph().nodes)
+    office = nodes[OFFICE]
+    assert (office["name"], data["labels"][office["label"]]["label"], office["aliases"]) == (
+        "浙江省科技厅",
+        "Organization",
+        ["省科技厅"],
+    )
+    assert all(isinstance(office[axis], int) for axis in ("x", "y"))
+    assert nodes[f"Article:{ARTICLE_2}"]["where"] == ["科技动态", "000_37a592d5b46665a4.txt", 2]
 
 
-def test_the_legend_follows_the_view_file_and_hides_articles_and_issues(data):
-    assert [(entry["label"], entry["count"], entry["shown"]) for entry in data["labels"]] == [
-        ("Organization", 2, True),
-        ("Region", 2, True),
-        ("Person", 1, True),
-        ("Program", 1, True),
-        ("Document", 1, True),
-        ("Event", 1, True),
-        ("Industry", 2, True),
-        ("Article", 2, False),
-        ("Issue", 1, False),
-    ]
-    assert data["labels"][0]["color"] == "#4e79a7" and data["labels"][0]["caption"] == "机构"
+def test_industries_are_a_filter_not_drawn_nodes(data):
+    nodes = _nodes(data)
+    assert nodes["Industry:新材料"]["x"] is None and nodes["Industry:先进制造"]["y"] is None
+    legend = {entry["label"]: entry for entry in data["labels"]}
+    assert legend["Industry"]["drawn"] is False and legend["Organization"]["drawn"] is True
+    # Article 2 is about 新材料, whose parent is 先进制造: its entities belong to both.
+    assert [(option["name"], option["count"]) for option in data["industries"]] == [("先进制造", 4), ("新材料", 4)]
+    assert [_key(data, row) for row in nodes[LAB]["industries"]] == ["Industry:新材料", "Industry:先进制造"]
+    assert nodes["Person:陈岩"]["industries"] == []
+
+
+def test_regions_come_from_where_an_entity_is_located_and_what_that_is_part_of(data):
+    nodes = _nodes(data)
+    assert [_key(data, row) for row in nodes[LAB]["regions"]] == ["Region:浙江省", "Region:杭州市"]
+    assert [_key(data, row) for row in nodes["Region:杭州市"]["regions"]] == ["Region:浙江省", "Region:杭州市"]
+    assert nodes[OFFICE]["regions"] == []  # no sentence says where the office is
+    assert [(option["name"], option["count"]) for option in data["regions"]] == [("杭州市", 1), ("浙江省", 1)]
+
+
+def test_node_size_is_the_pagerank_the_build_measured():
+    graph = sample_graph()
+    graph.nodes[OFFICE]["pagerank"] = 0.25
+    assert _nodes(view_data(graph))[OFFICE]["pagerank"] == 0.25
 
 
 def test_a_label_missing_from_the_view_file_is_drawn_in_the_fallback_colour():
     graph = sample_graph()
     graph.add_node("Fund:科创母基金", label="Fund", name="科创母基金", aliases=[])
-    legend = {entry["label"]: entry for entry in view_data(KnowledgeGraph.from_networkx(graph))["labels"]}
-    assert legend["Fund"] == {"label": "Fund", "caption": "", "color": "#7f7f7f", "shown": True, "count": 1}
-
-
-def test_an_entity_panel_lists_the_articles_mentioning_it_and_its_evidence(data):
-    panel = data["panels"][OFFICE]
-    assert _titles(panel["articles"]) == [TITLE_1, TITLE_2]
-    assert panel["articles"][0] == {
-        "id": f"Article:{ARTICLE_1}",
-        "title": TITLE_1,
-        "section": "科技动态",
-        "issue": ISSUE,
-        "source": "000_37a592d5b46665a4.txt",
-        "position": 1,
-    }
-    assert _sentences(panel["evidence"]) == {SENTENCE_HOLDS, SENTENCE_RUNS, SENTENCE_PARTNERS}
-    holds = next(entry for entry in panel["evidence"] if entry["type"] == "HOLDS_POSITION")
-    assert holds == {
-        "type": "HOLDS_POSITION",
-        "subject": "陈岩",
-        "object": "浙江省科技厅",
-        "role": "厅长",
-        "sentence": SENTENCE_HOLDS,
-        "article": f"Article:{ARTICLE_1}",
-        "title": TITLE_1,
-        "start": 100,
+    legend = {entry["label"]: entry for entry in view_data(graph)["labels"]}
+    assert legend["Fund"] == {
+        "label": "Fund",
+        "caption": "",
+        "color": "#7f7f7f",
+        "shown": True,
+        "drawn": True,
+        "count": 1,
     }
 
 
-def test_industry_issue_and_article_panels(data):
-    assert _titles(data["panels"]["Industry:新材料"]["articles"]) == [TITLE_2]
-    assert _titles(data["panels"][f"Issue:{ISSUE}"]["articles"]) == [TITLE_1, TITLE_2]
-    assert _sentences(data["panels"][f"Article:{ARTICLE_2}"]["evidence"]) == {SENTENCE_LOCATED, SENTENCE_PARTNERS}
-
-
-def test_evidence_from_an_article_outside_the_graph_has_no_title(data):
-    part_of = next(entry for entry in data["panels"]["Region:浙江省"]["evidence"] if entry["type"] == "PART_OF")
-    assert part_of["title"] is None and part_of["subject"] == "杭州市"
-
-
-def test_only_relations_with_evidence_are_drawn_as_relations(data):
-    kinds = {(edge["type"], edge["evidence"]) for edge in data["edges"]}
-    assert kinds == {
-        ("HAS_ARTICLE", False),
-        ("MENTIONS", False),
-        ("ABOUT", False),
-        ("CO_OCCURS_WITH", False),
-        ("HOLDS_POSITION", True),
-        ("RUNS", True),
-        ("LOCATED_IN", True),
-        ("PARTNERS_WITH", True),
-        ("PART_OF", True),
+def test_drawn_edges_are_one_per_pair_and_type_and_never_to_an_industry(data):
+    edges = [dict(zip(EDGE_FIELDS, row)) for row in data["edges"]]
+    types = [entry["type"] for entry in data["types"]]
+    drawn = {(_key(data, edge["from"]), _key(data, edge["to"]), types[edge["type"]]) for edge in edges}
+    assert len(drawn) == len(edges)
+    assert (LAB, OFFICE, "PARTNERS_WITH") in drawn and (f"Article:{ARTICLE_2}", LAB, "MENTIONS") in drawn
+    assert not any(target.startswith("Industry:") for _, target, _ in drawn)
+    assert {entry["type"] for entry in data["types"] if entry["evidence"]} == {
+        "HOLDS_POSITION",
+        "RUNS",
+        "LOCATED_IN",
+        "PARTNERS_WITH",
+        "PART_OF",
     }
-    assert len({edge["id"] for edge in data["edges"]}) == sample_graph().number_of_edges()
+
+
+def test_evidence_rows_keep_the_sentence_its_article_and_a_positions_title(data):
+    types = [entry["type"] for entry in data["types"]]
+    rows = [dict(zip(EVIDENCE_FIELDS, row)) for row in data["evidence"]]
+    holds = next(row for row in rows if types[row["type"]] == "HOLDS_POSITION")
+    assert (_key(data, holds["from"]), _key(data, holds["to"]), holds["sentence"], holds["role"]) == (
+        "Person:陈岩",
+        OFFICE,
+        SENTENCE_HOLDS,
+        "厅长",
+    )
+    located = next(row for row in rows if row["sentence"] == SENTENCE_LOCATED)
+    assert _nodes(data)[_key(data, located["article"])]["name"] == TITLE_2
+    part_of = next(row for row in rows if types[row["type"]] == "PART_OF")
+    assert part_of["article"] == -1  # its article is not in the graph
+
+
+def test_positions_are_the_same_every_build_and_apart():
+    first, second = view_data(sample_graph()), view_data(sample_graph())
+    positions = [(row[0], row[5], row[6]) for row in first["nodes"]]
+    assert positions == [(row[0], row[5], row[6]) for row in second["nodes"]]
+    drawn = [(x, y) for _, x, y in positions if x is not None]
+    assert len(set(drawn)) == len(drawn) == 11
+
+
+def _chain(size: int) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for number in range(size):
+        graph.add_node(f"Organization:机构{number}", label="Organization", name=f"机构{number}", aliases=[])
+        if number:
+            graph.add_edge(f"Organization:机构{number - 1}", f"Organization:机构{number}", type="CO_OCCURS_WITH")
+    return graph
+
+
+def test_a_graph_above_the_threshold_opens_on_a_search():
+    assert view_data(_chain(2000))["search_first"] is False
+    assert view_data(_chain(2001))["search_first"] is True
 
 
 def test_the_page_is_one_utf8_file_with_the_library_inlined(tmp_path):
@@ -146,4 +158,4 @@ def test_script_tags_in_a_name_stay_inside_the_data():
     assert html.lower().count("</script") == template.count("</script>")
     embedded = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.DOTALL)
     assert "<" not in embedded.group(1)
-    assert json.loads(embedded.group(1)) == view_data(KnowledgeGraph.from_networkx(graph))
+    assert json.loads(embedded.group(1)) == view_data(graph)

@@ -142,6 +142,18 @@ def test_a_ministry_opening_a_longer_word_is_no_ministry(sentence, expected):
     assert organizations(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("为青海电网、西宁电网迎峰度冬提供保障。", ["青海电网", "西宁电网"]),
+        ("论坛由湖南电信主办。", ["湖南电信"]),
+        ("浙江移动支付发展迅速。", []),
+    ],
+)
+def test_a_place_and_a_utilitys_word_name_its_company_there(sentence, expected):
+    assert organizations(sentence) == expected
+
+
 def test_a_headquarters_named_by_its_place_is_a_sub_unit_of_its_body():
     assert organizations("中国人民银行江屿总部、公司总部均派员参加。") == ["中国人民银行江屿总部"]
 

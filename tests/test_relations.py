@@ -336,6 +336,13 @@ def test_a_title_at_a_companys_project_is_held_at_the_company_and_a_quotation_be
     assert "星澜汽车集团长兴项目" in {e["name"] for e in record["entities"] if e["label"] == "Program"}
 
 
+def test_an_abbreviation_before_a_title_is_the_organization_the_article_names_in_full():
+    record = _written("●动态\n校企签约\n临澄师范大学与江屿研究院签约。临师大校长李建军，副校长赵明、陈云坤出席。\n")
+    assert {("李建军", "临澄师范大学"), ("赵明", "临澄师范大学"), ("陈云坤", "临澄师范大学")} <= _positions(record)
+    university = next(e for e in record["entities"] if e["name"] == "临澄师范大学")
+    assert "临师大" in university["aliases"]
+
+
 def test_a_speech_only_referred_to_is_no_part_in_the_event():
     record = _written(
         "●动态\n人才节开幕\n首届临澄人才节今天开幕。临澄市市长王建国致辞。"

@@ -389,6 +389,60 @@ def analyze(
 
 
 @app.command(cls=ReadableCommand)
+def report(
+    paths: PathsArgument = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The page to write (its directory must exist).")
+    ] = Path("brief.html"),
+    issue: Annotated[
+        Optional[str],
+        typer.Option(
+            "--issue",
+            metavar="NAME|ID",
+            show_default=False,
+            help="The issue to report, by file name or issue id (default: the latest by date).",
+        ),
+    ] = None,
+    date: DateOption = None,
+) -> None:
+    """Write an issue brief: one self-contained HTML page to read, share or print to PDF.
+
+    PATH is a `kg build` output directory (its graph.json) or newsletters
+    (extracted and assembled first).  The brief is of the latest issue by
+    date (or --issue), compared with the issues before it: its articles with
+    their industries, a chart of articles per industry, the organizations,
+    programs and people that matter most (PageRank in the issue's network),
+    what is named for the first time and who is rising, the partnerships it
+    states as a network picture, and regions by industry.  Every count links
+    to the articles it counts.  Charts are matplotlib SVG inlined in the page:
+    it needs no network.  Settings: data/brief.yaml.
+
+    Exit codes: 0 written; 1 nothing written (no issue read, no issue to
+    report: several undated issues or an unknown --issue, or FILE cannot be
+    written, e.g. its directory is missing), or written but a newsletter could
+    not be read.
+
+    Example: kg report data/samples tests/dated -o brief.html
+    """
+    from kg.report import ReportError, check_brief_path, gather_brief, write_brief
+
+    with _output_errors():
+        check_brief_path(output)
+    graph, corpus = _graph_to_load(paths, date, "nothing was written")
+    try:
+        brief = gather_brief(graph.to_networkx(), issue)
+    except ReportError as error:
+        _error(f"{error}; nothing was written")
+        raise typer.Exit(1) from None
+    with _output_errors():
+        write_brief(brief, output)
+    err_console.print(
+        escape(f"Wrote {output}: the brief of {brief.issue.name}, compared with {len(brief.earlier)} earlier issue(s)")
+    )
+    _exit_for(corpus, "reported")
+
+
+@app.command(cls=ReadableCommand)
 def split(paths: PathsArgument = None, date: DateOption = None) -> None:
     """Show how each issue splits into sections and articles.
 

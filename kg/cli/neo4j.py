@@ -144,6 +144,30 @@ def status() -> None:
     raise typer.Exit(NOT_RUNNING_EXIT_CODE)
 
 
+@neo4j_app.command()
+def browser() -> None:
+    """Print the address of Neo4j Browser, which the server serves, and where its credentials are.
+
+    Open the address in a web browser and connect with user neo4j and the
+    password in .neo4j/password (or NEO4J_PASSWORD).  The exit code is 3
+    when the server is not running (start it with `kg neo4j start`).
+
+    Example: kg neo4j browser
+    """
+    server = _server()
+    with _errors_reported():
+        current = server.status()
+    console.print(f"Neo4j Browser: {escape(server.home.browser_url)}", soft_wrap=True)
+    console.print(
+        f"connect to {escape(server.home.uri)} as user neo4j, password in "
+        f"{_shown(server.home.password_file)} or NEO4J_PASSWORD",
+        soft_wrap=True,
+    )
+    if not current.running:
+        err_console.print("The server is not running: start it with `kg neo4j start`.")
+        raise typer.Exit(NOT_RUNNING_EXIT_CODE)
+
+
 @neo4j_app.command("import", cls=ReadableCommand)
 def import_(
     directory: Annotated[

@@ -211,12 +211,16 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
             zone_shorts[short] = canonical.get(target, target.text)
 
     _expand_zone_organs(mentions, canonical, zone_shorts, gaz)
+    mentions.extend(_abbreviations_before_titles(token_view(doc), covered, canonical, gaz))
     mentions.extend(_brand_mentions(token_view(doc), mentions, covered, canonical, gaz))
     mentions.extend(_tail_mentions(token_view(doc), mentions, covered, canonical, gaz))
     entities = _group(mentions, canonical, gaz)
     for entity in entities:
         entity.declared = [short for short in declared if short in entity.aliases]
     return entities
+
+
+_LONGEST_ABBREVIATION = 6  # characters of an abbreviation written before a title (中国农科院)
 
 
 def _join_program_heads(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazetteers) -> None:
@@ -442,6 +446,37 @@ def _one_company(names: set[str]) -> str | None:
     """The one company a short name can mean: 安徽江岳汽车集团 inside 安徽江岳汽车集团股份有限公司 is the same."""
     fullest = [n for n in names if not any(other != n and other.startswith(n) for other in names)]
     return fullest[0] if len(fullest) == 1 else None
+
+
+def _abbreviations_before_titles(
+    view: TokenView, covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
+) -> list[Mention]:
+    """贵师大校长: a word before a title that abbreviates exactly one organization the article names
+    in full is that organization (no recogniser knows 贵师大 on its own)."""
+    text = view.text
+    names = {name for mention, name in canonical.items() if mention.label == "Organization"}
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for full in names:
+        by_ends[full[:1], full[-1:]].append(full)
+    found = []
+    spots = occurrences_of_each(text, gaz.titles)
+    for title_start in sorted({start for spans in spots.values() for start, _ in spans}):
+        for start in range(max(0, title_start - _LONGEST_ABBREVIATION), title_start - 2):
+            short = text[start:title_start]
+            if (
+                not view.is_start(start)
+                or not covered.isdisjoint(range(start, title_start))
+                or not all(is_han(ch) for ch in short)
+            ):
+                continue
+            fuller = _fuller_names(short, names, by_ends, gaz)
+            if len(fuller) == 1:
+                mention = Mention(start, title_start, short, "Organization")
+                canonical[mention] = next(iter(fuller))
+                found.append(mention)
+                covered.update(range(start, title_start))
+                break
+    return found
 
 
 def _brand_mentions(

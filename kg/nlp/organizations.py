@@ -134,6 +134,7 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         found.append(Candidate(start, end, "Organization", name, "org_grammar"))
         found.extend(_parents_inside(start, name, gaz))
     found.extend(_national_bodies(view, gaz))
+    found.extend(_place_utilities(view, gaz))
     found.extend(_dash_partners(text, found, gaz))
     found.extend(find_short_named_companies(view, gaz))
     found.extend(_dateline_outlets(view, gaz))
@@ -388,6 +389,27 @@ def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
 @cache
 def _national_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(gazetteers().national_bodies, key=len, reverse=True))))
+
+
+@cache
+def _utility_pattern() -> re.Pattern[str]:
+    words = load_data_yaml("patterns/names.yaml")["organization"]["place_utilities"]
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _place_utilities(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """某省电网, 某市电信: a place written just before a utility's word, the word ending there."""
+    text = view.text
+    found = []
+    for match in _utility_pattern().finditer(text):
+        if not view.is_start(match.end()):
+            continue  # 电网建设者: the word opens a longer one
+        for start in range(max(0, match.start() - 4), match.start() - 1):
+            hit = gaz.place_at(text, start)
+            if hit is not None and start + len(hit[0]) == match.start() and view.is_start(start):
+                found.append(Candidate(start, match.end(), "Organization", text[start : match.end()], "utility"))
+                break
+    return found
 
 
 def _national_bodies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:

@@ -21,11 +21,15 @@ from pathlib import Path
 
 from kg.store.errors import ServerError
 
-__all__ = ["NEO4J_VERSION", "MIN_PASSWORD_LENGTH", "ServerHome", "project_root"]
+__all__ = ["NEO4J_VERSION", "BROWSER_VERSION", "MIN_PASSWORD_LENGTH", "ServerHome", "project_root"]
 
 # One exact release of the 5.26 long-term-support line (Java 17); Maven
 # resolves an exact version at once, where a range made it list them all.
 NEO4J_VERSION = "5.26.30"
+
+# Neo4j Browser, served by the server at /browser/ from its jar on the class
+# path: 5.24.0 is the newest on Maven Central, and a Bolt client of 5.26.
+BROWSER_VERSION = "5.24.0"
 
 # Neo4j refuses shorter passwords (dbms.security.auth_minimum_password_length).
 MIN_PASSWORD_LENGTH = 8
@@ -81,6 +85,15 @@ class ServerHome:
     @property
     def lib_dir(self) -> Path:
         return self.cache / "lib"
+
+    @property
+    def browser_dir(self) -> Path:
+        """Neo4j Browser's jar, apart from lib/ so that adding it never refetches the server's jars."""
+        return self.cache / f"browser-{BROWSER_VERSION}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/browser/"
 
     @property
     def conf_dir(self) -> Path:

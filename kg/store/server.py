@@ -184,7 +184,8 @@ class Neo4jServer:
         options = self._jvm_options()
         if not heap:
             options = [option for option in options if not option.startswith(("-Xms", "-Xmx"))]
-        return [_java_executable(), *options, "-cp", str(self.home.lib_dir / "*"), *arguments]
+        class_path = os.pathsep.join((str(self.home.lib_dir / "*"), str(self.home.browser_dir / "*")))
+        return [_java_executable(), *options, "-cp", class_path, *arguments]
 
     def _admin(self, *arguments: str) -> str:
         """Run neo4j-admin (AdminTool) on this home; its output, or ServerError with it.

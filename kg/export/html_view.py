@@ -1,0 +1,230 @@
+"""What index.html draws, filters and lists, as compact JSON-ready tables.
+
+The page must stay small on a 1,000-issue build, so nodes, drawn edges and
+evidence are rows of arrays (their fields named in `NODE_FIELDS`,
+`EDGE_FIELDS` and `EVIDENCE_FIELDS`) that refer to nodes by their row
+number; the page rebuilds each node's articles and evidence from them.
+
+- nodes carry their position (`kg.export.html_layout`), PageRank (node
+  size), industries and regions (the filters) and an article's or issue's
+  date (an entity's dates are those of the articles naming it);
+- industries are not drawn: they are a filter, and a search that finds one
+  selects it there;
+- edges are the drawn ties, one per pair and relation type; evidence rows
+  are the sentences of the relations, one per article stating them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from kg.analytics.context import entity_industries, organization_regions
+from kg.config import load_data_yaml
+from kg.export.html_layout import LayoutSettings, layout_positions, layout_settings
+
+__all__ = ["view_data", "ExplorerSettings", "explorer_settings", "NODE_FIELDS", "EDGE_FIELDS", "EVIDENCE_FIELDS"]
+
+NODE_FIELDS = ("id", "name", "label", "aliases", "pagerank", "x", "y", "industries", "regions", "date", "where")
+EDGE_FIELDS = ("from", "to", "type")
+EVIDENCE_FIELDS = ("from", "to", "type", "sentence", "article", "role", "start")
+
+_ARTICLE, _ISSUE, _REGION = "Article", "Issue", "Region"
+# Relations through which a program, event or document takes the regions of the organization behind it,
+# and a person those of the organization they hold a position in.
+_REGION_FROM_ORGANIZATION = frozenset({"RUNS", "PUBLISHED", "PARTICIPATES_IN", "HOLDS_POSITION"})
+
+
+@dataclass(frozen=True)
+class ExplorerSettings:
+    """How the page lays out (`layout`), above how many drawable nodes it opens on a search, and how many
+    neighbours a click draws at most: data/display.yaml's `explorer` section."""
+
+    layout: LayoutSettings
+    search_first_above: int
+    expand_at_most: int
+
+
+def explorer_settings() -> ExplorerSettings:
+    """The explorer's settings as data/display.yaml states them."""
+    explorer = load_data_yaml("display.yaml")["explorer"]
+    return ExplorerSettings(layout_settings(), int(explorer["search_first_above"]), int(explorer["expand_at_most"]))
+
+
+def view_data(graph: nx.MultiDiGraph, settings: ExplorerSettings | None = None) -> dict[str, Any]:
+    """The page's data: legend, filters, node, edge and evidence rows, and whether it opens on a search.
+
+    Example: ``view_data(graph)["nodes"][0][:3]`` → ``["Organization:之江实验室", "之江实验室", 0]``
+    (its key, name and its label's row in ``view_data(graph)["labels"]``).
+    """
+    settings = settings or explorer_settings()
+    legend = _legend(graph)
+    label_row = {entry["label"]: row for row, entry in enumerate(legend)}
+    drawn = [node for node, label in graph.nodes(data="label") if legend[label_row[label]]["drawn"]]
+    positions = layout_positions(graph, drawn, settings.layout)
+    row = {node: index for index, node in enumerate(graph)}
+    industries = _industries(graph, row)
+    regions = _regions(graph, row)
+    nodes = [
+        [
+            node,
+            data.get("name", node),
+            label_row[data["label"]],
+            [alias for alias in data.get("aliases", []) if alias != data.get("name")],
+            data.get("pagerank", 0),
+            *positions.get(node, (None, None)),
+            industries.get(node, []),
+            regions.get(node, []),
+            data.get("date"),
+            _where(graph, node),
+        ]
+        for node, data in graph.nodes(data=True)
+    ]
+    types = sorted({kind for _, _, kind in graph.edges(data="type")})
+    type_row = {kind: index for index, kind in enumerate(types)}
+    return {
+        "labels": legend,
+        "types": [{"type": kind, "evidence": _has_evidence(graph, kind)} for kind in types],
+        "industries": _filter_options(graph, industries, "Industry"),
+        "regions": _filter_options(graph, regions, _REGION),
+        "search_first": len(drawn) > settings.search_first_above,
+        "expand_at_most": settings.expand_at_most,
+        "nodes": nodes,
+        "edges": _drawn_edges(graph, row, type_row),
+        "evidence": _evidence(graph, row, type_row),
+    }
+
+
+def _legend(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Labels present in the graph, in the order of display.yaml, then by name."""
+    style = load_data_yaml("display.yaml")
+    counts = Counter(label for _, label in graph.nodes(data="label"))
+    order = list(style["labels"])
+    present = sorted(counts, key=lambda label: (order.index(label) if label in order else len(order), label))
+    return [
+        {"label": label, "caption": "", **style["fallback"], **style["labels"].get(label, {}), "count": counts[label]}
+        for label in present
+    ]
+
+
+def _has_evidence(graph: nx.MultiDiGraph, kind: str) -> bool:
+    return any("evidence" in data for _, _, data in graph.edges(data=True) if data.get("type") == kind)
+
+
+def _where(graph: nx.MultiDiGraph, node: str) -> list[Any] | None:
+    """An article's section, issue file and position (what its link in a panel says), else None."""
+    data = graph.nodes[node]
+    if data.get("label") != _ARTICLE:
+        return None
+    issue = graph.nodes.get(f"Issue:{data.get('issue')}", {})
+    return [data.get("section"), issue.get("source") or issue.get("name") or data.get("issue"), data.get("position")]
+
+
+def _industries(graph: nx.MultiDiGraph, row: dict[str, int]) -> dict[str, list[int]]:
+    """Each node's industries and their parents (rows of the Industry nodes): an entity's through the articles
+    naming it, an article's those it is about, an industry itself."""
+    by_name = {data["name"]: node for node, data in graph.nodes(data=True) if data.get("label") == "Industry"}
+
+    def with_parents(names: list[str]) -> list[int]:
+        found: list[int] = []
+        for name in names:
+            while name in by_name and row[by_name[name]] not in found:
+                found.append(row[by_name[name]])
+                name = graph.nodes[by_name[name]].get("parent")
+        return found
+
+    about: dict[str, list[str]] = defaultdict(list)
+    for article, industry, kind in graph.edges(data="type"):
+        if kind == "ABOUT":
+            about[article].append(graph.nodes[industry]["name"])
+    weights = entity_industries(graph)
+    found = {
+        node: with_parents(sorted(counts, key=lambda name: (-counts[name], name))) for node, counts in weights.items()
+    }
+    found.update({article: with_parents(names) for article, names in about.items()})
+    found.update({node: with_parents([name]) for name, node in by_name.items()})
+    return found
+
+
+def _regions(graph: nx.MultiDiGraph, row: dict[str, int]) -> dict[str, list[int]]:
+    """Each entity's regions (rows of Region nodes): an organization's where it is located and what those are
+    part of; a region, itself and what it is part of; a person, program, event or document, those of the
+    organizations they are tied to; an article, the regions it names."""
+    organizations = organization_regions(graph)
+    parents: dict[str, set[str]] = defaultdict(set)
+    for source, target, kind in graph.edges(data="type"):
+        if (
+            kind in ("PART_OF", "LOCATED_IN")
+            and graph.nodes[source].get("label") == _REGION
+            and graph.nodes[target].get("label") == _REGION
+        ):
+            parents[source].add(target)
+    found: dict[str, set[str]] = defaultdict(set)
+    for node, label in graph.nodes(data="label"):
+        if label == _REGION:
+            found[node] = _with_ancestors({node}, parents)
+    for organization, places in organizations.items():
+        found[organization] |= places
+    for source, target, kind in graph.edges(data="type"):
+        if kind in _REGION_FROM_ORGANIZATION:
+            tied, organization = (source, target) if kind == "HOLDS_POSITION" else (target, source)
+            found[tied] |= organizations.get(organization, set())
+        elif kind == "MENTIONS" and graph.nodes[target].get("label") == _REGION:
+            found[source] |= found.get(target) or _with_ancestors({target}, parents)
+    return {node: sorted(row[place] for place in places) for node, places in found.items() if places}
+
+
+def _with_ancestors(regions: set[str], parents: dict[str, set[str]]) -> set[str]:
+    found, todo = set(regions), list(regions)
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
+def _filter_options(graph: nx.MultiDiGraph, members: dict[str, list[int]], label: str) -> list[dict[str, Any]]:
+    """The filter's choices: nodes of `label` with the entities in them, most first (ties: by name)."""
+    nodes = list(graph)
+    entity = {node for node, data in graph.nodes(data=True) if data.get("label") not in (_ARTICLE, _ISSUE, label)}
+    counts: Counter[int] = Counter(place for node, places in members.items() if node in entity for place in places)
+    return [
+        {"node": place, "name": graph.nodes[nodes[place]]["name"], "count": count}
+        for place, count in sorted(counts.items(), key=lambda item: (-item[1], graph.nodes[nodes[item[0]]]["name"]))
+    ]
+
+
+def _drawn_edges(graph: nx.MultiDiGraph, row: dict[str, int], type_row: dict[str, int]) -> list[list[int]]:
+    """One edge per pair and relation type, in the graph's order; ties to industries are the filter's."""
+    seen: set[tuple[int, int, int]] = set()
+    edges = []
+    for source, target, kind in graph.edges(data="type"):
+        if kind == "ABOUT" or source == target:
+            continue
+        edge = (row[source], row[target], type_row[kind])
+        if edge not in seen:
+            seen.add(edge)
+            edges.append(list(edge))
+    return edges
+
+
+def _evidence(graph: nx.MultiDiGraph, row: dict[str, int], type_row: dict[str, int]) -> list[list[Any]]:
+    """Every relation stated by a sentence: its ends, type, sentence, article's row (-1 when the article is not
+    in the graph), role (a position's title) and where the sentence starts."""
+    return [
+        [
+            row[source],
+            row[target],
+            type_row[data["type"]],
+            data["evidence"],
+            row.get(f"{_ARTICLE}:{data.get('article')}", -1),
+            data.get("title") or "",
+            data.get("start", 0),
+        ]
+        for source, target, data in graph.edges(data=True)
+        if "evidence" in data
+    ]
