@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.store.cli import NOT_RUNNING_EXIT_CODE
+from kg.cli.neo4j import NOT_RUNNING_EXIT_CODE
 from kg.store.server import Neo4jServer
 from tests.conftest import NEO4J_TEST_ENV
 

@@ -24,6 +24,7 @@ from kg.analytics.rankings import rank_entities
 from kg.cli import app
 from kg.config import DATA_DIR, SAMPLES_DIR
 from kg.export.node_link import read_node_link, write_node_link
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import build_graph_from, read_corpus
 from kg.report import ReportError, gather_brief, render_brief, write_brief
 from kg.report.charts import industry_chart, label_width
@@ -44,12 +45,12 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def corpus() -> nx.MultiDiGraph:
-    return build_graph_from(read_corpus([SAMPLES_DIR, DATED_DIR]).issues).graph
+    return build_graph_from(read_corpus([SAMPLES_DIR, DATED_DIR]).issues).graph.to_networkx()
 
 
 @pytest.fixture(scope="module")
 def single(issue_000) -> nx.MultiDiGraph:
-    return build_graph_from([issue_000]).graph
+    return build_graph_from([issue_000]).graph.to_networkx()
 
 
 def _articles_per_industry(graph: nx.MultiDiGraph, issue_name: str) -> dict[str, set[str]]:
@@ -129,8 +130,8 @@ def test_an_earlier_issue_is_reported_against_only_the_issues_before_it(corpus):
 
 
 def test_a_kg_build_directory_gives_the_same_brief_and_page(corpus, tmp_path):
-    write_node_link(corpus, tmp_path / "graph.json")
-    reread = read_node_link(tmp_path / "graph.json")
+    write_node_link(KnowledgeGraph.from_networkx(corpus), tmp_path / "graph.json")
+    reread = read_node_link(tmp_path / "graph.json").to_networkx()
     assert gather_brief(reread) == gather_brief(corpus)
     assert render_brief(gather_brief(reread)) == render_brief(gather_brief(corpus))
 
@@ -147,7 +148,7 @@ def test_one_issue_alone_is_compared_with_nothing(single):
 
 
 def test_no_latest_issue_among_undated_ones_and_an_unknown_issue_are_errors(issue_000, issue_004):
-    undated = build_graph_from([issue_000, issue_004]).graph
+    undated = build_graph_from([issue_000, issue_004]).graph.to_networkx()
     for _, data in undated.nodes(data=True):
         data.pop("date", None)
     with pytest.raises(
