@@ -34,6 +34,7 @@ from playwright.sync_api import Page, sync_playwright
 from kg.config import SAMPLES_DIR
 from kg.export.html import write_html
 from kg.export.html_view import explorer_settings
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import build_graph_from, read_corpus
 
 CHROMIUM = "/usr/bin/chromium"
@@ -112,7 +113,7 @@ def main() -> None:
     parser.add_argument("--issues", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--overview", action="store_true", help="also time each page with everything drawn at once")
     args = parser.parse_args()
-    sample = build_graph_from(read_corpus([SAMPLES_DIR]).issues).graph
+    sample = build_graph_from(read_corpus([SAMPLES_DIR]).issues).graph.to_networkx()
     settings = explorer_settings()
     modes = [("as built", settings)]
     if args.overview:
@@ -129,7 +130,7 @@ def main() -> None:
             for mode, chosen in modes:
                 path = Path(folder) / f"index-{issues}.html"
                 started = time.perf_counter()
-                write_html(graph, path, chosen)
+                write_html(KnowledgeGraph.from_networkx(graph), path, chosen)
                 written = time.perf_counter() - started
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 interactive = _open(page, path)
