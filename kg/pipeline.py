@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from kg.analytics.measures import annotate_measures
+from kg.engine import Engine
+from kg.export.bundle import GRAPH_FORMATS, RECORDS_FILE, bundle_directory, write_graph_files
+from kg.export.jsonl import read_jsonl, write_jsonl_file
 from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import SchemaViolation
 from kg.industries import classify
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
 from kg.models import Article, ArticleExtraction, Issue, ReadError, ReadWarning
-from kg.nlp.aliases import article_entities
 from kg.nlp.extract import entity_records, process_articles
-from kg.relations.extract import article_relations, relation_records
+from kg.relations.extract import relation_records
 
 __all__ = [
     "Corpus",
@@ -30,6 +33,12 @@ __all__ = [
     "find_article",
     "Build",
     "build_graph_from",
+    "Assembly",
+    "assemble_file",
+    "assemble_files",
+    "NothingRead",
+    "SchemaBroken",
+    "build_files",
 ]
 
 
@@ -104,14 +113,12 @@ def extract_articles(issues: Iterable[Issue], *, on_article: Any = None) -> Iter
     for issue in issues:
         for article, doc in process_articles(issue):
             found = article_extraction(issue, article)
-            entities = article_entities(doc)
-            relations = article_relations(article, found.text, entities)
             if on_article is not None:
                 on_article(article)
             yield replace(
                 found,
-                entities=entity_records(article, entities),
-                relations=relation_records(article, relations),
+                entities=entity_records(article, doc._.kg_entities),
+                relations=relation_records(article, doc._.kg_relations),
                 industries=tuple(classify(article.title, found.text)),
             )
 
@@ -128,27 +135,34 @@ def extract_files(
     on_warning: Callable[[ReadWarning], None] = lambda _: None,
     on_article: Any = None,
     date: dt.date | None = None,
-) -> Iterator[ArticleExtraction]:
-    """The extracted articles of every newsletter named by files, directories or globs, one file at a time.
+    engine: Engine = Engine(),
+) -> Iterator[dict[str, Any]]:
+    """The records of every newsletter named by files, directories, globs or URLs, in the order of the files.
 
-    Each file is read, extracted and let go before the next is read, so only
-    one issue is in memory however many there are.  A file that cannot be
-    read is passed to `on_error` when it is reached, one read with a repair
-    or passed over to `on_warning`; the others are still read.  `date` dates
-    the issues whose masthead prints no date (`--date`).
+    The files are extracted by `engine` (this process, `jobs` processes, or a
+    Dask cluster), a few at a time, and only the records of the files being
+    extracted or waiting to be consumed are in memory, however many there
+    are.  A file that cannot be read is passed to `on_error` when it is
+    reached, one read with a repair or passed over to `on_warning`; the
+    others are still read.  `on_article(record)` is called as each record is
+    yielded (for progress bars).  `date` dates the issues whose masthead
+    prints no date (`--date`).
     """
     sources = expand_sources(arguments)
     for error in sources.errors:
         on_error(error)
     for warning in sources.warnings:
         on_warning(warning)
-    for result in read_issues(sources.files, date=date):
-        if isinstance(result, ReadError):
-            on_error(result)
+    for extraction in engine.extractions(sources.files, date):
+        if extraction.error is not None:
+            on_error(extraction.error)
             continue
-        for warning in issue_warnings(result):
+        for warning in extraction.warnings:
             on_warning(warning)
-        yield from extract_articles([result], on_article=on_article)
+        for record in extraction.records:
+            if on_article is not None:
+                on_article(record)
+            yield record
 
 
 def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Article] | None:
@@ -175,3 +189,90 @@ def build_graph_from(issues: Iterable[Issue], *, on_article: Any = None) -> Buil
     """Extract every article, assemble the graph, measure its entities and validate it against `schemas/graph.yaml`."""
     graph = annotate_measures(KnowledgeGraph.build(extract_articles(issues, on_article=on_article)))
     return Build(graph, graph.violations())
+
+
+@dataclass
+class Assembly:
+    """The graph assembled from a file of records, measured, and how it departs from the schema."""
+
+    graph: KnowledgeGraph
+    violations: list[SchemaViolation]
+
+
+def assemble_file(records: Path) -> Assembly:
+    """Assemble the graph from a JSONL of records read from disk, measure its entities and validate it.
+
+    The records are read twice and never held: memory grows with the graph
+    (its nodes and edges), not with the text of the corpus.
+    """
+    graph = annotate_measures(KnowledgeGraph.streamed(lambda: read_jsonl(records)))
+    return Assembly(graph, graph.violations())
+
+
+class NothingRead(Exception):
+    """No newsletter could be read: there is no graph to write."""
+
+
+class SchemaBroken(Exception):
+    """The assembled graph breaks `schemas/graph.yaml`; `violations` lists how."""
+
+    def __init__(self, violations: list[SchemaViolation]) -> None:
+        super().__init__(f"{len(violations)} schema violation(s)")
+        self.violations = violations
+
+
+def assemble_files(
+    arguments: Iterable[str | Path],
+    *,
+    on_error: Callable[[ReadError], None],
+    on_warning: Callable[[ReadWarning], None] = lambda _: None,
+    on_article: Any = None,
+    date: dt.date | None = None,
+    engine: Engine = Engine(),
+) -> Assembly:
+    """The graph of newsletters, for commands that write no build (`kg load`, `kg analyze`).
+
+    The records go to a temporary JSONL file as they are extracted and the
+    graph is assembled from it, as `kg build` does; raises `NothingRead`
+    when no file could be read.
+    """
+    with tempfile.TemporaryDirectory(prefix="kg-records-") as folder:
+        records = Path(folder) / RECORDS_FILE
+        extracted = extract_files(
+            arguments, on_error=on_error, on_warning=on_warning, on_article=on_article, date=date, engine=engine
+        )
+        if write_jsonl_file(extracted, records) == 0:
+            raise NothingRead
+        return assemble_file(records)
+
+
+def build_files(
+    arguments: Iterable[str | Path],
+    directory: Path,
+    *,
+    formats: Iterable[str] = GRAPH_FORMATS,
+    on_error: Callable[[ReadError], None],
+    on_warning: Callable[[ReadWarning], None] = lambda _: None,
+    on_article: Any = None,
+    date: dt.date | None = None,
+    engine: Engine = Engine(),
+) -> tuple[Assembly, list[Path]]:
+    """`kg build`: extract into `directory`'s articles.jsonl as records come, assemble from it, write `formats`.
+
+    Returns the assembly and the paths written.  Everything is written into
+    a staging directory and moved into `directory` once whole: `NothingRead`
+    (no file could be read) and `SchemaBroken` leave `directory` as it was,
+    as does any failure; `OutputError` when it cannot be written.
+    """
+    with bundle_directory(directory) as staging:
+        records = staging / RECORDS_FILE
+        extracted = extract_files(
+            arguments, on_error=on_error, on_warning=on_warning, on_article=on_article, date=date, engine=engine
+        )
+        if write_jsonl_file(extracted, records) == 0:  # every issue read has an article: none read
+            raise NothingRead
+        assembly = assemble_file(records)
+        if assembly.violations:
+            raise SchemaBroken(assembly.violations)
+        names = [RECORDS_FILE, *write_graph_files(assembly.graph, staging, formats)]
+    return assembly, [directory / name for name in names]

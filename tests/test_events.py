@@ -41,18 +41,34 @@ def test_a_head_alone_names_no_event(sentence):
     ("sentence", "expected"),
     [
         ("双方在江屿举行战略合作签约仪式。", []),
-        ("活动现场举行的重点项目集中签约仪式上签约项目14个。", []),
+        ("会上举行的重点项目集中签约仪式上签约项目9个。", []),
         ("临澄县新型储能电站项目开工仪式在临澄举行。", ["临澄县新型储能电站项目开工仪式"]),
+        ("县委书记出席省市委人才工作会议。", []),
     ],
 )
 def test_an_event_named_by_activity_words_alone_is_a_kind_of_meeting(sentence, expected):
     assert events(sentence) == expected
 
 
+def test_what_a_verb_of_holding_names_is_the_event_verbs_and_all_and_later_the_same_event():
+    text = (
+        "●动态\n省经信厅和绵阳市政府共同举办军民融合成果转化对接推进会\n"
+        "王海明市长表示，举办这次军民融合成果转化对接推进会意义重大。"
+        "绵阳市军民融合成果转化对接推进会签约项目30项。由临澄大学主办的海洋经济学术研讨会在江屿举行。\n"
+    )
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    named = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Event"}
+    assert set(named) == {"绵阳市军民融合成果转化对接推进会", "海洋经济学术研讨会"}
+    assert "军民融合成果转化对接推进会" in named["绵阳市军民融合成果转化对接推进会"]
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    assert ("绵阳市政府", "RUNS", "绵阳市军民融合成果转化对接推进会") in edges
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("临澄纺织产业集群创新发展座谈会在永清召开。", ["临澄纺织产业集群创新发展座谈会"]),
+        ("卫星应用产业链协同发展大会昨天在浦东新区召开。", ["卫星应用产业链协同发展大会"]),
         ("海峡西岸纺织服装文化节12月在福州举办。", ["海峡西岸纺织服装文化节"]),
         ("重点产业集群创新发展座谈会在永清召开。", ["重点产业集群创新发展座谈会"]),
     ],

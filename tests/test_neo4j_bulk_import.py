@@ -20,7 +20,7 @@ from kg.store.connection import open_driver
 from kg.store.measures import remeasure_store
 from kg.store.settings import Neo4jSettings
 from kg.store.writer import load_graph, wipe_graph
-from tests.conftest import SAMPLE_004, neo4j_test_environment
+from tests.conftest import SAMPLE_000, SAMPLE_004, neo4j_test_environment
 
 pytestmark = pytest.mark.neo4j
 
@@ -150,3 +150,31 @@ def test_a_folder_without_kgs_csv_files_is_named_before_the_server_is_touched(tm
     assert result.exit_code == 1
     assert f"{tmp_path} holds no nodes_<Label>.csv" in " ".join(result.output.split())
     assert "Traceback" not in result.output
+
+
+def test_kg_load_bulk_then_kg_load_of_a_new_issue_gives_what_kg_load_alone_gives(neo4j_server, settings):
+    env = neo4j_test_environment()
+    result = CliRunner().invoke(app, ["load", str(SAMPLE_000), "--bulk", "--yes", "--jobs", "1"], env=env)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Imported \d+ nodes and \d+ relationships into bolt://127\.0\.0\.1:\d+ \(neo4j\)", result.output)
+    assert CliRunner().invoke(app, ["load", str(SAMPLE_004)], env=env).exit_code == 0
+    with open_driver(settings) as driver:
+        on_top = _store(driver, settings.database)
+    for arguments in (["load", str(SAMPLE_000), "--wipe", "--yes"], ["load", str(SAMPLE_004)]):
+        assert CliRunner().invoke(app, arguments, env=env).exit_code == 0
+    with open_driver(settings) as driver:
+        alone = _store(driver, settings.database)
+    assert {n["key"] for n in on_top["nodes"]} >= {"Issue:4da0b16879e72d23", ORGANIZATION}
+    for part in alone:
+        assert on_top[part] == alone[part], part
+
+
+def test_kg_load_bulk_refuses_a_server_that_is_not_kgs_own_before_touching_anything():
+    env = {**neo4j_test_environment(), "NEO4J_URI": "bolt://db.example.org:7687"}
+    result = CliRunner().invoke(app, ["load", str(SAMPLE_004), "--bulk", "--yes"], env=env)
+    assert result.exit_code == 1
+    assert " ".join(result.output.split()) == (
+        "error: --bulk replaces the store of kg's own server (bolt://127.0.0.1:"
+        f"{env['KG_NEO4J_BOLT_PORT']}), and NEO4J_URI points at bolt://db.example.org:7687: load into it without "
+        "--bulk, or unset NEO4J_URI to bulk-load kg's own server"
+    )

@@ -23,7 +23,7 @@ def organizations(sentence: str) -> list[str]:
         ("这是国家发改委批复的项目。", ["国家发改委"]),
         ("民企华晟集团和央企中国电信集团签约。", ["华晟集团", "中国电信集团"]),
         ("基金由皖创资本管理有限公司管理。", ["皖创资本管理有限公司"]),
-        ("为防止类似情况重演广州市政府24日宣布实施新政。", ["广州市政府"]),
+        ("面对市场变化深圳市政府日前宣布实施新政。", ["深圳市政府"]),
         ("开发区与青海商业发射场青海商业发射公司签约。", ["青海商业发射公司"]),
     ],
 )
@@ -135,7 +135,7 @@ def test_a_department_of_a_ministry_is_its_sub_unit():
     ("sentence", "expected"),
     [
         ("财政部门和经信部门加强协作。", []),
-        ("工业和信息化部等十二部门联合印发方案。", ["工业和信息化部"]),
+        ("工业和信息化部等八部门联合印发方案。", ["工业和信息化部"]),
     ],
 )
 def test_a_ministry_opening_a_longer_word_is_no_ministry(sentence, expected):
@@ -145,7 +145,7 @@ def test_a_ministry_opening_a_longer_word_is_no_ministry(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("为青海电网、西宁电网迎峰度冬提供保障。", ["青海电网", "西宁电网"]),
+        ("青海电网、西宁电网负责人出席。", ["青海电网", "西宁电网"]),
         ("论坛由湖南电信主办。", ["湖南电信"]),
         ("浙江移动支付发展迅速。", []),
     ],

@@ -47,7 +47,7 @@ def test_a_quoted_event_after_a_verb_of_holding_is_no_program():
 
 
 def test_a_plan_of_so_many_years_with_no_owner_is_no_name_nor_a_later_form_of_one():
-    text = "●动态\n计划发布\n江屿市新材料产业三年行动计划发布。临澄将推出产业链高品质发展的3年行动计划。\n"
+    text = "●动态\n计划发布\n江屿市新材料产业三年行动计划发布。临澄将制定新材料产业的3年行动计划。\n"
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     plans = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Program"}
     assert list(plans) == ["江屿市新材料产业三年行动计划"]

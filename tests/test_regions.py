@@ -112,21 +112,45 @@ def test_zones_named_by_the_nation_or_an_economic_area_and_a_town_after_a_short_
         ("项目位于华为科技园苏州园。", ["华为科技园苏州园"]),
         ("建设新能源产业园和数字经济产业园，打造省级特色产业园。", []),
         ("我们大力支持集成电路产业园建设。", []),
-        ("中国绿色新材料（珠海）产业园揭牌。", ["中国绿色新材料（珠海）产业园"]),
+        ("中国先进陶瓷材料（佛山）产业园揭牌。", ["中国先进陶瓷材料（佛山）产业园"]),
+        ("加快建设珠江三角洲现代产业经济区。", ["珠江三角洲现代产业经济区"]),
     ],
 )
 def test_a_park_named_by_a_proper_name_without_a_place_before_it(sentence, expected):
     assert regions(sentence) == expected
 
 
-def test_a_park_and_its_part_in_a_place_each_a_region_the_part_of_the_park():
-    text = "●动态\n园区开工\n在位于东湖产业集聚区长兴分区的华为配套产业园，工人很多。长兴县发展很快。\n"
+def test_an_area_developed_in_a_county_is_located_in_it_a_town_is_part_of_it():
+    text = "●动态\n小镇开园\n浙江德清县莫干小镇举办活动。临安区於潜镇发展很快。\n"
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
-    part = "东湖产业集聚区长兴分区"
+    assert {("莫干小镇", "LOCATED_IN", "德清县"), ("於潜镇", "PART_OF", "临安区")} <= edges
+    assert ("莫干小镇", "PART_OF", "德清县") not in edges
+
+
+def test_a_park_and_its_part_in_a_place_each_a_region_the_part_of_the_park():
+    text = "●动态\n园区开工\n在位于东湖产业集聚区安吉分区的华为配套产业园，工人很多。安吉县发展很快。\n"
+    record = next(extract_records([parse_issue(text, Path("t.txt"))]))
+    edges = {(r["source"], r["type"], r["target"]) for r in record["relations"]}
+    part = "东湖产业集聚区安吉分区"
     assert {
         (part, "PART_OF", "东湖产业集聚区"),
-        (part, "LOCATED_IN", "长兴县"),
+        (part, "LOCATED_IN", "安吉县"),
         ("华为配套产业园", "LOCATED_IN", part),
     } <= edges
     assert (part, "LOCATED_IN", "东湖产业集聚区") not in edges
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("各省、自治区、直辖市及新疆生产建设兵团科技主管部门：", []),
+        ("项目落户武汉东湖新技术开发区。", ["武汉东湖新技术开发区"]),
+    ],
+)
+def test_a_place_opening_a_bodys_name_jieba_knows_whole_is_no_place(sentence, expected):
+    assert regions(sentence) == expected
+
+
+def test_a_place_between_a_body_and_a_title_is_the_titles_scope_no_place():
+    assert regions("环球信息集团亚洲总裁徐明表示。") == []

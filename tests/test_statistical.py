@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import spacy
 
+from kg.nlp.gazetteers import gazetteers_of
 from kg.nlp.language import PIPELINE, build_nlp
 from kg.nlp.statistical import _settings, _viterbi, lac_tagger
 
@@ -31,7 +32,7 @@ def _people(nlp, text: str) -> list[str]:
 
 
 def _model_people(text: str) -> list[str]:
-    return [text[a:b] for a, b, tag in lac_tagger().entities([text], _settings())[0] if tag == "PER"]
+    return [text[a:b] for a, b, tag in lac_tagger().entities([text], _settings(gazetteers_of()))[0] if tag == "PER"]
 
 
 @pytest.mark.parametrize(
@@ -91,8 +92,8 @@ def test_a_batch_is_tagged_as_each_sentence_alone():
         "会上，郑海涛作了主旨报告，林书瑶主持会议。",
         "临澄市科技局局长萧景行介绍，全市已建成新型储能项目十二个，总装机容量达到三百万千瓦。",
     ]
-    alone = [lac_tagger().entities([s], _settings())[0] for s in sentences]
-    assert lac_tagger().entities(sentences, _settings()) == alone
+    alone = [lac_tagger().entities([s], _settings(gazetteers_of()))[0] for s in sentences]
+    assert lac_tagger().entities(sentences, _settings(gazetteers_of())) == alone
 
 
 def test_viterbi_finds_the_best_path():

@@ -7,12 +7,13 @@ commands, so `kg --help` and `kg --version` answer at once.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 from rich.markup import escape
@@ -27,7 +28,9 @@ from kg.store.settings import BATCH_SIZE, WORKERS
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from kg.engine import Engine
     from kg.graph.knowledge import KnowledgeGraph
+    from kg.graph.schema import SchemaViolation
     from kg.graph.summary import GraphSummary
     from kg.models import Issue, ReadError
     from kg.pipeline import Corpus
@@ -88,6 +91,60 @@ DateOption = Annotated[
 ]
 
 
+JobsOption = Annotated[
+    Optional[int],
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        show_default=False,
+        help="Processes extracting at once (default: the number of cores); the output is the same for any N.",
+    ),
+]
+
+DaskOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--dask",
+        metavar="tcp://SCHEDULER:8786",
+        show_default=False,
+        help="Extract on the workers of this Dask scheduler instead (needs kg[dask]; the workers need kg "
+        "and the input files: a shared path or URLs such as s3://…); the output is a local run's.",
+    ),
+]
+
+
+def _engine(jobs: int | None, scheduler: str | None = None) -> Engine:
+    from kg.engine import Engine, default_jobs
+
+    return Engine(jobs or default_jobs(), scheduler)
+
+
+@contextmanager
+def _engine_errors() -> Iterator[None]:
+    """Dask missing or its scheduler out of reach: one line, exit code 2."""
+    from kg.engine import EngineError
+
+    try:
+        yield
+    except EngineError as error:
+        _error(str(error))
+        raise typer.Exit(2) from None
+
+
+def _formats(formats: str | None, no_html: bool) -> list[str]:
+    """The names of --formats (all when not given), less html with --no-html; exit 2 for an unknown name."""
+    from kg.export.bundle import GRAPH_FORMATS
+
+    chosen = [name.strip() for name in formats.split(",") if name.strip()] if formats else list(GRAPH_FORMATS)
+    unknown = [name for name in chosen if name not in GRAPH_FORMATS]
+    if unknown:
+        _error(f"unknown format {unknown[0]!r} in --formats; choose among {', '.join(GRAPH_FORMATS)} (comma-separated)")
+        raise typer.Exit(2)
+    return [name for name in chosen if not (no_html and name == "html")]
+
+
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
 
@@ -121,13 +178,6 @@ def _exit_for(corpus: Corpus, done: str = "processed") -> None:
         raise typer.Exit(1)
 
 
-def _stop_unless_read(corpus: Corpus, consequence: str) -> None:
-    """No issue read (nothing found, or every file failed): do nothing rather than write an empty graph."""
-    if not corpus.issues:
-        _error(f"no issue was read; {consequence}")
-        raise typer.Exit(1)
-
-
 @contextmanager
 def _output_errors() -> Iterator[None]:
     """An output path that cannot be written: one line saying which and what to do."""
@@ -146,6 +196,21 @@ def build(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Directory to write the graph files to.", metavar="DIR")
     ] = Path("out"),
+    formats: Annotated[
+        Optional[str],
+        typer.Option(
+            "--formats",
+            metavar="A,B",
+            show_default=False,
+            help="Write only these graph formats (default: all of graphml,gexf,json,cytoscape,html,neo4j); articles.jsonl is always "
+            "written.",
+        ),
+    ] = None,
+    no_html: Annotated[
+        bool, typer.Option("--no-html", help="Skip index.html (a large corpus makes a page too large to open).")
+    ] = False,
+    jobs: JobsOption = None,
+    dask: DaskOption = None,
     date: DateOption = None,
 ) -> None:
     """Extract, assemble the knowledge graph, validate it, and write it in every format.
@@ -155,30 +220,67 @@ def build(
     graphology), cytoscape.json (Cytoscape.js), neo4j-import/ (CSV for
     neo4j-admin database import, with the command in import-command.txt),
     articles.jsonl (the extraction) and index.html (an offline interactive
-    view).  Every entity carries its network measures (pagerank,
-    betweenness, community, degree by relation type; see kg analyze), every
-    issue, article and relation its date.  Ends with counts per label and
-    relationship type and the
-    best-connected entities.  Nothing is written when no issue was read, or
-    when the graph breaks schemas/graph.yaml (each violation is listed).  The
-    files are moved into DIR only once all are complete, and files in DIR
-    that kg does not write are kept.
+    view); --formats and --no-html choose fewer.  Every entity carries its
+    network measures (pagerank, betweenness, community, degree by relation
+    type; see kg analyze), every issue, article and relation its date.  The
+    records are written to articles.jsonl as they are extracted and the
+    graph is assembled from that file.  Ends with counts per label and
+    relationship type and the best-connected entities.  Nothing is written
+    when no issue was read, or when the graph breaks schemas/graph.yaml (each
+    violation is listed).  The files are moved into DIR only once all are
+    complete, and files in DIR that kg does not write are kept.
 
-    Example: kg build data/samples -o out
+    Exit codes: 0 written; 1 a newsletter could not be read (the others were
+    written), nothing was read, or the graph breaks the schema; 2 an unknown
+    format, or --dask with no Dask or no scheduler answering.
+
+    Example: kg build data/samples -o out --jobs 2
     """
     from kg.export.output_dir import check_output_directory
+    from kg.pipeline import Corpus, NothingRead, SchemaBroken, build_files
 
+    chosen = _formats(formats, no_html)
     with _output_errors():
         check_output_directory(output)
-    corpus = _read(paths, date)
+    failed: list[ReadError] = []
     kept = f"nothing was written and {output} is as it was"
-    _stop_unless_read(corpus, kept)
-    graph = _built(corpus, kept)
-    with _output_errors():
-        written = graph.write(output)
-    _print_summary(graph.summary())
+    with progress_bar("Extracting articles", total=None) as advance, _output_errors(), _engine_errors():
+        try:
+            assembly, written = build_files(
+                paths or [str(SAMPLES_DIR)],
+                output,
+                formats=chosen,
+                on_error=_reporter(failed),
+                on_warning=lambda w: _warning(str(w)),
+                on_article=lambda _: advance(1),
+                date=date.date() if date else None,
+                engine=_engine(jobs, dask),
+            )
+        except NothingRead:
+            _error(f"no issue was read; {kept}")
+            raise typer.Exit(1) from None
+        except SchemaBroken as broken:
+            _report_violations(broken.violations, kept)
+    _print_summary(assembly.graph.summary())
     err_console.print(escape(f"Wrote {len(written)} outputs to {output}/: " + ", ".join(p.name for p in written)))
-    _exit_for(corpus, "written")
+    _exit_for(Corpus(errors=failed), "written")
+
+
+def _reporter(failed: list[ReadError]) -> Callable[[ReadError], None]:
+    """Print each file that cannot be read as it is reached, and keep it for the exit code."""
+
+    def report(error: ReadError) -> None:
+        failed.append(error)
+        _error(str(error))
+
+    return report
+
+
+def _report_violations(violations: list[SchemaViolation], consequence: str) -> NoReturn:
+    for violation in violations:
+        err_console.print(f"[bold red]schema:[/] {escape(str(violation))}")
+    err_console.print(escape(f"{len(violations)} schema violation(s); {consequence}."))
+    raise typer.Exit(1)
 
 
 def _print_summary(summary: GraphSummary) -> None:
@@ -205,33 +307,35 @@ def _print_summary(summary: GraphSummary) -> None:
     console.print(top)
 
 
-def _built(corpus: Corpus, consequence: str) -> KnowledgeGraph:
-    """Extract and assemble with a progress bar; list schema violations and stop on any."""
-    from kg.api import SchemaError, build
-
-    total = sum(len(issue.articles) for issue in corpus.issues)
-    try:
-        with progress_bar("Extracting articles", total=total) as advance:
-            return build(corpus.issues, on_article=lambda _: advance(1))
-    except SchemaError as error:
-        for violation in error.violations:
-            err_console.print(f"[bold red]schema:[/] {escape(str(violation))}")
-        err_console.print(escape(f"{len(error.violations)} schema violation(s); {consequence}."))
-        raise typer.Exit(1) from None
-
-
 def _graph_to_load(
-    paths: list[str] | None, date: datetime | None = None, consequence: str = "nothing was loaded"
+    paths: list[str] | None,
+    date: datetime | None = None,
+    consequence: str = "nothing was loaded",
+    engine: Engine | None = None,
 ) -> tuple[KnowledgeGraph, Corpus]:
-    """A `kg build` directory's graph.json, or the graph built from the newsletters that could be read."""
+    """A `kg build` directory's graph.json, or the graph assembled from the newsletters that could be read."""
     from kg.api import read_graph
-    from kg.pipeline import Corpus
+    from kg.pipeline import Corpus, NothingRead, assemble_files
 
     if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
         return read_graph(paths[0]), Corpus()
-    corpus = _read(paths, date)
-    _stop_unless_read(corpus, consequence)
-    return _built(corpus, consequence), corpus
+    failed: list[ReadError] = []
+    with progress_bar("Extracting articles", total=None) as advance, _engine_errors():
+        try:
+            assembly = assemble_files(
+                paths or [str(SAMPLES_DIR)],
+                on_error=_reporter(failed),
+                on_warning=lambda w: _warning(str(w)),
+                on_article=lambda _: advance(1),
+                date=date.date() if date else None,
+                engine=engine or _engine(None),
+            )
+        except NothingRead:
+            _error(f"no issue was read; {consequence}")
+            raise typer.Exit(1) from None
+    if assembly.violations:
+        _report_violations(assembly.violations, consequence)
+    return assembly.graph, Corpus(errors=failed)
 
 
 @app.command(cls=ReadableCommand)
@@ -245,6 +349,16 @@ def load(
     workers: Annotated[
         int, typer.Option("--workers", min=1, metavar="N", help="Transactions in flight at once.")
     ] = WORKERS,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="First load of a large corpus: replace the whole database of "
+            "kg's own server by Neo4j's bulk importer (the server is stopped "
+            "for it and started again).",
+        ),
+    ] = False,
+    jobs: JobsOption = None,
     date: DateOption = None,
     verbose: Annotated[
         bool,
@@ -268,10 +382,17 @@ def load(
     this load, they are computed again over everything stored, so loading
     issue by issue ends as loading them all at once.
 
+    --bulk is the fast first load of a large corpus: the database of kg's
+    own server is replaced by neo4j-admin's importer (from a build
+    directory's neo4j-import/ when PATH is one), then kg's constraints and
+    indexes are made, so later issues load on top with plain `kg load`.  It
+    refuses a server kg does not run (NEO4J_URI set to another).
+
     Exit codes: 0 loaded; 1 a newsletter could not be read (the others were
-    loaded), Neo4j rejected a batch, or another writer changed the store
-    under the load; 2 no Neo4j answers, it refused the login, or it stopped
-    answering part-way; 130 interrupted (Ctrl-C).
+    loaded), Neo4j rejected a batch, another writer changed the store under
+    the load, or --bulk was refused or failed; 2 no Neo4j answers, it
+    refused the login, or it stopped answering part-way; 130 interrupted
+    (Ctrl-C).
 
     Example: kg load data/samples --wipe --yes
     """
@@ -282,10 +403,13 @@ def load(
     from kg.store.writer import LoadStats
 
     show_driver_log(verbose)
+    if bulk:
+        _bulk_load(paths, yes, _engine(jobs), date)
+        return
     stats = LoadStats()
     settings = Neo4jSettings.from_environment()
     with load_errors(settings, stats):
-        graph, corpus = _graph_to_load(paths, date)
+        graph, corpus = _graph_to_load(paths, date, engine=_engine(jobs))
         if wipe and not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
             raise typer.Exit(1)
         with progress_bar("Loading into Neo4j", total=graph.node_count + graph.edge_count, unit="rows") as advance:
@@ -311,6 +435,44 @@ def load(
             "were computed again over everything stored."
         )
     _print_summary(GraphSummary(stats.stored_labels, stats.stored_types, []))
+    _exit_for(corpus, "loaded")
+
+
+def _bulk_load(paths: list[str] | None, yes: bool, engine: Engine, date: datetime | None) -> None:
+    """`kg load --bulk`: a build's CSV files, or the graph of newsletters, into kg's own server by the importer."""
+    from kg.graph.summary import GraphSummary
+    from kg.pipeline import Corpus
+    from kg.store.bulk_import import import_directory, import_graph, own_server
+    from kg.store.errors import ServerError, StoreUnavailable
+    from kg.store.settings import Neo4jSettings
+
+    try:
+        server = own_server()
+    except ServerError as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    database = Neo4jSettings.from_environment().database
+    if not yes and not typer.confirm(f"Replace everything in {server.home.uri} ({database}) by a bulk import?"):
+        raise typer.Exit(1)
+    started_at = time.monotonic()
+    csv_folder = Path(paths[0]) / "neo4j-import" if paths and len(paths) == 1 else None
+    corpus = Corpus()
+    try:
+        if csv_folder is not None and any(csv_folder.glob("nodes_*.csv")):
+            result = import_directory(server, csv_folder, database)
+        else:
+            graph, corpus = _graph_to_load(paths, date, engine=engine)
+            result = import_graph(server, graph, database)
+    except (ServerError, StoreUnavailable) as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
+    nodes, relationships = sum(result.labels.values()), sum(result.types.values())
+    err_console.print(
+        f"Imported {nodes} nodes and {relationships} relationships into {escape(server.home.uri)} "
+        f"({escape(database)}) in {time.monotonic() - started_at:.0f} s; kg's constraints and indexes "
+        "are in place."
+    )
+    _print_summary(GraphSummary(result.labels, result.types, []))
     _exit_for(corpus, "loaded")
 
 
@@ -502,6 +664,8 @@ def extract(
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE")
     ] = None,
+    jobs: JobsOption = None,
+    dask: DaskOption = None,
     date: DateOption = None,
 ) -> None:
     """Write one JSON object per article: ids, title, section, entities, relations.
@@ -510,10 +674,14 @@ def extract(
     untitled, industries, entities and relations, plus the article's text and
     its offsets in the issue's normalised text, and the dates of the issue
     and the article (issue_date, issue_number, date; null when nothing dates
-    them).  Files that cannot be read are
-    reported on stderr and the exit code is 1; the others are still written.
+    them).  Records are written as they are made, in the order of the
+    files, whatever --jobs or --dask extract them.
 
-    Example: kg extract data/samples --format jsonl -o articles.jsonl
+    Exit codes: 0 written; 1 a file could not be read (reported on stderr;
+    the others are still written); 2 --dask with no Dask or no scheduler
+    answering.
+
+    Example: kg extract data/samples --format jsonl -o articles.jsonl --jobs 2
     """
     from kg.export.jsonl import write_jsonl, write_jsonl_file
     from kg.export.output_dir import check_output_file
@@ -523,19 +691,15 @@ def extract(
         with _output_errors():
             check_output_file(output, "-o")
     failed: list[ReadError] = []
-
-    def report(error: ReadError) -> None:
-        failed.append(error)
-        _error(str(error))
-
-    # Record by record, file by file: memory holds one issue, never the corpus or its records.
-    with progress_bar("Extracting articles", total=None) as advance, _output_errors():
+    # Record by record, a few files at a time: memory holds the files in flight, never the corpus or its records.
+    with progress_bar("Extracting articles", total=None) as advance, _output_errors(), _engine_errors():
         records = extract_files(
             paths or [str(SAMPLES_DIR)],
-            on_error=report,
+            on_error=_reporter(failed),
             on_warning=lambda w: _warning(str(w)),
             on_article=lambda _: advance(1),
             date=date.date() if date else None,
+            engine=_engine(jobs, dask),
         )
         if output is None:
             write_jsonl(records, sys.stdout)

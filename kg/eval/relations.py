@@ -2,7 +2,8 @@
 
 Ends are compared through aliases: a system end matches a gold end when a
 surface form of one entity is a surface form of the other (so 浙江 matches a
-gold 浙江省 whose aliases hold 浙江).  PARTNERS_WITH has no direction.
+gold 浙江省 whose aliases hold 浙江).  A symmetric type (PARTNERS_WITH, in
+`schemas/graph.yaml`) has no direction.
 Gold relations marked `required: false` count neither way.
 """
 
@@ -11,10 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from kg.eval.scores import Report, match_items, surface_forms
+from kg.graph.schema import graph_schema
 
 __all__ = ["score_relations"]
-
-_SYMMETRIC = frozenset({"PARTNERS_WITH"})
 
 
 def _forms_by_name(entities: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -35,7 +35,9 @@ def _matches(system: dict, gold: dict, system_forms: dict, gold_forms: dict) -> 
     if same(system["source"], gold["source"]) and same(system["target"], gold["target"]):
         return True
     return (
-        gold["type"] in _SYMMETRIC and same(system["source"], gold["target"]) and same(system["target"], gold["source"])
+        gold["type"] in graph_schema().symmetric_types
+        and same(system["source"], gold["target"])
+        and same(system["target"], gold["source"])
     )
 
 

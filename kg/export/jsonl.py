@@ -10,27 +10,34 @@ nothing dates the issue; fields the guide allows beside its own.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from kg.export.atomic import atomic_path
-from kg.models import ArticleExtraction
 
-__all__ = ["write_jsonl", "write_jsonl_file"]
+__all__ = ["write_jsonl", "write_jsonl_file", "read_jsonl"]
 
 
-def write_jsonl(articles: Iterable[ArticleExtraction], handle: IO[str]) -> int:
-    """Write one compact JSON object per article; returns the number written."""
+def write_jsonl(records: Iterable[Mapping[str, Any]], handle: IO[str]) -> int:
+    """Write one compact JSON object per record (`ArticleExtraction.to_record()`); returns the number written."""
     count = 0
-    for article in articles:
-        handle.write(json.dumps(article.to_record(), ensure_ascii=False, separators=(",", ":")))
+    for record in records:
+        handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
         handle.write("\n")
         count += 1
     return count
 
 
-def write_jsonl_file(articles: Iterable[ArticleExtraction], path: Path) -> int:
-    """Write the articles to `path` atomically: a failure leaves no half file."""
+def write_jsonl_file(records: Iterable[Mapping[str, Any]], path: Path) -> int:
+    """Write records to `path` atomically: a failure leaves no half file."""
     with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8") as handle:
-        return write_jsonl(articles, handle)
+        return write_jsonl(records, handle)
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a JSONL file, one at a time: a corpus's extraction is read back without being held."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import Any
 
@@ -24,7 +24,7 @@ from kg.graph.identity import EntityIdentity, node_key
 from kg.industries import Taxonomy, load_taxonomy
 from kg.models import ArticleExtraction
 
-__all__ = ["new_graph", "add_articles"]
+__all__ = ["new_graph", "add_articles", "add_articles_streamed"]
 
 # Extraction field → node property, for the dates an article carries when it has them.
 _ISSUE_DATING = {
@@ -67,11 +67,30 @@ def add_articles(graph: nx.MultiDiGraph, identity: EntityIdentity, articles: Ite
     records = list(articles)
     identity.learn(records)
     for record in records:
-        _add_article(graph, record)
-        keys = _add_entities(graph, record, identity)
-        _add_industries(graph, record)
-        _add_relations(graph, record, keys)
-        _add_co_occurrences(graph, record, keys)
+        _add_record(graph, record, identity)
+
+
+def add_articles_streamed(
+    graph: nx.MultiDiGraph, identity: EntityIdentity, read_articles: Callable[[], Iterable[ArticleExtraction]]
+) -> None:
+    """`add_articles` of articles read twice and never held: short forms first, then each article.
+
+    `read_articles()` yields the articles afresh each time it is called (a
+    JSONL file read from disk), so memory holds the graph and one article,
+    not the corpus.
+    """
+    identity.learn(read_articles())
+    for record in read_articles():
+        _add_record(graph, record, identity)
+
+
+def _add_record(graph: nx.MultiDiGraph, record: ArticleExtraction, identity: EntityIdentity) -> None:
+    """One article: its node, entities, industries, relations and co-occurrences; `identity` has learnt the corpus."""
+    _add_article(graph, record)
+    keys = _add_entities(graph, record, identity)
+    _add_industries(graph, record)
+    _add_relations(graph, record, keys)
+    _add_co_occurrences(graph, record, keys)
 
 
 def _add_article(graph: nx.MultiDiGraph, record: ArticleExtraction) -> None:

@@ -19,13 +19,13 @@ alone.  Network algorithms (`kg.analytics`) take `to_networkx()`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import networkx as nx
 
-from kg.graph.assemble import add_articles, new_graph
+from kg.graph.assemble import add_articles, add_articles_streamed, new_graph
 from kg.graph.identity import EntityIdentity
 from kg.graph.schema import SchemaViolation, validate_graph
 from kg.graph.summary import GraphSummary, summarize
@@ -81,6 +81,22 @@ class KnowledgeGraph:
     def from_records(cls, records: Iterable[Mapping[str, Any]], taxonomy: Taxonomy | None = None) -> KnowledgeGraph:
         """The graph of `kg extract`'s JSONL objects."""
         return cls.build((ArticleExtraction.from_record(r) for r in records), taxonomy)
+
+    @classmethod
+    def streamed(
+        cls, read_records: Callable[[], Iterable[Mapping[str, Any]]], taxonomy: Taxonomy | None = None
+    ) -> KnowledgeGraph:
+        """The graph of `kg extract`'s JSONL objects, read twice and never held (its `articles` stay empty).
+
+        `read_records()` yields the objects afresh each time it is called, so
+        memory grows with the graph, not with the text of the corpus.
+        Example: ``KnowledgeGraph.streamed(lambda: read_jsonl(path))``.
+        """
+        graph = cls(taxonomy)
+        add_articles_streamed(
+            graph._graph, graph._identity, lambda: (ArticleExtraction.from_record(r) for r in read_records())
+        )
+        return graph
 
     def add(self, articles: Iterable[ArticleExtraction]) -> None:
         """Add extracted articles: an article added again changes nothing, a new issue adds to what is there."""

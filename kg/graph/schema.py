@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 import yaml
 
-from kg.config import SCHEMAS_DIR
+from kg.config import SCHEMAS_DIR, YAML_LOADER
 
 __all__ = ["Property", "Label", "RelationshipType", "GraphSchema", "graph_schema", "validate_graph", "SchemaViolation"]
 
@@ -53,6 +53,7 @@ class RelationshipType:
     targets: frozenset[str]
     properties: tuple[Property, ...]
     same_label: bool  # PART_OF joins an organization to an organization, a region to a region
+    symmetric: bool = False  # PARTNERS_WITH: no direction
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,18 @@ class GraphSchema:
     constraints: tuple[tuple[str, str], ...]  # (label, property) unique
     indexes: tuple[tuple[str, str], ...]
 
+    @property
+    def symmetric_types(self) -> frozenset[str]:
+        """Relationship types with no direction (`symmetric: true`)."""
+        return frozenset(name for name, kind in self.relationships.items() if kind.symmetric)
+
 
 def _properties(raw: dict[str, Any] | None) -> tuple[Property, ...]:
     return tuple(Property(name, spec["type"], bool(spec.get("required"))) for name, spec in (raw or {}).items())
 
 
 def load_graph_schema(path: Path) -> GraphSchema:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)  # noqa: S506 (a safe loader)
     labels = {
         name: Label(name, spec.get("description", ""), _properties(spec["properties"]))
         for name, spec in raw["labels"].items()
@@ -83,6 +89,7 @@ def load_graph_schema(path: Path) -> GraphSchema:
             frozenset(spec["to"]),
             _properties(spec["properties"]),
             bool(spec.get("same_label")),
+            bool(spec.get("symmetric")),
         )
         for name, spec in raw["relationships"].items()
     }

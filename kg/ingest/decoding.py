@@ -28,7 +28,7 @@ from kg.ingest.damage import (
     replace_controls,
 )
 
-__all__ = ["DecodeError", "Decoded", "decode_newsletter", "chinese_score", "is_han"]
+__all__ = ["DecodeError", "Decoded", "decode_newsletter", "chinese_score"]
 
 # Byte-order mark, the codec of the bytes after it, the name reported.
 _BOMS = (
@@ -241,9 +241,3 @@ def _common_han() -> frozenset[str]:
                 if ch.encode(encoding)[0] in leads:
                     chars.add(ch)
     return frozenset(chars)
-
-
-def is_han(ch: str) -> bool:
-    """True for a CJK unified ideograph (basic block and extensions A–F)."""
-    code = ord(ch)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2EBEF

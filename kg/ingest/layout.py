@@ -152,5 +152,5 @@ def layout_rules() -> LayoutRules:
         continuation_openers=tuple(raw["continuation_openers"]),
         numbering_styles={style: re.compile(p) for style, p in raw["numbered_heading_patterns"].items()},
         credit=_any_of(raw["credit_patterns"]),
-        declared_short_form=re.compile(raw["declared_short_form"]),
+        declared_short_form=re.compile(load_data_yaml("patterns/names.yaml")["declared_short_form"]),
     )

@@ -11,10 +11,11 @@ from kg.ingest.decoding import DecodeError, decode_newsletter
 from kg.ingest.ids import issue_id
 from kg.ingest.manifest import ManifestError
 from kg.ingest.normalize import normalize_text
+from kg.ingest.remote import is_url, read_url_issue
 from kg.ingest.splitting import split_issue
 from kg.models import Issue, ReadError
 
-__all__ = ["read_issue", "read_issues", "parse_issue"]
+__all__ = ["read_issue", "read_issues", "parse_issue", "issue_from_bytes"]
 
 
 def parse_issue(
@@ -44,7 +45,12 @@ def read_issue(path: Path, *, date: dt.date | None = None) -> Issue:
 
     A file with no article in it (section headings alone) is no newsletter to read.
     """
-    decoded = decode_newsletter(path.read_bytes())
+    return issue_from_bytes(path.read_bytes(), path, date=date)
+
+
+def issue_from_bytes(data: bytes, path: Path, *, date: dt.date | None = None) -> Issue:
+    """A file's bytes, read from wherever (`path` names it); raises `DecodeError` or `ManifestError`."""
+    decoded = decode_newsletter(data)
     issue = parse_issue(decoded.text, path, decoded.encoding, decoded.warnings, date=date)
     if not issue.articles:
         named = [section for section in issue.sections if section]
@@ -53,9 +59,13 @@ def read_issue(path: Path, *, date: dt.date | None = None) -> Issue:
     return issue
 
 
-def read_issues(paths: list[Path], *, date: dt.date | None = None) -> Iterator[Issue | ReadError]:
-    """Read each file, yielding an `Issue` or the `ReadError` that stopped it."""
+def read_issues(paths: list[Path | str], *, date: dt.date | None = None) -> Iterator[Issue | ReadError]:
+    """Read each file (a path, or an fsspec URL), yielding an `Issue` or the `ReadError` that stopped it."""
     for path in paths:
+        if isinstance(path, str) and is_url(path):
+            yield read_url_issue(path, date=date)
+            continue
+        path = Path(path)
         try:
             yield read_issue(path, date=date)
         except (DecodeError, ManifestError) as error:

@@ -46,7 +46,7 @@ _MIN_TELLING_CHARS = 2
 # OpenCC config: Taiwan-standard Traditional (as Big5 files hold it: 為, 著)
 # and OpenCC-standard Traditional (爲) both convert with it.
 _T2S = "tw2s"
-# CJK unified ideographs, as `kg.ingest.decoding.is_han` counts them.
+# CJK unified ideographs, as `kg.text.is_han` counts them.
 _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ebef]")
 
 

@@ -1,7 +1,8 @@
 """Command-line arguments → the newsletter files they name.
 
-Arguments may be files, directories (searched recursively for `*.txt`) or
-glob patterns; each file is listed once, in a stable order.  What cannot be
+Arguments may be files, directories (searched recursively for `*.txt`),
+glob patterns or fsspec URLs (`s3://bucket/issues/`, listed by
+`kg.ingest.remote`); each file is listed once, in a stable order.  What cannot be
 read as a file is said: a named FIFO or broken link is an error, one found
 inside a directory or by a pattern is passed over with a warning.
 """
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from kg.ingest.remote import expand_url, is_url
 from kg.models import ReadError, ReadWarning
 
 __all__ = ["NEWSLETTER_SUFFIXES", "Sources", "expand_sources"]
@@ -25,19 +27,25 @@ NEWSLETTER_SUFFIXES = frozenset({".txt", ".text"})
 class Sources(NamedTuple):
     """The files to read, the arguments that name none, and the entries passed over."""
 
-    files: list[Path]
+    files: list[Path | str]  # a URL stays a string: only the workers that read it need to reach it
     errors: list[ReadError]
     warnings: list[ReadWarning]
 
 
 def expand_sources(arguments: Iterable[str | Path]) -> Sources:
     """Resolve files, directories and globs; unknown names become errors."""
-    files: list[Path] = []
+    files: list[Path | str] = []
     errors: list[ReadError] = []
     warnings: list[ReadWarning] = []
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
+        if is_url(argument):
+            found = expand_url(str(argument))
+            if isinstance(found, ReadError):
+                errors.append(found)
+            else:
+                files.extend(found)
+        elif path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in NEWSLETTER_SUFFIXES and not p.is_dir())
             warnings += [ReadWarning(p, f"{why}; skipped") for p in found if (why := _not_a_file(p))]
             found = [p for p in found if p.is_file()]
@@ -57,7 +65,7 @@ def expand_sources(arguments: Iterable[str | Path]) -> Sources:
             files.extend(matches)
         else:
             errors.append(ReadError(path, "no such file or directory"))
-    unique = list(dict.fromkeys(p.resolve() for p in files))
+    unique = list(dict.fromkeys(p if isinstance(p, str) else p.resolve() for p in files))
     return Sources(unique, errors, warnings)
 
 

@@ -20,26 +20,15 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc
 
-from kg.ingest.decoding import is_han
-from kg.ingest.layout import layout_rules
 from kg.nlp.candidates import TokenView, occurrences_of_each, token_view
-from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
+from kg.nlp.gazetteers import Gazetteers, derived, word_tag
+from kg.text import is_han
 
 __all__ = ["Mention", "ArticleEntity", "article_entities"]
 
-_LEVEL_PREFIX = {
-    "省": "province",
-    "市": "prefecture",
-    "自治区": "province",
-    "区": "county",
-    "县": "county",
-    "镇": "town",
-    "乡": "town",
-}
 _QUOTE_PAIRS = ("“”", "‘’", "「」")
 # A program's name without its opening places must keep this many characters to be named again (昆山…项目).
 _MIN_PROGRAM_REST = 6
@@ -68,10 +57,17 @@ class ArticleEntity:
     declared: list[str] = field(default_factory=list)  # short forms declared with 以下简称
 
 
-@cache
-def _abbreviable_heads() -> re.Pattern[str]:
+@derived
+def _level_prefixes(gaz: Gazetteers) -> dict[str, str]:
+    """What 省, 市, 区 … before an organ abbreviate: the level of the article's place it stands for."""
+    return dict(gaz.names["region"]["level_prefixes"])
+
+
+@derived
+def _abbreviable_heads(gaz: Gazetteers) -> re.Pattern[str]:
     """省/市/区/县 + a department or organ: 省科技厅, 市委, 区工信局, 省金融控股有限公司."""
-    return re.compile("(" + "|".join(_LEVEL_PREFIX) + ")(" + "|".join(map(re.escape, _government_organs())) + ")")
+    organs = "|".join(map(re.escape, _government_organs(gaz)))
+    return re.compile("(" + "|".join(_level_prefixes(gaz)) + ")(" + organs + ")")
 
 
 def _unquoted(text: str) -> str:
@@ -109,7 +105,7 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
             named[place.name] += 1
         # A region, or a government body named after its place (广东省工信厅), says where the article
         # is; a company or institute named after a place (岳麓山种业创新中心, 武汉纺织大学) does not.
-        says_where = mention.label == "Region" or _government_body(mention.text)
+        says_where = mention.label == "Region" or _government_body(mention.text, gaz)
         weight = 2 if mention.label == "Region" else 1
         while place is not None:
             if place.kind in counts:
@@ -128,36 +124,30 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
     return dominant
 
 
-@cache
-def _government_organs() -> tuple[str, ...]:
+@derived
+def _government_organs(gaz: Gazetteers) -> tuple[str, ...]:
     """A department or organ of government: what 省/市/区/县 abbreviate and what a government body ends in."""
-    gaz = gazetteers()
     return tuple(
-        sorted(
-            set(gaz.departments) | {"委", "党委", "党工委", "政府", "人民政府", "政协", "人大常委会", "纪委"},
-            key=len,
-            reverse=True,
-        )
+        sorted(set(gaz.departments) | set(gaz.names["organization"]["government_organs"]), key=len, reverse=True)
     )
 
 
-def _government_body(name: str) -> bool:
-    return name.endswith(_government_organs())
+def _government_body(name: str, gaz: Gazetteers) -> bool:
+    return name.endswith(_government_organs(gaz))
 
 
-def _expand(text: str, dominant: dict[str, str]) -> str:
+def _expand(text: str, dominant: dict[str, str], gaz: Gazetteers) -> str:
     """省科技厅 → 浙江省科技厅, using the article's own province or city."""
-    for prefix, level in _LEVEL_PREFIX.items():
+    for prefix, level in _level_prefixes(gaz).items():
         if text.startswith(prefix) and level in dominant and not text.startswith("级", len(prefix)):
-            if level == "town" and text[len(prefix) :] not in _government_organs():
+            if level == "town" and text[len(prefix) :] not in _government_organs(gaz):
                 continue  # 镇党委 is the town's; 乡镇党委 is every town's
             return dominant[level] + text[len(prefix) :]
     return text
 
 
-def article_entities(doc: Doc) -> list[ArticleEntity]:
+def article_entities(doc: Doc, gaz: Gazetteers) -> list[ArticleEntity]:
     """Group a processed article's entity mentions into canonical entities."""
-    gaz = gazetteers()
     text = token_view(doc).text  # the resolver's view: no second walk over the tokens
     spans = [*doc.ents, *doc.spans["kg_nested"]]
     mentions = [Mention(s.start_char, s.end_char, text[s.start_char : s.end_char], s.label_) for s in spans]
@@ -165,9 +155,11 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     dominant = _dominant_places(mentions, gaz)
     canonical: dict[Mention, str] = {}
 
-    for match in _abbreviable_heads().finditer(text):
+    for match in _abbreviable_heads(gaz).finditer(text):
         if match.start() in covered or _ends_a_place(text, match.start() + len(match.group(1)), gaz):
             continue
+        if text[max(0, match.start() - 1) : match.start()] in _level_prefixes(gaz):
+            continue  # 省市委: the bodies of two levels at once, no one body
         if match.group(1) in _WORD_TAIL_PREFIXES and match.start() > 0 and is_han(text[match.start() - 1]):
             continue  # 园区管委会: this 区 ends a word, it is no abbreviation
         mention = Mention(match.start(), match.end(), match.group(), "Organization")
@@ -176,7 +168,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
 
     for mention in mentions:
         if mention.label in ("Organization", "Program"):  # 省储能示范项目 is the article's province's
-            canonical[mention] = _expand(mention.text, dominant)
+            canonical[mention] = _expand(mention.text, dominant, gaz)
         elif mention.label == "Person" and not mention.text.isalnum():
             canonical[mention] = "".join(mention.text.split())  # 黄  鹏 of a roster is 黄鹏
     _join_national_forms(mentions, canonical, gaz)
@@ -187,7 +179,7 @@ def article_entities(doc: Doc) -> list[ArticleEntity]:
     _join_year_forms(mentions, canonical)
     _join_event_tails(mentions, canonical)
 
-    declared = _declared_aliases(text, mentions)
+    declared = _declared_aliases(text, mentions, gaz)
     zone_shorts: dict[str, str] = {}
     index = _MentionIndex(mentions)
     spots = occurrences_of_each(text, declared)
@@ -360,12 +352,12 @@ def _fuller_names(name: str, names: set[str], by_ends: dict[tuple[str, str], lis
     return fuller
 
 
-def _declared_aliases(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+def _declared_aliases(text: str, mentions: list[Mention], gaz: Gazetteers) -> dict[str, Mention]:
     declared: dict[str, Mention] = {}
     ending_at: dict[int, Mention] = {}  # the first mention ending at each offset
     for mention in mentions:
         ending_at.setdefault(mention.end, mention)
-    for match in layout_rules().declared_short_form.finditer(text):
+    for match in gaz.declared_short_form.finditer(text):
         target = ending_at.get(match.start())
         if target is not None:
             declared[match.group(1).strip("《》“”")] = target

@@ -9,13 +9,11 @@ company: a list closed by 等 and a word for companies, and a word such as
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from kg.config import load_data_yaml
-from kg.ingest.decoding import is_han
 from kg.nlp.candidates import Candidate, TokenView
-from kg.nlp.gazetteers import Gazetteers, word_tag
+from kg.nlp.gazetteers import Gazetteers, derived, word_tag
 from kg.nlp.grammar import is_generic, name_start, only_everyday_words
+from kg.text import is_han
 
 __all__ = ["find_short_named_companies"]
 
@@ -24,9 +22,9 @@ def find_short_named_companies(view: TokenView, gaz: Gazetteers) -> list[Candida
     return _listed_companies(view, gaz) + _companies_in_context(view, gaz)
 
 
-@cache
-def _listed_grammar() -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
-    org = load_data_yaml("patterns/names.yaml")["organization"]
+@derived
+def _listed_grammar(gaz: Gazetteers) -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
+    org = gaz.names["organization"]
     shortest, longest = org["listed_company_item_chars"]
     item = f"[^、，。；：:！？“”‘’《》（）()\\s]{{{shortest},{longest}}}"
     kinds = "|".join(map(re.escape, sorted(org["listed_company_kinds"], key=len, reverse=True)))
@@ -43,7 +41,7 @@ def _listed_companies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     any name.  A list holding a place or a generic word, half of it everyday words, or qualified as fields
     (等上下游企业) is no list of companies.
     """
-    pattern, field_words, word_tags = _listed_grammar()
+    pattern, field_words, word_tags = _listed_grammar(gaz)
     found = []
     for match in pattern.finditer(view.text):
         items = match.group(1).split("、")
@@ -70,9 +68,9 @@ def _listed_companies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     return found
 
 
-@cache
-def _company_context() -> tuple[re.Pattern[str], int, int]:
-    org = load_data_yaml("patterns/names.yaml")["organization"]
+@derived
+def _company_context(gaz: Gazetteers) -> tuple[re.Pattern[str], int, int]:
+    org = gaz.names["organization"]
     shortest, longest = org["company_context_chars"]
     contexts = "|".join(map(re.escape, sorted(org["company_contexts"], key=len, reverse=True)))
     return re.compile(f"(?={contexts})"), shortest, longest
@@ -80,7 +78,7 @@ def _company_context() -> tuple[re.Pattern[str], int, int]:
 
 def _companies_in_context(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """宁德时代董事长, 据华晟科技公告: a short company name before a word only companies take."""
-    pattern, shortest, longest = _company_context()
+    pattern, shortest, longest = _company_context(gaz)
     text = view.text
     found = []
     for match in pattern.finditer(text):
@@ -91,7 +89,7 @@ def _companies_in_context(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         if name in gaz.places or is_generic(name, name[-1], gaz) or any(not (is_han(c) or c.isalnum()) for c in name):
             continue
-        if only_everyday_words(view, start, end) or (len(name) <= 3 and name[:1] in gaz.surnames):
+        if only_everyday_words(view, start, end, gaz) or (len(name) <= 3 and name[:1] in gaz.surnames):
             continue  # 会上董事长, 公司总经理; 张三董事长 is a person's
         found.append(Candidate(start, end, "Organization", name, "company_context"))
     return found

@@ -1,4 +1,4 @@
-"""Articles → entity records: the spaCy pipeline run in batches, then aliases."""
+"""Articles → Docs: the spaCy pipeline run in batches, then the components that read a whole article."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from kg.ingest.sentences import segment_bounds
 from kg.models import Article, Entity, Issue, Mention
 from kg.nlp.aliases import ArticleEntity
 from kg.nlp.candidates import SOURCE_TEXT
-from kg.nlp.language import get_nlp
+from kg.nlp.language import ARTICLE_COMPONENTS, get_nlp
+from kg.relations.component import ARTICLE
 
 __all__ = ["SEGMENT_CHARS", "process_articles", "entity_records"]
 
@@ -26,24 +27,37 @@ SEGMENT_CHARS = 20_000
 
 
 def process_articles(
-    issue: Issue, articles: Iterable[Article] | None = None, *, segment_chars: int = SEGMENT_CHARS
+    issue: Issue,
+    articles: Iterable[Article] | None = None,
+    *,
+    segment_chars: int = SEGMENT_CHARS,
+    nlp: Language | None = None,
 ) -> Iterator[tuple[Article, Doc]]:
     """Run the pipeline over articles with `nlp.pipe`, yielding each with its Doc.
 
     An article longer than `segment_chars` (or `nlp.max_length`) is run in
     pieces ending at sentence ends, joined back into one Doc of the whole
-    article: its offsets index the article's text as for any other.
+    article: its offsets index the article's text as for any other.  The
+    components that read a whole article (`kg_aliases`, `kg_relations`) then
+    run on it, so `doc._.kg_entities` and `doc._.kg_relations` hold the
+    article's entities and relations.
     """
     chosen = list(issue.articles if articles is None else articles)
-    nlp = get_nlp()
+    nlp = nlp or get_nlp()
     limit = min(segment_chars, nlp.max_length)
     pieces = (
         (_made_doc(nlp, text[start:end]), index)
         for index, text in enumerate(issue.text[a.start : a.end] for a in chosen)
         for start, end in segment_bounds(text, limit)
     )
-    for index, group in groupby(nlp.pipe(pieces, batch_size=16, as_tuples=True), key=itemgetter(1)):
-        yield chosen[index], _joined([doc for doc, _ in group])
+    whole = [(name, component) for name, component in nlp.pipeline if name in ARTICLE_COMPONENTS]
+    docs = nlp.pipe(pieces, batch_size=16, as_tuples=True, disable=[name for name, _ in whole])
+    for index, group in groupby(docs, key=itemgetter(1)):
+        doc = _joined([doc for doc, _ in group])
+        doc.user_data[ARTICLE] = chosen[index]
+        for _, component in whole:
+            doc = component(doc)
+        yield chosen[index], doc
 
 
 def _made_doc(nlp: Language, text: str) -> Doc:

@@ -10,11 +10,8 @@ to company names (高膳（河北）智能科技有限公司).
 
 from __future__ import annotations
 
-from functools import cache
-
-from kg.config import load_data_yaml
 from kg.nlp.candidates import TokenView
-from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
+from kg.nlp.gazetteers import Gazetteers, derived, word_tag
 
 __all__ = ["name_start", "is_generic", "is_name_char", "title_words", "only_everyday_words"]
 
@@ -33,21 +30,21 @@ _JOINERS = frozenset("·•－-—")
 _SENTENCE_ENDS = "。！？"
 
 
-@cache
-def _publisher_heads() -> tuple[str, ...]:
-    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["publisher_heads"])
+@derived
+def _publisher_heads(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["organization"]["publisher_heads"])
 
 
-@cache
-def _specific_openings() -> tuple[str, ...]:
+@derived
+def _specific_openings(gaz: Gazetteers) -> tuple[str, ...]:
     """Openings that make the rest of a name specific once a lead-in before them is cut (国家, 省, 市…)."""
-    org = load_data_yaml("patterns/names.yaml")["organization"]
+    org = gaz.names["organization"]
     return (*org["national_openings"], *org["level_openings"])
 
 
-@cache
-def title_words() -> frozenset[str]:
-    return frozenset(gazetteers().titles)
+@derived
+def title_words(gaz: Gazetteers) -> frozenset[str]:
+    return frozenset(gaz.titles)
 
 
 def is_name_char(ch: str) -> bool:
@@ -69,7 +66,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
                 break  # “…带动就业。”某集团项目: a quotation closing before the name, not part of it
             start = opening
             continue
-        if ch == "》" and not quotes and text.startswith(_publisher_heads(), start):
+        if ch == "》" and not quotes and text.startswith(_publisher_heads(gaz), start):
             opening = text.rfind("《", limit, start)
             if opening >= 0:
                 start = opening  # 北京《瑞丽》杂志社有限公司: a publisher is named after its title
@@ -104,7 +101,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         if word.isdigit() and not quotes:
             break
         if (
-            full_word in title_words()
+            full_word in title_words(gaz)
             and not (quotes and token_end == head_start)
             and _person_may_follow(view, token_end, head_start)
         ):
@@ -116,7 +113,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             if after_verb is None:
                 after_verb, verb_start = start, token_start
         start = token_start
-    start = _past_lead_in(view, _trim_leading_verbs(view, start, head_start), head_start, gaz)
+    start = _past_lead_in(view, _trim_leading_verbs(view, start, head_start, gaz), head_start, gaz)
     if (
         after_verb is not None
         and gaz.place_at(text, start) is None
@@ -125,7 +122,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
     ):
         # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中广建新能源… and
         # 华电建新能源… with a body's short name, so 远航 and 建新 belong to the name.
-        start = _trim_leading_verbs(view, after_verb, head_start)
+        start = _trim_leading_verbs(view, after_verb, head_start, gaz)
     return (
         start if quotes else _from_repeated_place(view, gaz, _from_full_place(view, gaz, start, head_start), head_start)
     )
@@ -137,7 +134,7 @@ def _from_full_place(view: TokenView, gaz: Gazetteers, start: int, head_start: i
     for index in range(view.token_at(start) + 1, view.token_at(max(start, head_start - 1)) + 1):
         at = view.starts[index]
         hit = gaz.place_at(view.text, at)
-        if hit is not None and hit[0] == hit[1].name and only_everyday_words(view, start, at):
+        if hit is not None and hit[0] == hit[1].name and only_everyday_words(view, start, at, gaz):
             return at
     return start
 
@@ -216,37 +213,37 @@ def _past_lead_in(view: TokenView, start: int, head_start: int, gaz: Gazetteers)
         if word_tag(lead) in _LEAD_WORD_TAGS and gaz.place_at(text, cut) is not None and view.is_start(cut):
             return cut  # 该制度广州市党委, 情况重演广州市政府: a word of the clause, then a place-named name
         if lead in gaz.generic_names or lead in gaz.lead_ins or lead in gaz.stop_words:
-            rest_named = gaz.place_at(text, cut) is not None or text.startswith(_specific_openings(), cut)
+            rest_named = gaz.place_at(text, cut) is not None or text.startswith(_specific_openings(gaz), cut)
             if rest_named or (lead not in gaz.stop_words and head_start - cut >= 2):
                 return cut
     return start
 
 
-def _trim_leading_verbs(view: TokenView, start: int, head_start: int) -> int:
+def _trim_leading_verbs(view: TokenView, start: int, head_start: int, gaz: Gazetteers) -> int:
     """促进北京大学 → 北京大学: a name does not open with a verb or adverb."""
     while start < head_start:
         i = view.token_at(start)
         end = min(view.ends[i], head_start)
         word = view.text[start : view.ends[i]]
-        if word_tag(word) not in _LEADING_NON_NAME or gazetteers().place_at(view.text, start) is not None:
+        if word_tag(word) not in _LEADING_NON_NAME or gaz.place_at(view.text, start) is not None:
             break  # 大连 is tagged an adverb, but it opens 大连工业大学; 新 opens 新吴区委
         start = end
     return start
 
 
-@cache
-def _everyday_tags() -> frozenset[str]:
-    return frozenset(load_data_yaml("patterns/names.yaml")["organization"]["everyday_tags"])
+@derived
+def _everyday_tags(gaz: Gazetteers) -> frozenset[str]:
+    return frozenset(gaz.names["organization"]["everyday_tags"])
 
 
-def only_everyday_words(view: TokenView, start: int, end: int) -> bool:
+def only_everyday_words(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool:
     """Only everyday words (by jieba's tag) stand between `start` and `end`: they name nothing alone
     (市级创新, 场景应用创新); a place, a brand or a word jieba does not know would."""
     position = start
     while position < end:
         index = view.token_at(position)
         word = view.text[view.starts[index] : min(view.ends[index], end)]
-        if word_tag(word) not in _everyday_tags():
+        if word_tag(word) not in _everyday_tags(gaz):
             return False
         position = view.starts[index] + len(word)
     return end > start

@@ -1,4 +1,9 @@
-"""The spaCy pipeline: Chinese with jieba, then kg's components, built once."""
+"""The spaCy pipeline: Chinese with jieba, then kg's components.
+
+`build_pipeline(data_dir)` makes one for any data directory; `get_nlp()` is
+the process-wide pipeline of kg's own data, loaded once (from the user cache,
+`kg.nlp.pipeline_cache`, when a sound one is there).
+"""
 
 from __future__ import annotations
 
@@ -14,9 +19,10 @@ import spacy
 from spacy.language import Language
 
 import kg.nlp.components  # noqa: F401  (registers the kg_* factories)
+import kg.relations.component  # noqa: F401  (registers kg_relations)
 from kg.config import user_cache_dir
 
-__all__ = ["PIPELINE", "build_nlp", "get_nlp"]
+__all__ = ["PIPELINE", "ARTICLE_COMPONENTS", "build_pipeline", "build_nlp", "get_nlp"]
 
 # The statistical recogniser comes after the rules: it keeps only names no rule's candidate overlaps.
 PIPELINE = (
@@ -26,17 +32,36 @@ PIPELINE = (
     "kg_titled_names",
     "kg_statistical_people",
     "kg_entity_resolver",
+    "kg_aliases",
+    "kg_relations",
 )
+# Components that read a whole article: run once its pieces are joined (`kg.nlp.extract`).
+ARTICLE_COMPONENTS = ("kg_aliases", "kg_relations")
+
+
+def build_pipeline(data_dir: str | Path | None = None, components: tuple[str, ...] = PIPELINE) -> Language:
+    """A blank Chinese pipeline segmented by jieba, with kg's components reading `data_dir` (default kg's `data/`).
+
+    >>> nlp = build_pipeline()
+    >>> [(e.text, e.label_) for e in nlp("科技部部长王志刚表示。").ents]
+    [('科技部', 'Organization'), ('王志刚', 'Person')]
+    """
+    prepare_jieba()
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for name in components:
+        nlp.add_pipe(name, config={"data_dir": str(data_dir) if data_dir else None})
+    return nlp
 
 
 def build_nlp(components: tuple[str, ...] = PIPELINE) -> Language:
-    """A blank Chinese pipeline segmented by jieba, with kg's components."""
+    """kg's own pipeline with the components chosen."""
+    return build_pipeline(None, components)
+
+
+def prepare_jieba() -> None:
+    """Quiet jieba and keep its dictionary cache private, before a pipeline segmented by it is made or loaded."""
     jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not the user's business
     _keep_jieba_cache_private()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    for name in components:
-        nlp.add_pipe(name)
-    return nlp
 
 
 def _keep_jieba_cache_private() -> None:
@@ -55,5 +80,7 @@ def _keep_jieba_cache_private() -> None:
 
 @cache
 def get_nlp() -> Language:
-    """The process-wide pipeline: jieba's dictionary is loaded once."""
-    return build_nlp()
+    """The process-wide pipeline of kg's own data, loaded once (from the user cache when it is there)."""
+    from kg.nlp.pipeline_cache import load_pipeline  # it builds pipelines with this module
+
+    return load_pipeline()

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from kg.config import load_data_yaml
-from kg.ingest.decoding import is_han
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.companies import find_short_named_companies
-from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
+from kg.nlp.gazetteers import Gazetteers, derived, word_tag
 from kg.nlp.grammar import is_generic, name_start, only_everyday_words, title_words
+from kg.text import is_han
 
 __all__ = ["find_organizations"]
 
@@ -23,17 +21,16 @@ _NAME_TAGS = frozenset({"n", "nt", "ns", "nz", "nr", "nrt", "j", "l"})
 _EVERYDAY_AFTER_TITLE = frozenset({"n", "vn"})
 
 
-@cache
-def _suffix_pattern() -> re.Pattern[str]:
-    gaz = gazetteers()
+@derived
+def _suffix_pattern(gaz: Gazetteers) -> re.Pattern[str]:
     words = set(gaz.org_suffixes) | set(gaz.departments) | set(gaz.sub_unit_suffixes)
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-@cache
-def _openings() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+@derived
+def _openings(gaz: Gazetteers) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     """Level characters, national openings, classifiers and numerals (`data/patterns/names.yaml`)."""
-    org = load_data_yaml("patterns/names.yaml")["organization"]
+    org = gaz.names["organization"]
     return (
         frozenset(org["level_openings"]),
         tuple(org["national_openings"]),
@@ -42,30 +39,30 @@ def _openings() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozen
     )
 
 
-def _counted(text: str, start: int) -> bool:
+def _counted(text: str, start: int, gaz: Gazetteers) -> bool:
     """125家中心, 1个文旅数据资源中心: a numeral and a classifier before the name."""
-    _, _, classifiers, numerals = _openings()
+    _, _, classifiers, numerals = _openings(gaz)
     return text[start] in classifiers and (text[start - 1].isdigit() or text[start - 1] in numerals)
 
 
-@cache
-def _generic_openings() -> tuple[str, ...]:
-    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["generic_openings"])
+@derived
+def _generic_openings(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["organization"]["generic_openings"])
 
 
-@cache
-def _branch_suffixes() -> frozenset[str]:
-    return frozenset(load_data_yaml("patterns/names.yaml")["organization"]["branch_suffixes"])
+@derived
+def _branch_suffixes(gaz: Gazetteers) -> frozenset[str]:
+    return frozenset(gaz.names["organization"]["branch_suffixes"])
 
 
-@cache
-def _party_committees() -> tuple[str, ...]:
-    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["party_committees"])
+@derived
+def _party_committees(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["organization"]["party_committees"])
 
 
-@cache
-def _not_before() -> tuple[str, ...]:
-    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["not_before"])
+@derived
+def _not_before(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["organization"]["not_before"])
 
 
 def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool:
@@ -76,7 +73,7 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
     i = view.token_at(start)
     word = view.text[view.starts[i] : view.ends[i]]
     if end - start == 1:
-        if view.starts[i] == start and word[1:] in title_words():
+        if view.starts[i] == start and word[1:] in title_words(gaz):
             return True  # 系主任, cut 机械电子工程|系主任: the suffix opens its head's title
         return view.is_start(end) and (
             word == view.text[start:end]
@@ -89,7 +86,7 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
     if (
         not view.is_start(end)
         and view.starts[last] > start
-        and rest not in title_words()
+        and rest not in title_words(gaz)
         and rest not in gaz.stop_words
         and not view.text.startswith(gaz.titles, end)
     ):
@@ -103,33 +100,33 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
 def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     text = view.text
     found: list[Candidate] = []
-    for match in _suffix_pattern().finditer(text):
+    for match in _suffix_pattern(gaz).finditer(text):
         suffix_start, end = match.span()
         suffix = match.group()
-        if not _suffix_fits(view, suffix_start, end, gaz) or text.startswith(_not_before(), end):
+        if not _suffix_fits(view, suffix_start, end, gaz) or text.startswith(_not_before(gaz), end):
             continue
         start = name_start(view, gaz, suffix_start, quotes=False)
         start = _across_conjunction(view, gaz, start, suffix)
         start = _after_a_whole_body(text, start, suffix_start, suffix, gaz)
         if start > 0 and text[start - 1].isdigit():
             start += len(_YEAR_WORD.match(text, start).group())  # 2024年度… is not part of a name
-        if start > 0 and _counted(text, start):
+        if start > 0 and _counted(text, start, gaz):
             start += 1  # 125家中心, 1个文旅数据资源中心: a count, then the name
         name = text[start:end]
         if suffix in gaz.departments and start == suffix_start:
             continue  # a bare 科技厅: only an alias, resolved in its article
-        if suffix_start - start == 1 and text.endswith(tuple(title_words()), 0, start):
+        if suffix_start - start == 1 and text.endswith(tuple(title_words(gaz)), 0, start):
             continue  # 副会长武中学: one character after a title is a person's surname
         if (
             is_generic(name, suffix, gaz)
             or _descriptive(view, start, suffix_start, suffix, gaz)
-            or name.startswith(_generic_openings())
+            or name.startswith(_generic_openings(gaz))
             or _committee_of_nobody(name, suffix, gaz)
         ):
             continue
         if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
             continue  # 公司总部: a sub-unit of nobody named
-        if _name_goes_on(view, end):
+        if _name_goes_on(view, end, gaz):
             continue  # 江屿中国工程院|院士活动基地: the title and what follows it belong to a longer name
         found.append(Candidate(start, end, "Organization", name, "org_grammar"))
         found.extend(_parents_inside(start, name, gaz))
@@ -141,9 +138,9 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     return found
 
 
-@cache
-def _dateline_pattern() -> re.Pattern[str]:
-    suffixes = "|".join(map(re.escape, load_data_yaml("patterns/names.yaml")["organization"]["outlet_suffixes"]))
+@derived
+def _dateline_pattern(gaz: Gazetteers) -> re.Pattern[str]:
+    suffixes = "|".join(map(re.escape, gaz.names["organization"]["outlet_suffixes"]))
     name = rf"[\u4e00-\u9fff]{{1,8}}?(?:{suffixes})"
     return re.compile(rf"(?m)^【?({name})(?:讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日[电讯])")
 
@@ -151,16 +148,16 @@ def _dateline_pattern() -> re.Pattern[str]:
 def _dateline_outlets(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """【香港商报网讯】, 中新网北京2月3日电: the outlet a report opens with is an organization."""
     found = []
-    for match in _dateline_pattern().finditer(view.text):
+    for match in _dateline_pattern(gaz).finditer(view.text):
         name = match.group(1)
         if not is_generic(name, name[-1], gaz) and name not in gaz.places and len(name) >= 3:
             found.append(Candidate(match.start(1), match.end(1), "Organization", name, "dateline_outlet"))
     return found
 
 
-@cache
-def _description_grammar() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    names = load_data_yaml("patterns/names.yaml")
+@derived
+def _description_grammar(gaz: Gazetteers) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    names = gaz.names
     org = names["organization"]
     return frozenset(org["descriptive_suffixes"]), tuple(org["not_names"]), tuple(names["program"]["rank_openings"])
 
@@ -168,7 +165,7 @@ def _description_grammar() -> tuple[frozenset[str], tuple[str, ...], tuple[str, 
 def _descriptive(view: TokenView, start: int, suffix_start: int, suffix: str, gaz: Gazetteers) -> bool:
     """市级创新中心, 产业技术研究院, 数字文旅发展新格局: everyday words before a kind of body
     describe one in passing; a place, a name word or a word jieba does not know names one."""
-    suffixes, not_names, ranks = _description_grammar()
+    suffixes, not_names, ranks = _description_grammar(gaz)
     text = view.text
     if text.endswith(not_names, start, suffix_start + len(suffix)):
         return True
@@ -178,25 +175,25 @@ def _descriptive(view: TokenView, start: int, suffix_start: int, suffix: str, ga
         return True  # 省级海洋产业技术创新中心: a rank and a kind, a category of bodies
     if gaz.place_at(text, start) is not None or any(ch.isascii() for ch in text[start:suffix_start]):
         return False
-    if text[start] in _openings()[0] and text[start + 1] != "级":
+    if text[start] in _openings(gaz)[0] and text[start + 1] != "级":
         return False  # 市委办公室: the article's own city names it (市级 is only a rank)
-    if text.startswith(_openings()[1], start):
+    if text.startswith(_openings(gaz)[1], start):
         return False  # 国家纺织产品开发中心
-    if _long_titles().match(text, suffix_start + len(suffix)):
+    if _long_titles(gaz).match(text, suffix_start + len(suffix)):
         return False  # 棉花研究所所长李付广: a body whose head is named is a body
-    return only_everyday_words(view, start, suffix_start)
+    return only_everyday_words(view, start, suffix_start, gaz)
 
 
-@cache
-def _partner_grammar() -> tuple[tuple[str, ...], re.Pattern[str], int]:
-    org = load_data_yaml("patterns/names.yaml")["organization"]
+@derived
+def _partner_grammar(gaz: Gazetteers) -> tuple[tuple[str, ...], re.Pattern[str], int]:
+    org = gaz.names["organization"]
     ends = re.compile("|".join(map(re.escape, org["partner_ends"])))
     return tuple(org["partner_dashes"]), ends, org["partner_max"]
 
 
 def _dash_partners(text: str, organizations: list[Candidate], gaz: Gazetteers) -> list[Candidate]:
     """北京大学—字节跳动“…联合实验室”: the name after the dash is a partner organization."""
-    dashes, ends, longest = _partner_grammar()
+    dashes, ends, longest = _partner_grammar(gaz)
     found = []
     for org in organizations:
         if org.nested or not text.startswith(dashes, org.end):
@@ -232,7 +229,7 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
     body = next(
         (
             m
-            for m in _national_pattern().finditer(text, max(0, start - 12), start + 12)
+            for m in _national_pattern(gaz).finditer(text, max(0, start - 12), start + 12)
             if m.start() < start - 1 and m.end() > start
         ),
         None,
@@ -247,7 +244,7 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
         return left  # (国务院和浙江省委: a body named after a place opens a second name)
     right = text[start : text.find(suffix, start)]
     if (
-        suffix in _discipline_suffixes()
+        suffix in _discipline_suffixes(gaz)
         and 2 <= len(part) <= 4
         and text[start - 1] == "与"
         and gaz.place_at(text, left) is None
@@ -259,63 +256,57 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
     specific = (
         gaz.place_at(text, left) is not None
         or part.startswith(("中国", "国家", "全国"))
-        or (suffix in _description_grammar()[0] and only_everyday_words(view, start, text.find(suffix, start)))
+        or (suffix in _description_grammar(gaz)[0] and only_everyday_words(view, start, text.find(suffix, start), gaz))
     )
     # …基础技术与场景应用创新联合体: a kind of body whose right half names nothing alone
     right_named = gaz.place_at(text, start) is not None or part in gaz.places
     return _across_conjunction(view, gaz, left, suffix) if specific and not right_named and len(part) >= 4 else start
 
 
-@cache
-def _longer_name_heads() -> tuple[str, ...]:
+@derived
+def _longer_name_heads(gaz: Gazetteers) -> tuple[str, ...]:
     """What a longer name a body and a title open may end in: suffixes, program and event heads, 基地."""
-    gaz = gazetteers()
-    return (
-        *gaz.org_suffixes,
-        *gaz.program_heads,
-        *gaz.event_heads,
-        *load_data_yaml("patterns/names.yaml")["organization"]["longer_name_heads"],
-    )
+    return (*gaz.org_suffixes, *gaz.program_heads, *gaz.event_heads, *gaz.names["organization"]["longer_name_heads"])
 
 
-def _name_goes_on(view: TokenView, end: int) -> bool:
+def _name_goes_on(view: TokenView, end: int, gaz: Gazetteers) -> bool:
     """A title right after the name, then an everyday noun and a head (院士活动基地, not 院士王明 or
     党委书记出席): the name is part of a longer one."""
-    title = _long_titles().match(view.text, end)
+    title = _long_titles(gaz).match(view.text, end)
     if title is None or title.end() >= len(view.text) or not view.is_start(title.end()):
         return False
     index = view.token_at(title.end())
     word = view.text[view.starts[index] : view.ends[index]]
     if len(word) < 2 or word_tag(word) not in _EVERYDAY_AFTER_TITLE:
         return False
-    heads = _longer_name_heads()
+    heads = _longer_name_heads(gaz)
     return word.endswith(heads) or view.text.startswith(heads, view.ends[index])
 
 
-@cache
-def _discipline_suffixes() -> frozenset[str]:
-    return frozenset(load_data_yaml("patterns/names.yaml")["organization"]["discipline_suffixes"])
+@derived
+def _discipline_suffixes(gaz: Gazetteers) -> frozenset[str]:
+    return frozenset(gaz.names["organization"]["discipline_suffixes"])
 
 
 def _holds_title(part: str, gaz: Gazetteers) -> bool:
     """会长孙瑞哲 holds a title; 中国科学院长春… does not: its 院长 runs into the place 长春."""
     for at in range(len(part) - 1):
-        title = _long_titles().match(part, at)
+        title = _long_titles(gaz).match(part, at)
         if title is not None and all(gaz.place_at(part, inside) is None for inside in range(at + 1, title.end())):
             return True
     return False
 
 
-@cache
-def _long_titles() -> re.Pattern[str]:
+@derived
+def _long_titles(gaz: Gazetteers) -> re.Pattern[str]:
     """Titles of two characters or more, longest first."""
-    return re.compile("|".join(map(re.escape, (t for t in gazetteers().titles if len(t) >= 2))))
+    return re.compile("|".join(map(re.escape, (t for t in gaz.titles if len(t) >= 2))))
 
 
 def _after_a_whole_body(text: str, start: int, suffix_start: int, suffix: str, gaz: Gazetteers) -> int:
     """江苏省科学技术厅上海市科学技术委员会 (a signature block): a body, then a place written in full
     with its level, opens a second name.  A short place stays inside (中国科学院长春…研究所)."""
-    if suffix in _branch_suffixes():
+    if suffix in _branch_suffixes(gaz):
         return start  # 中国人民银行四川省分行: a branch is named after its place
     for at in range(suffix_start - 1, start + 2, -1):
         hit = gaz.place_at(text, at)
@@ -331,30 +322,30 @@ def _after_a_whole_body(text: str, start: int, suffix_start: int, suffix: str, g
 
 def _committee_of_nobody(name: str, suffix: str, gaz: Gazetteers) -> bool:
     """公司党委, 集团党组: the party committee of a generic head."""
-    return suffix in _party_committees() and name[: -len(suffix)] in gaz.generic_names
+    return suffix in _party_committees(gaz) and name[: -len(suffix)] in gaz.generic_names
 
 
 def _body_of_committee(name: str, gaz: Gazetteers) -> str | None:
     """某能源公司 of 某能源公司党委, 东方某某 of 东方某某党委: the body a party committee belongs to,
     unless that is a place (某镇党委 is the town's own body) or a generic word (公司党委)."""
-    organ = next((o for o in _party_committees() if name.endswith(o)), None)
+    organ = next((o for o in _party_committees(gaz) if name.endswith(o)), None)
     if organ is None:
         return None
     body = name[: -len(organ)]
     if (
         len(body) < 2
         or body in gaz.generic_names
-        or body.endswith(_place_endings())
+        or body.endswith(_place_endings(gaz))
         or any(body[i:] in gaz.places for i in range(len(body) - 1))
     ):
         return None
     return body
 
 
-@cache
-def _place_endings() -> tuple[str, ...]:
+@derived
+def _place_endings(gaz: Gazetteers) -> tuple[str, ...]:
     """What a place's name ends in: its level (某市, 某县) or a town's or village's word (某镇, 某街道)."""
-    names = load_data_yaml("patterns/names.yaml")
+    names = gaz.names
     return (*names["organization"]["level_openings"], *names["region"]["town_suffixes"])
 
 
@@ -364,14 +355,14 @@ def _has_parent(core: str, gaz: Gazetteers) -> bool:
         return False
     return (
         any(core.endswith(s) or s in core[:-1] for s in gaz.org_suffixes if len(s) >= 2)
-        or _national_pattern().search(core) is not None
+        or _national_pattern(gaz).search(core) is not None
     )
 
 
 def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
     """北京大学 inside 北京大学计算机学院, 农业农村部 inside 农业农村部党组: the parent is named too, and kept."""
     parents = []
-    for match in _suffix_pattern().finditer(name):
+    for match in _suffix_pattern(gaz).finditer(name):
         cut = match.end()
         if cut >= len(name) or match.group() in gaz.sub_unit_suffixes:
             continue
@@ -380,20 +371,20 @@ def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
             parents.append(Candidate(start, start + cut, "Organization", parent, "org_parent", nested=True))
     if not parents and (body := _body_of_committee(name, gaz)):
         parents.append(Candidate(start, start + len(body), "Organization", body, "org_parent", nested=True))
-    body = _national_pattern().match(name)
+    body = _national_pattern(gaz).match(name)
     if body is not None and body.end() < len(name) and all(p.end != start + body.end() for p in parents):
         parents.append(Candidate(start, start + body.end(), "Organization", body.group(), "org_parent", nested=True))
     return parents
 
 
-@cache
-def _national_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(gazetteers().national_bodies, key=len, reverse=True))))
+@derived
+def _national_pattern(gaz: Gazetteers) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(gaz.national_bodies, key=len, reverse=True))))
 
 
-@cache
-def _utility_pattern() -> re.Pattern[str]:
-    words = load_data_yaml("patterns/names.yaml")["organization"]["place_utilities"]
+@derived
+def _utility_pattern(gaz: Gazetteers) -> re.Pattern[str]:
+    words = gaz.names["organization"]["place_utilities"]
     return re.compile("|".join(map(re.escape, words)))
 
 
@@ -401,7 +392,7 @@ def _place_utilities(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """某省电网, 某市电信: a place written just before a utility's word, the word ending there."""
     text = view.text
     found = []
-    for match in _utility_pattern().finditer(text):
+    for match in _utility_pattern(gaz).finditer(text):
         if not view.is_start(match.end()):
             continue  # 电网建设者: the word opens a longer one
         for start in range(max(0, match.start() - 4), match.start() - 1):
@@ -415,6 +406,6 @@ def _place_utilities(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 def _national_bodies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     return [
         Candidate(m.start(), m.end(), "Organization", m.group(), "national")
-        for m in _national_pattern().finditer(view.text)
+        for m in _national_pattern(gaz).finditer(view.text)
         if view.is_start(m.start()) and not view.one_word_beyond(m.start(), m.end())
     ]

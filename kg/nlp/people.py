@@ -17,18 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
-from kg.config import load_data_yaml
-from kg.ingest.decoding import is_han
 from kg.nlp.candidates import Candidate, TokenView, occurrences
-from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
+from kg.nlp.gazetteers import Gazetteers, derived, word_tag
+from kg.text import is_han
 
 __all__ = ["find_people"]
 
 _BOUNDARY = set("。！？；，、：:“”‘’「」（）()《》 \n—") | {""}
-# What joins the names of a list, and what may end one.
-_LIST_JOINS = ("、", "和", "及", "与")
+# What may end a list of names.
 _LIST_ENDS = ("、", "和", "及", "与", "等", "，", "。", "；")
 # How far back from a speech verb adverbials are looked for (在接受采访时也: 7).
 _ADVERBIALS_MAX_CHARS = 12
@@ -38,10 +35,9 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
 
 
-@cache
-def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
-    gaz = gazetteers()
-    raw = load_data_yaml("patterns/names.yaml")["person"]
+@derived
+def _grammar(gaz: Gazetteers) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    raw = gaz.names["person"]
     titles = re.compile(_alternatives([*gaz.titles, *raw["list_openers"]]))
     long_titles = [
         t for t in gaz.titles if len(t) >= raw["title_after_name_min_chars"] and t[0] not in raw["place_title_openings"]
@@ -53,11 +49,10 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     return titles, speech, followers
 
 
-@cache
-def _adverbials() -> tuple[re.Pattern[str], re.Pattern[str]]:
+@derived
+def _adverbials(gaz: Gazetteers) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Adverbials, then a speech verb: matched after a name, and (reversed) before a speech verb."""
-    gaz = gazetteers()
-    raw = load_data_yaml("patterns/names.yaml")["person"]
+    raw = gaz.names["person"]
     words = "|".join(map(re.escape, sorted(raw["adverbials"], key=len, reverse=True)))
     adverbs = "|".join(f"[\u4e00-\u9fff]{{{n}}}地" for n in raw["adverb_lengths"])
     adverbial = f"(?:{words}|{adverbs})"
@@ -65,9 +60,15 @@ def _adverbials() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(f"(?:{adverbial})+(?:{verbs})"), re.compile(f"(?:{adverbial})+$")
 
 
-@cache
-def _not_name_endings() -> frozenset[str]:
-    return frozenset(load_data_yaml("patterns/names.yaml")["person"]["not_name_endings"])
+@derived
+def _not_name_endings(gaz: Gazetteers) -> frozenset[str]:
+    return frozenset(gaz.names["person"]["not_name_endings"])
+
+
+@derived
+def _list_joins(gaz: Gazetteers) -> tuple[str, ...]:
+    """What joins the names of a list (、, 和 …)."""
+    return tuple(gaz.names["person"]["list_joins"])
 
 
 def _is_name(name: str, gaz: Gazetteers, *, credited: bool = False) -> bool:
@@ -78,7 +79,7 @@ def _is_name(name: str, gaz: Gazetteers, *, credited: bool = False) -> bool:
     surname = name[:2] if name[:2] in gaz.surnames and len(name) >= 3 else name[:1]
     if surname not in gaz.surnames or not 1 <= len(name) - len(surname) <= 2:
         return False
-    if name[-1] in _not_name_endings() or gaz.place_at(name, 0) is not None:
+    if name[-1] in _not_name_endings(gaz) or gaz.place_at(name, 0) is not None:
         return False  # 吴江区委书记, 区政协主席: a place or an organ before a title
     if credited:
         return True
@@ -91,7 +92,7 @@ def _follow_quality(text: str, end: int, gaz: Gazetteers, followers: tuple[str, 
 
     A speech verb outranks a follower, so 周岚深有感触地说 reads 周岚, not 周岚深 (有 being a follower).
     """
-    if text.startswith(gaz.speech_verbs, end) or _adverbials()[0].match(text, end):
+    if text.startswith(gaz.speech_verbs, end) or _adverbials(gaz)[0].match(text, end):
         return 3
     if text.startswith(followers, end):
         return 2
@@ -131,7 +132,7 @@ def _listed_after(text: str, end: int, gaz: Gazetteers, followers: tuple[str, ..
     """Names joined to the one ending at `end` by 、/和, each followed by a list word; the last
     may be followed by what follows a name (…、杨战报参加)."""
     listed = []
-    while text.startswith(_LIST_JOINS, end):
+    while text.startswith(_list_joins(gaz), end):
         start = end + 1
         candidates = [
             text[start : start + n]
@@ -151,17 +152,17 @@ def _listed_after(text: str, end: int, gaz: Gazetteers, followers: tuple[str, ..
     return listed
 
 
-@cache
-def _closed_list() -> re.Pattern[str]:
+@derived
+def _closed_list(gaz: Gazetteers) -> re.Pattern[str]:
     """张三、李四、王五等市领导: names listed before 等 and a word for the people listed."""
-    raw = load_data_yaml("patterns/names.yaml")["person"]
+    raw = gaz.names["person"]
     closers = _alternatives(raw["list_closers"])
     return re.compile(f"((?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}})等[省市区县镇]?(?:{closers})")
 
 
 def _names_closing_a_list(text: str, gaz: Gazetteers) -> set[str]:
     names: set[str] = set()
-    for match in _closed_list().finditer(text):
+    for match in _closed_list(gaz).finditer(text):
         items = match.group(1).split("、")
         first = items[0]
         items[0] = next((first[cut:] for cut in range(len(first) - 1) if _is_name(first[cut:], gaz)), "")
@@ -170,10 +171,10 @@ def _names_closing_a_list(text: str, gaz: Gazetteers) -> set[str]:
     return names
 
 
-@cache
-def _credits() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
+@derived
+def _credits(gaz: Gazetteers) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
     """A role and what follows it; a parenthesised credit; what may end a byline; what a bare credit follows."""
-    raw = load_data_yaml("patterns/names.yaml")["person"]
+    raw = gaz.names["person"]
     roles = _alternatives(raw["byline_roles"])
     role = re.compile(f"(?:{roles})[ \u3000：:]*")
     credit = re.compile("（([^（）\n]{2,40})）")
@@ -186,7 +187,7 @@ _BYLINE_GAPS = "、 \u3000"
 
 def _byline_names(text: str, start: int, gaz: Gazetteers) -> list[str]:
     """Names from `start` on, separated by 、 or spaces, each followed by a gap, a byline end or punctuation."""
-    _, _, ends, _ = _credits()
+    _, _, ends, _ = _credits(gaz)
     names = []
     while True:
         name = next(
@@ -212,7 +213,7 @@ def _byline_names(text: str, start: int, gaz: Gazetteers) -> list[str]:
 
 def _credited_names(text: str, gaz: Gazetteers) -> set[str]:
     """Reporters and correspondents named in bylines and credits."""
-    role, credit, _, credit_after = _credits()
+    role, credit, _, credit_after = _credits(gaz)
     names: set[str] = set()
     for match in role.finditer(text):
         names.update(_byline_names(text, match.end(), gaz))
@@ -231,9 +232,9 @@ def _credited_names(text: str, gaz: Gazetteers) -> set[str]:
     return names
 
 
-@cache
-def _roster_line() -> re.Pattern[str]:
-    roles = load_data_yaml("patterns/names.yaml")["person"]["roster_roles"]
+@derived
+def _roster_line(gaz: Gazetteers) -> re.Pattern[str]:
+    roles = gaz.names["person"]["roster_roles"]
     spaced = "|".join("[ \u3000]*".join(map(re.escape, role)) for role in sorted(roles, key=len, reverse=True))
     return re.compile(f"^[ \u3000]*(?:{spaced})[ \u3000]*[：:][ \u3000]*([^\n]+)$", re.MULTILINE)
 
@@ -244,7 +245,7 @@ _GAP = re.compile("[^ \u3000]+")
 def _roster_names(text: str, gaz: Gazetteers) -> list[Candidate]:
     """组  长：尹丽波 / 成  员：殷利梅    郑  磊: every name of a roster line, a padded one spanning its gap."""
     found = []
-    for line in _roster_line().finditer(text):
+    for line in _roster_line(gaz).finditer(text):
         pieces = [(m.start(), m.end()) for m in _GAP.finditer(text, line.start(1), line.end(1))]
         if not pieces:
             continue
@@ -263,7 +264,7 @@ def _roster_names(text: str, gaz: Gazetteers) -> list[Candidate]:
 
 def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     text = view.text
-    titles, speech, followers = _grammar()
+    titles, speech, followers = _grammar(gaz)
     names = _credited_names(text, gaz) | _names_closing_a_list(text, gaz)
     for match in titles.finditer(text):
         quality, name = _best_name(text, match.end(), gaz, followers)
@@ -274,7 +275,7 @@ def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             names.update(_listed_after(text, match.end() + len(name), gaz, followers))
     for match in speech.finditer(text):
         start = match.start()
-        gap = _adverbials()[1].search(text, max(0, start - _ADVERBIALS_MAX_CHARS), start)
+        gap = _adverbials(gaz)[1].search(text, max(0, start - _ADVERBIALS_MAX_CHARS), start)
         if gap is not None and match.group() in gaz.speech_verbs:
             start = gap.start()
         for length in (3, 2, 4):

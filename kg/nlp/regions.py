@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from kg.config import load_data_yaml
 from kg.nlp.candidates import Candidate, TokenView
-from kg.nlp.gazetteers import Gazetteers, word_tag
+from kg.nlp.gazetteers import Gazetteers, derived, word_tag
 from kg.nlp.grammar import name_start, only_everyday_words
 
 __all__ = ["find_places", "find_zones", "find_towns", "find_named_parks"]
@@ -30,18 +28,24 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             end = start + len(surface)
             if not view.is_start(end) and view.starts[view.token_at(end - 1)] > start:
                 continue
+            if text.startswith(gaz.titles, end) and any(
+                text.endswith(s, 0, start) for s in gaz.org_suffixes if len(s) > 1
+            ):
+                continue  # 某集团亚洲总裁: the place is the title's scope, between the body and the title
+            if view.one_word_beyond(start, end) and _is_body_word(view, start, gaz):
+                continue  # 新疆 in 新疆生产建设兵团: a body's name jieba knows whole names no place
             left = gaz.place_at(text, start - 1) if start else None
             if left is not None and len(left[0]) > 1:
                 continue  # 山西 in 唐山西站: the place to the left holds its first character
-            if place.kind == "country" and (_modifies_next(view, end) or _qualified_before(view, start)):
+            if place.kind == "country" and (_modifies_next(view, end, gaz) or _qualified_before(view, start, gaz)):
                 continue  # 中国首座, 中国式, 我国经济, 健康中国: the country is part of a phrase, no place is named
             found.append(Candidate(start, end, "Region", surface, "gazetteer", place.kind))
     return found
 
 
-@cache
-def _zone_pattern() -> re.Pattern[str]:
-    raw = load_data_yaml("patterns/names.yaml")["region"]
+@derived
+def _zone_pattern(gaz: Gazetteers) -> re.Pattern[str]:
+    raw = gaz.names["region"]
     suffixes = "|".join(sorted(map(re.escape, raw["zone_suffixes"]), key=len, reverse=True))
     return re.compile(rf"(?:国家)?[\u4e00-\u9fff]{{0,{int(raw['zone_core_max'])}}}?(?:{suffixes})")
 
@@ -51,7 +55,7 @@ def find_zones(view: TokenView, gaz: Gazetteers, places: list[Candidate]) -> lis
     text = view.text
     found = []
     for place in places:
-        match = _zone_pattern().match(text, place.end)
+        match = _zone_pattern(gaz).match(text, place.end)
         if match is None:
             continue
         core = text[place.end : match.end()]
@@ -69,9 +73,9 @@ def find_zones(view: TokenView, gaz: Gazetteers, places: list[Candidate]) -> lis
     return found
 
 
-@cache
-def _town_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
-    raw = load_data_yaml("patterns/names.yaml")["region"]
+@derived
+def _town_pattern(gaz: Gazetteers) -> tuple[re.Pattern[str], frozenset[str]]:
+    raw = gaz.names["region"]
     suffixes = "|".join(sorted(map(re.escape, raw["town_suffixes"]), key=len, reverse=True))
     core = f"[\u4e00-\u9fff]{{{int(raw['town_core_min'])},{int(raw['town_core_max'])}}}?"
     return re.compile(f"（?({core}(?:{suffixes}))）?"), frozenset(raw["town_core_excludes"])
@@ -87,7 +91,7 @@ _TOWN_AND_VILLAGE = re.compile(
 def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> list[Candidate]:
     """Towns and villages right after the region that holds them, chained (…县双流镇凉水井村), or a town
     named with its village."""
-    pattern, excludes = _town_pattern()
+    pattern, excludes = _town_pattern(gaz)
     text = view.text
     found: list[Candidate] = []
     pending = [region.end for region in regions] + [m.start() for m in _TOWN_AND_VILLAGE.finditer(text)]
@@ -116,12 +120,30 @@ def _tokens(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
     return [(view.starts[i], view.ends[i]) for i in range(first, last + 1)]
 
 
-@cache
-def _modifier_tags() -> frozenset[str]:
-    return frozenset(load_data_yaml("patterns/names.yaml")["region"]["country_modifies_tags"])
+def _is_body_word(view: TokenView, start: int, gaz: Gazetteers) -> bool:
+    """The word at `start` is a body's name (by jieba's tag), not a zone's (武汉东湖新技术开发区)."""
+    i = view.token_at(start)
+    word = view.text[view.starts[i] : view.ends[i]]
+    return word_tag(word) in _body_words(gaz) and not word.endswith(_zone_suffixes(gaz))
 
 
-def _modifies_next(view: TokenView, end: int) -> bool:
+@derived
+def _zone_suffixes(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["region"]["zone_suffixes"])
+
+
+@derived
+def _body_words(gaz: Gazetteers) -> frozenset[str]:
+    """jieba's tags of a body's name (nt)."""
+    return frozenset(gaz.names["region"]["body_word_tags"])
+
+
+@derived
+def _modifier_tags(gaz: Gazetteers) -> frozenset[str]:
+    return frozenset(gaz.names["region"]["country_modifies_tags"])
+
+
+def _modifies_next(view: TokenView, end: int, gaz: Gazetteers) -> bool:
     """A country name right before a noun-like word (its jieba tag), or inside one word with what
     follows (中国式), is a modifier of it."""
     if end >= len(view.text):
@@ -129,25 +151,25 @@ def _modifies_next(view: TokenView, end: int) -> bool:
     if not view.is_start(end):
         return True
     i = view.token_at(end)
-    return word_tag(view.text[view.starts[i] : view.ends[i]]) in _modifier_tags()
+    return word_tag(view.text[view.starts[i] : view.ends[i]]) in _modifier_tags(gaz)
 
 
-def _qualified_before(view: TokenView, start: int) -> bool:
+def _qualified_before(view: TokenView, start: int, gaz: Gazetteers) -> bool:
     """健康中国, “数字中国”: a noun right before the country makes a slogan of them."""
     before = view.token_before(start)
     if before is None:
         return False
-    return word_tag(view.text[before[0] : before[1]]) in _slogan_tags()
+    return word_tag(view.text[before[0] : before[1]]) in _slogan_tags(gaz)
 
 
-@cache
-def _slogan_tags() -> frozenset[str]:
-    return frozenset(load_data_yaml("patterns/names.yaml")["region"]["country_slogan_tags"])
+@derived
+def _slogan_tags(gaz: Gazetteers) -> frozenset[str]:
+    return frozenset(gaz.names["region"]["country_slogan_tags"])
 
 
-@cache
-def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int, tuple[str, ...]]:
-    raw = load_data_yaml("patterns/names.yaml")["region"]
+@derived
+def _named_park_grammar(gaz: Gazetteers) -> tuple[re.Pattern[str], frozenset[str], int, int, tuple[str, ...]]:
+    raw = gaz.names["region"]
     suffixes = "|".join(sorted(map(re.escape, raw["named_park_suffixes"]), key=len, reverse=True))
     shortest, longest = raw["named_park_core_chars"]
     return (
@@ -159,30 +181,33 @@ def _named_park_grammar() -> tuple[re.Pattern[str], frozenset[str], int, int, tu
     )
 
 
-def _national_with_its_place(text: str, start: int, suffix_start: int) -> bool:
+_GEOGRAPHIC_NAME = "ns"  # jieba's tag of a place name: 黄河三角洲 may open a park, however long
+
+
+def _national_with_its_place(text: str, start: int, suffix_start: int, gaz: Gazetteers) -> bool:
     return (
-        text.startswith(_national_openings(), start)
+        text.startswith(_national_openings(gaz), start)
         and text[suffix_start - 1 : suffix_start] == "）"
         and suffix_start - start > 4
     )
 
 
-@cache
-def _national_openings() -> tuple[str, ...]:
-    return tuple(load_data_yaml("patterns/names.yaml")["organization"]["national_openings"])
+@derived
+def _national_openings(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(gaz.names["organization"]["national_openings"])
 
 
 def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """太湖产业集聚区, 华为配套产业园: a park named by a proper name of two or three characters (not
     集成电路 or 大力支持), with no place before it."""
-    pattern, opening_tags, shortest, longest, sub_parks = _named_park_grammar()
+    pattern, opening_tags, shortest, longest, sub_parks = _named_park_grammar(gaz)
     text = view.text
     found = []
     for match in pattern.finditer(text):
         if not view.is_start(match.start()) or not (view.is_start(match.end()) or gaz.place_at(text, match.end())):
             continue  # …集聚区长兴分区: jieba read 区长, but a place follows the park
         start = name_start(view, gaz, match.start(), quotes=False)
-        if _national_with_its_place(text, start, match.start()):
+        if _national_with_its_place(text, start, match.start(), gaz):
             found.append(Candidate(start, match.end(), "Region", text[start : match.end()], "named_park", "zone"))
             continue  # 中国绿色新材料（珠海）产业园: a national name given to a park, its place in brackets
         if not shortest <= match.start() - start <= longest or gaz.place_at(text, start) is not None:
@@ -191,9 +216,9 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         opening = text[start : view.ends[first]]
         if (
             view.starts[first] != start
-            or not 2 <= len(opening) <= 3
             or word_tag(opening) not in opening_tags
-            or only_everyday_words(view, start, match.start())
+            or not (2 <= len(opening) <= 3 or word_tag(opening) == _GEOGRAPHIC_NAME)
+            or only_everyday_words(view, start, match.start(), gaz)
         ):
             continue
         end = match.end()

@@ -15,17 +15,20 @@ from kg.nlp.candidates import Candidate, TokenView
 
 __all__ = ["choose_entities", "apply_entities"]
 
-# On equal length, the more specific reading wins.
 # Labels whose names may contain other named things worth keeping.
 _CONTAINERS = frozenset({"Event", "Program"})
-_LABEL_ORDER = {"Document": 0, "Event": 1, "Program": 2, "Organization": 3, "Person": 4, "Region": 5}
 
 
-def choose_entities(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
-    """Return (winners, nested): non-overlapping longest names, and kept inner names."""
+def choose_entities(
+    candidates: list[Candidate], label_order: dict[str, int]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Return (winners, nested): non-overlapping longest names, and kept inner names.
+
+    On equal length, the label first in `label_order` (the more specific reading) wins.
+    """
     ranked = sorted(
         (c for c in candidates if not c.nested),
-        key=lambda c: (-len(c), _LABEL_ORDER[c.label], c.start),
+        key=lambda c: (-len(c), label_order[c.label], c.start),
     )
     taken: list[Candidate] = []
     used: set[int] = set()

@@ -37,13 +37,15 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from kg.config import load_data_yaml
-from kg.ingest.decoding import is_han
 from kg.nlp.candidates import Candidate, TokenView, candidates_of, token_view
-from kg.nlp.gazetteers import Gazetteers, gazetteers, word_tag
+from kg.nlp.data_component import DataComponent
+from kg.nlp.gazetteers import Gazetteers, derived, word_tag
+from kg.text import is_han
 
 __all__ = ["LacTagger", "StatisticalPeople", "lac_tagger"]
 
 SOURCE = "statistical"
+SETTINGS_FILE = "patterns/statistical.yaml"
 
 
 @dataclass(frozen=True)
@@ -55,11 +57,13 @@ class _Settings:
     name_ends: frozenset[str]
     followers: tuple[str, ...]
     list_mark: str
+    sentence: re.Pattern[str]  # a clause, up to a mark of `sentence_ends`
 
 
-@cache
-def _settings() -> _Settings:
-    raw, gaz = load_data_yaml("patterns/statistical.yaml"), gazetteers()
+@derived
+def _settings(gaz: Gazetteers) -> _Settings:
+    raw = load_data_yaml(SETTINGS_FILE, gaz.data_dir)
+    marks = re.escape("".join(sorted(raw["sentence_ends"])))
     followers = tuple(sorted({*raw["followers"], *gaz.speech_verbs, *gaz.titles}, key=len, reverse=True))
     return _Settings(
         raw["labels"],
@@ -69,6 +73,7 @@ def _settings() -> _Settings:
         frozenset(raw["name_ends"]),
         followers,
         raw["list_mark"],
+        re.compile(f"[^{marks}]*[{marks}]?"),
     )
 
 
@@ -171,14 +176,8 @@ def _reads_as_name(name: str, gaz: Gazetteers) -> bool:
     return tag is None or tag.startswith("nr")
 
 
-@cache
-def _sentence_pattern(ends: frozenset[str]) -> re.Pattern[str]:
-    marks = re.escape("".join(sorted(ends)))
-    return re.compile(f"[^{marks}]*[{marks}]?")
-
-
-def _sentences(text: str, ends: frozenset[str]) -> Iterator[tuple[int, int]]:
-    for match in _sentence_pattern(ends).finditer(text):
+def _sentences(text: str, sentence: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    for match in sentence.finditer(text):
         if match.group().strip():
             yield match.span()
 
@@ -191,7 +190,7 @@ def _covered(doc: Doc) -> bytearray:
     return covered
 
 
-class StatisticalPeople:
+class StatisticalPeople(DataComponent):
     """Adds the model's people to `doc._.kg_candidates`, after the rules have added theirs."""
 
     def __call__(self, doc: Doc) -> Doc:
@@ -205,14 +204,15 @@ class StatisticalPeople:
             yield from batch
 
     def _add(self, docs: list[Doc]) -> None:
-        settings, gaz = _settings(), gazetteers()
+        gaz = self.gaz
+        settings = _settings(gaz)
         pending = []
         for doc in docs:
             covered, view = _covered(doc), token_view(doc)
             words = _unfound_name_words(view, covered, gaz, settings)
             pending += [
                 (doc, view, covered, start, end)
-                for start, end in _sentences(view.text, settings.sentence_ends)
+                for start, end in _sentences(view.text, settings.sentence)
                 if bisect_left(words, start) < bisect_left(words, end)
             ]
         tagged = lac_tagger().entities([view.text[start:end] for _, view, _, start, end in pending], settings)
@@ -278,6 +278,6 @@ def _followed_like_a_name(view: TokenView, end: int, settings: _Settings) -> boo
     )
 
 
-@Language.factory("kg_statistical_people", assigns=["doc._.kg_candidates"])
-def make_statistical_people(nlp: Language, name: str) -> StatisticalPeople:
-    return StatisticalPeople()
+@Language.factory("kg_statistical_people", assigns=["doc._.kg_candidates"], default_config={"data_dir": None})
+def make_statistical_people(nlp: Language, name: str, data_dir: str | None) -> StatisticalPeople:
+    return StatisticalPeople(data_dir)

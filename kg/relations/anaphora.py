@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
 
-from kg.nlp.gazetteers import gazetteers
+from kg.nlp.gazetteers import Gazetteers, derived
 from kg.relations.items import EntityMention
-from kg.relations.rules import relation_rules
+from kg.relations.rules import RelationRules, load_relation_rules
 
 __all__ = ["anaphor_mentions"]
 
@@ -37,9 +36,9 @@ def _alternation(words) -> str:
     return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
 
 
-@cache
-def _kinds() -> tuple[_Kind, ...]:
-    rules, gaz = relation_rules(), gazetteers()
+@derived
+def _kinds(gaz: Gazetteers) -> tuple[_Kind, ...]:
+    rules = load_relation_rules(gaz)
     organizations = _Kind(
         "Organization",
         re.compile(f"({_alternation(rules.anaphor_determiners)})?({_alternation(rules.anaphor_heads)})"),
@@ -56,18 +55,17 @@ def _kinds() -> tuple[_Kind, ...]:
     return (organizations, *named)
 
 
-@cache
-def _verbs() -> tuple[str, ...]:
-    return tuple(v for rule in relation_rules().verb_relations for v in rule.verbs)
+@derived
+def _verbs(gaz: Gazetteers) -> tuple[str, ...]:
+    return tuple(v for rule in load_relation_rules(gaz).verb_relations for v in rule.verbs)
 
 
-def _bare_allowed(text: str, start: int, end: int) -> bool:
+def _bare_allowed(text: str, start: int, end: int, rules: RelationRules) -> bool:
     """A bare head refers back at a clause start (大会由…), right after a verb (出席论坛)
     or as the place something is said (在峰会上)."""
-    rules = relation_rules()
     if start > 0 and text[start - 1] == rules.attendance_before and text.startswith(rules.attendance_after, end):
         return True
-    return start == 0 or text[start - 1] in _CLAUSE_START or text.endswith(_verbs(), 0, start)
+    return start == 0 or text[start - 1] in _CLAUSE_START or text.endswith(_verbs(rules.gaz), 0, start)
 
 
 def _core(name: str) -> str:
@@ -75,13 +73,11 @@ def _core(name: str) -> str:
     return _WRAPPERS.sub("", _WRAPPERS.sub("", name))
 
 
-def _refers_to(mention: EntityMention, label: str, head: str) -> bool:
+def _refers_to(mention: EntityMention, label: str, head: str, rules: RelationRules) -> bool:
     if mention.label != label:
         return False
     if label == "Organization":
-        rules = relation_rules()
         return mention.name.endswith(rules.anaphor_heads[head]) and not mention.name.endswith(rules.anaphor_never)
-    rules = relation_rules()
     return (
         head in rules.event_parts
         or head in rules.event_words
@@ -89,9 +85,8 @@ def _refers_to(mention: EntityMention, label: str, head: str) -> bool:
     )
 
 
-def _only_referred_to(text: str, mention: EntityMention) -> bool:
+def _only_referred_to(text: str, mention: EntityMention, rules: RelationRules) -> bool:
     """贯彻落实…会议精神: an event only referred to is no meeting a later 会议 stands for."""
-    rules = relation_rules()
     return mention.label == "Event" and (
         text.endswith(rules.referred_event_before, 0, mention.start)
         or text.startswith(rules.referred_event_after, mention.end)
@@ -99,21 +94,21 @@ def _only_referred_to(text: str, mention: EntityMention) -> bool:
 
 
 def anaphor_mentions(
-    text: str, paragraphs: list[tuple[int, int]], mentions: list[EntityMention]
+    text: str, paragraphs: list[tuple[int, int]], mentions: list[EntityMention], rules: RelationRules
 ) -> list[EntityMention]:
     """A mention for each anaphor whose entity can be found.
 
     `mentions` are in text order (by start, the longer first); `paragraphs` in
     text order, none inside another.
     """
-    candidates = [m for m in mentions if not m.nested and not _only_referred_to(text, m)]
+    candidates = [m for m in mentions if not m.nested and not _only_referred_to(text, m, rules)]
     taken = bytearray(len(text))  # characters of a mention or an anaphor found: no anaphor overlaps one
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     paragraph_starts = [a for a, _ in paragraphs]
     referents: dict[tuple[str, str], _Referents] = {}
     found = []
-    for kind in _kinds():
+    for kind in _kinds(rules.gaz):
         for match in kind.pattern.finditer(text):
             start, end = match.span()
             determiner, head = match.group(1), match.group(2)
@@ -121,13 +116,15 @@ def anaphor_mentions(
                 continue
             if (
                 determiner is None
-                and head not in relation_rules().event_parts
-                and not (head in kind.bare and _bare_allowed(text, start, end))
+                and head not in rules.event_parts
+                and not (head in kind.bare and _bare_allowed(text, start, end, rules))
             ):
                 continue
             paragraph = _paragraph_at(start, end, paragraphs, paragraph_starts)
             if (kind.label, head) not in referents:
-                referents[kind.label, head] = _Referents([m for m in candidates if _refers_to(m, kind.label, head)])
+                referents[kind.label, head] = _Referents(
+                    [m for m in candidates if _refers_to(m, kind.label, head, rules)]
+                )
             antecedent = referents[kind.label, head].antecedent(
                 start, paragraph, allow_later=kind.label == "Organization"
             )

@@ -8,6 +8,7 @@ from kg.models import Article
 from kg.nlp.aliases import ArticleEntity
 from kg.relations.anaphora import anaphor_mentions
 from kg.relations.items import EntityMention, SentenceView
+from kg.relations.rules import RelationRules
 
 __all__ = ["entity_mentions", "sentence_views"]
 
@@ -34,7 +35,9 @@ def _nested_spans(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
     return nested
 
 
-def sentence_views(article: Article, text: str, entities: list[ArticleEntity]) -> list[SentenceView]:
+def sentence_views(
+    article: Article, text: str, entities: list[ArticleEntity], rules: RelationRules
+) -> list[SentenceView]:
     """Headline, subheadings and body sentences, in text order, with their mentions.
 
     `text` is the article's text; offsets are relative to it.  Anaphors
@@ -46,7 +49,7 @@ def sentence_views(article: Article, text: str, entities: list[ArticleEntity]) -
         spans.append((article.headline.start, article.headline.end))
     mentions = entity_mentions(entities)
     paragraphs = [(p.start - article.start, p.end - article.start) for p in article.paragraphs]
-    mentions = sorted(mentions + anaphor_mentions(text, paragraphs, mentions), key=lambda m: (m.start, -m.end))
+    mentions = sorted(mentions + anaphor_mentions(text, paragraphs, mentions, rules), key=lambda m: (m.start, -m.end))
     starts = [m.start for m in mentions]
     views = []
     for start, end in sorted(set(spans)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg import models
+from kg.graph.schema import graph_schema
 from kg.models import Article
 from kg.nlp.aliases import ArticleEntity
 from kg.relations.context import sentence_views
@@ -10,7 +11,7 @@ from kg.relations.items import EntityMention, Relation
 from kg.relations.names import hierarchy_relations, name_relations
 from kg.relations.positions import position_relations
 from kg.relations.publishers import publisher_relations
-from kg.relations.rules import relation_rules
+from kg.relations.rules import RelationRules
 from kg.relations.verbs import (
     attendance_relations,
     implied_relations,
@@ -24,14 +25,13 @@ from kg.relations.verbs import (
 
 __all__ = ["article_relations", "relation_records"]
 
-_SYMMETRIC = frozenset({"PARTNERS_WITH"})
 
-
-def article_relations(article: Article, text: str, entities: list[ArticleEntity]) -> list[Relation]:
+def article_relations(
+    article: Article, text: str, entities: list[ArticleEntity], rules: RelationRules
+) -> list[Relation]:
     """Every relation of the article, in text order, each once (first evidence kept)."""
-    sentences = sentence_views(article, text, entities)
+    sentences = sentence_views(article, text, entities, rules)
     programs = [m for s in sentences for m in s.mentions if m.label == "Program"]
-    rules = relation_rules()
     events = [
         m
         for s in sentences
@@ -48,23 +48,39 @@ def article_relations(article: Article, text: str, entities: list[ArticleEntity]
             if m.label == "Organization" and m.name.endswith(rules.government_names)
         ]
     )
-    targets, event = implied_targets(programs), the_one_event(events)
+    targets = implied_targets(programs, rules)
+    event = _headline_event(article, events, programs, rules) or the_one_event(events)
     found: list[Relation] = []
     for sentence in sentences:
-        found += position_relations(sentence, governments)
-        found += verb_relations(sentence)
-        found += implied_relations(sentence, targets)
-        found += attendance_relations(sentence)
-        found += speaker_relations(sentence, event)
-        found += partner_relations(sentence)
-        found += placement_relations(sentence)
-        found += publisher_relations(sentence)
-    found += name_relations(entities, sentences)
-    found += hierarchy_relations(entities, sentences)
+        found += position_relations(sentence, rules, governments)
+        found += verb_relations(sentence, rules)
+        found += implied_relations(sentence, targets, rules)
+        found += attendance_relations(sentence, rules)
+        found += speaker_relations(sentence, event, rules)
+        found += partner_relations(sentence, rules)
+        found += placement_relations(sentence, rules)
+        found += publisher_relations(sentence, rules)
+    found += name_relations(entities, sentences, rules)
+    found += hierarchy_relations(entities, sentences, rules)
     unique: dict[tuple, Relation] = {}
+    symmetric = graph_schema().symmetric_types
     for relation in sorted(found, key=lambda r: (r.sentence.start, r.type)):
-        unique.setdefault(_identity(relation), relation)
+        unique.setdefault(_identity(relation, symmetric), relation)
     return list(unique.values())
+
+
+def _headline_event(
+    article: Article, events: list[EntityMention], programs: list[EntityMention], rules: RelationRules
+) -> tuple[str, str] | None:
+    """The event the headline names (or, naming none, its one contest: …大赛圆满落幕): where the
+    story's speeches are given, whatever other meetings its body mentions."""
+    if article.headline is None:
+        return None
+    start, end = article.headline.start - article.start, article.headline.end - article.start
+    contests = [m for m in programs if m.name.endswith(rules.contest_heads)]
+    return the_one_event([m for m in events if start <= m.start and m.end <= end]) or the_one_event(
+        [m for m in contests if start <= m.start and m.end <= end]
+    )
 
 
 def _last_of_each(mentions: list[EntityMention]) -> list[EntityMention]:
@@ -76,8 +92,8 @@ def _last_of_each(mentions: list[EntityMention]) -> list[EntityMention]:
     return list(latest.values())
 
 
-def _identity(relation: Relation) -> tuple:
-    if relation.type in _SYMMETRIC:
+def _identity(relation: Relation, symmetric: frozenset[str]) -> tuple:
+    if relation.type in symmetric:
         ends = tuple(sorted([relation.source, relation.target]))
         return (ends, relation.type)
     return relation.identity

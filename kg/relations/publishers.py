@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.relations.items import Relation, SentenceView
-from kg.relations.rules import relation_rules
+from kg.relations.rules import RelationRules
 from kg.relations.verbs import coordinated_groups
 
 __all__ = ["publisher_relations"]
 
 
-def publisher_relations(sentence: SentenceView) -> Iterator[Relation]:
-    rules = relation_rules()
-    groups = coordinated_groups(sentence)
+def publisher_relations(sentence: SentenceView, rules: RelationRules) -> Iterator[Relation]:
+    groups = coordinated_groups(sentence, rules)
     for group, following in zip(groups, groups[1:]):
         document = following[0]
         if document.label != "Document" or not rules.publisher_gap.fullmatch(sentence.between(group[-1], document)):

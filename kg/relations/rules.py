@@ -1,14 +1,16 @@
-"""The relation rules of `data/patterns/relations.yaml`, loaded once as typed records."""
+"""The relation rules of `data/patterns/relations.yaml` as typed records, with the gazetteers they read."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from kg.config import load_data_yaml
+from kg.nlp.gazetteers import Gazetteers, derived
 
-__all__ = ["VerbRelation", "RelationRules", "relation_rules"]
+__all__ = ["VerbRelation", "RelationRules", "load_relation_rules", "RULES_FILE"]
+
+RULES_FILE = "patterns/relations.yaml"
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class VerbRelation:
 
 @dataclass(frozen=True)
 class RelationRules:
+    gaz: Gazetteers  # the names the rules read: titles, places, heads, the short-form declaration
+    declaration_before: re.Pattern[str]  # a short-form declaration ending where a title starts
     coordination: tuple[str, ...]
     joint_coordination: tuple[str, ...]
     coordination_adverbs: tuple[str, ...]  # longest first
@@ -38,6 +42,7 @@ class RelationRules:
     located_events: tuple[str, ...]
     located_verbs: tuple[str, ...]  # 在某县落户的A、B
     speaker_verbs: tuple[str, ...]  # 致辞, 主持: takes part in the article's one event
+    contest_heads: tuple[str, ...]  # programs held like events (…大赛)
     referred_event_before: tuple[str, ...]  # 即将举行的, 贯彻落实: an event only referred to
     referred_event_after: tuple[str, ...]  # 精神
     branch_heads: tuple[str, ...]  # 某中心巴中分中心 → 巴中
@@ -78,15 +83,18 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
 
 
-@cache
-def relation_rules() -> RelationRules:
-    raw = load_data_yaml("patterns/relations.yaml")
-    names = load_data_yaml("patterns/names.yaml")
+@derived
+def load_relation_rules(gaz: Gazetteers) -> RelationRules:
+    """The rules of the data directory `gaz` was read from, built once per `gaz`."""
+    raw = load_data_yaml(RULES_FILE, gaz.data_dir)
+    names = gaz.names
     verbs = tuple(
         VerbRelation(r["type"], frozenset(r["subject"]), frozenset(r["object"]), _longest_first(r["verbs"]))
         for r in raw["verb_relations"]
     )
     return RelationRules(
+        gaz=gaz,
+        declaration_before=re.compile(gaz.declared_short_form.pattern + "$"),
         coordination=_longest_first(raw["coordination"]),
         joint_coordination=_longest_first(raw["joint_coordination"]),
         coordination_adverbs=_longest_first(raw["coordination_adverbs"]),
@@ -104,6 +112,7 @@ def relation_rules() -> RelationRules:
         located_events=_longest_first(raw["located_events"]),
         located_verbs=_longest_first(raw["located_verbs"]),
         speaker_verbs=_longest_first(raw["speaker_verbs"]),
+        contest_heads=_longest_first(raw["contest_heads"]),
         referred_event_before=_longest_first(raw["referred_event_before"]),
         referred_event_after=_longest_first(raw["referred_event_after"]),
         branch_heads=_longest_first(raw["branch_heads"]),

@@ -17,9 +17,8 @@ import re
 from collections.abc import Iterator
 from itertools import combinations
 
-from kg.ingest.layout import layout_rules
 from kg.relations.items import EntityMention, Relation, SentenceView
-from kg.relations.rules import RelationRules, VerbRelation, relation_rules
+from kg.relations.rules import RelationRules, VerbRelation
 
 __all__ = [
     "coordinated_groups",
@@ -36,14 +35,15 @@ __all__ = [
 
 def _join(sentence: SentenceView, left: EntityMention, right: EntityMention, rules: RelationRules) -> str:
     """The words joining two mentions, past an adverb (则与 → 与, 还将联合 → 联合)."""
-    between = _without_declaration(sentence.between(left, right)).lstrip(_DECLARATION_CLOSING)  # A（以下简称“B”）与C
+    between = _without_declaration(sentence.between(left, right), rules).lstrip(
+        _DECLARATION_CLOSING
+    )  # A（以下简称“B”）与C
     adverb = next((a for a in rules.coordination_adverbs if between.startswith(a)), "")
     return between[len(adverb) :]
 
 
-def coordinated_groups(sentence: SentenceView) -> list[list[EntityMention]]:
+def coordinated_groups(sentence: SentenceView, rules: RelationRules) -> list[list[EntityMention]]:
     """Runs of top-level mentions joined only by coordination words (、, 和, 联合 …)."""
-    rules = relation_rules()
     joiners = (*rules.coordination, *rules.joint_coordination)
     groups: list[list[EntityMention]] = []
     for mention in sentence.top_level:
@@ -73,12 +73,11 @@ def _subjects(group: list[EntityMention], rule: VerbRelation) -> list[EntityMent
     return [m for m in group if m.label in rule.subject_labels]
 
 
-def verb_relations(sentence: SentenceView) -> Iterator[Relation]:
-    rules = relation_rules()
-    groups = coordinated_groups(sentence)
+def verb_relations(sentence: SentenceView, rules: RelationRules) -> Iterator[Relation]:
+    groups = coordinated_groups(sentence, rules)
     for rule in rules.verb_relations:
-        yield from _topicalised(sentence, rule)
-        yield from _relative_clauses(sentence, rule)
+        yield from _topicalised(sentence, rule, rules)
+        yield from _relative_clauses(sentence, rule, rules)
         for index, group in enumerate(groups):
             subjects = _subjects(group, rule)
             if not subjects:
@@ -98,7 +97,7 @@ def _active(
     last = subjects[-1]
     for group in later:
         if group and sentence.between(last, group[0]).startswith(rules.list_end):
-            subjects = _listed_before(sentence, last)
+            subjects = _listed_before(sentence, last, rules)
         if any(m.label in rule.subject_labels and m.label not in rule.object_labels for m in group):
             return
         for target in group:
@@ -114,11 +113,11 @@ def _active(
             return
 
 
-def _listed_before(sentence: SentenceView, last: EntityMention) -> list[EntityMention]:
+def _listed_before(sentence: SentenceView, last: EntityMention, rules: RelationRules) -> list[EntityMention]:
     """A，B，C等出席: every earlier mention with the last one's label.  A roll-call of
     guests longer than `roll_call_max` records who came, not who took part."""
     listed = [m for m in sentence.top_level if m.label == last.label and m.end <= last.end]
-    return listed if len(listed) <= relation_rules().roll_call_max else []
+    return listed if len(listed) <= rules.roll_call_max else []
 
 
 def _passive(
@@ -143,10 +142,9 @@ def _passive(
             yield Relation(subject.key, rule.type, target.key, sentence, "verb")
 
 
-def _topicalised(sentence: SentenceView, rule: VerbRelation) -> Iterator[Relation]:
+def _topicalised(sentence: SentenceView, rule: VerbRelation, rules: RelationRules) -> Iterator[Relation]:
     """该活动由某司指导，A、B、C共同主办。: the topic the sentence opens with (then 由)
     is the object of a later clause made only of subjects and the verb."""
-    rules = relation_rules()
     mentions = sentence.top_level
     if (
         not mentions
@@ -157,7 +155,7 @@ def _topicalised(sentence: SentenceView, rule: VerbRelation) -> Iterator[Relatio
         return
     topic = mentions[0]
     for start, end in _clauses(sentence, rules)[1:]:
-        for subject in _clause_subjects(sentence, start, end, rule):
+        for subject in _clause_subjects(sentence, start, end, rule, rules):
             yield Relation(subject.key, rule.type, topic.key, sentence, "topic")
 
 
@@ -168,11 +166,10 @@ def _clauses(sentence: SentenceView, rules: RelationRules) -> list[tuple[int, in
     return [(sentence.start + a + 1, sentence.start + b) for a, b in bounds if b > a + 1]
 
 
-def _relative_clauses(sentence: SentenceView, rule: VerbRelation) -> Iterator[Relation]:
+def _relative_clauses(sentence: SentenceView, rule: VerbRelation, rules: RelationRules) -> Iterator[Relation]:
     """由A、B主办，C、D承办的E; 由A主办、B支持的E: every clause of a 由-led chain
     before 的 and the object (or before a clause giving its theme) names its own subjects and verb; those with a verb
     of the rule run (or publish, …) the object, those that only support it do not."""
-    rules = relation_rules()
     targets = [m for m in sentence.top_level if m.label in rule.object_labels and sentence.before(m).endswith("的")]
     clauses = _chain_clauses(sentence, rules) if targets else []
     for target in targets:
@@ -183,7 +180,7 @@ def _relative_clauses(sentence: SentenceView, rule: VerbRelation) -> Iterator[Re
         for number, (start, end) in enumerate(reversed(clauses[: index + 1] if index is not None else [])):
             end = anchor if number == 0 else end
             opening = sentence.text[start - sentence.start :].startswith(rules.passive_marks[0])
-            members, tail = _clause_members(sentence, start + int(opening), end)
+            members, tail = _clause_members(sentence, start + int(opening), end, rules)
             if not members or not (_has_verb(tail, rule) or tail.startswith(rules.supporting_verbs)):
                 break
             found += members if _has_verb(tail, rule) else []
@@ -216,18 +213,21 @@ def _unnamed_members(join: str, rules: RelationRules) -> bool:
     )
 
 
-def _clause_subjects(sentence: SentenceView, start: int, end: int, rule: VerbRelation) -> list[EntityMention]:
+def _clause_subjects(
+    sentence: SentenceView, start: int, end: int, rule: VerbRelation, rules: RelationRules
+) -> list[EntityMention]:
     """A、B主办: the subjects of a clause that is a list of them and a verb of the rule."""
-    members, tail = _clause_members(sentence, start, end)
+    members, tail = _clause_members(sentence, start, end, rules)
     if any(m.label not in rule.subject_labels for m in members):
         return []
     return members if members and _has_verb(tail, rule) else []
 
 
-def _clause_members(sentence: SentenceView, start: int, end: int) -> tuple[list[EntityMention], str]:
+def _clause_members(
+    sentence: SentenceView, start: int, end: int, rules: RelationRules
+) -> tuple[list[EntityMention], str]:
     """A clause written as a list of mentions and then a short verb phrase: the
     mentions and that phrase, or no mentions when the clause is anything else."""
-    rules = relation_rules()
     inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
     if not inside:
         return [], ""
@@ -250,20 +250,21 @@ def _clause_around(sentence: SentenceView, offset: int, rules: RelationRules) ->
     return sentence.start + start, sentence.start + end
 
 
-def implied_targets(programs: list[EntityMention]) -> dict[str, tuple[str, str]]:
+def implied_targets(programs: list[EntityMention], rules: RelationRules) -> dict[str, tuple[str, str]]:
     """For each verb with an unsaid object (上榜), the article's one program it can mean (its 榜单)."""
     targets = {}
-    for verb, heads in relation_rules().implied_objects.items():
+    for verb, heads in rules.implied_objects.items():
         meant = {m.key for m in programs if m.name.rstrip("”’》").endswith(heads)}
         if len(meant) == 1:
             (targets[verb],) = meant
     return targets
 
 
-def implied_relations(sentence: SentenceView, targets: dict[str, tuple[str, str]]) -> Iterator[Relation]:
+def implied_relations(
+    sentence: SentenceView, targets: dict[str, tuple[str, str]], rules: RelationRules
+) -> Iterator[Relation]:
     """作为上榜的企业代表、某公司…: organizations in the clause take part in the article's 榜单
     (`targets`, from `implied_targets`)."""
-    rules = relation_rules()
     for verb, target in targets.items():
         for found in re.finditer(verb, sentence.text):
             start, end = _clause_around(sentence, sentence.start + found.start(), rules)
@@ -280,13 +281,14 @@ def the_one_event(events: list[EntityMention]) -> tuple[str, str] | None:
     return next(iter(meant)) if len(meant) == 1 else None
 
 
-def speaker_relations(sentence: SentenceView, target: tuple[str, str] | None) -> Iterator[Relation]:
+def speaker_relations(
+    sentence: SentenceView, target: tuple[str, str] | None, rules: RelationRules
+) -> Iterator[Relation]:
     """王某致闭幕辞, 李某主持会议并讲话: people who speak or preside, with no other
     event or program in their clause, take part in the article's one event (`target`,
     from `the_one_event`)."""
     if target is None:
         return
-    rules = relation_rules()
     for found in re.finditer("|".join(map(re.escape, rules.speaker_verbs)), sentence.text):
         at = sentence.start + found.start()
         start, end = _clause_around(sentence, at, rules)
@@ -299,9 +301,8 @@ def speaker_relations(sentence: SentenceView, target: tuple[str, str] | None) ->
             yield Relation(person.key, "PARTICIPATES_IN", target, sentence, "speaker")
 
 
-def attendance_relations(sentence: SentenceView) -> Iterator[Relation]:
+def attendance_relations(sentence: SentenceView, rules: RelationRules) -> Iterator[Relation]:
     """孟庆林在峰会上表示: who speaks at an event takes part in it."""
-    rules = relation_rules()
     mentions = sentence.top_level
     for left, right in zip(mentions, mentions[1:]):
         if (
@@ -335,15 +336,14 @@ def _opening_attendance(sentence: SentenceView, rules: RelationRules) -> Iterato
             yield Relation(participant.key, "PARTICIPATES_IN", event.key, sentence, "attendance")
 
 
-def partner_relations(sentence: SentenceView) -> Iterator[Relation]:
+def partner_relations(sentence: SentenceView, rules: RelationRules) -> Iterator[Relation]:
     """Organizations that act together: A、B联合…, A与B签约, A携手B, A—B联合实验室.
 
     In A与B、C签约 and A联合B、C the first member partners each of the others;
     a clause with no subject (，并与D签约) takes the partner who led the clause before.
     """
-    rules = relation_rules()
     lead: EntityMention | None = None
-    for group in coordinated_groups(sentence):
+    for group in coordinated_groups(sentence, rules):
         organizations = [m for m in group if m.label == "Organization"]
         if not organizations or not (_partner_word_after(sentence, group, rules) or _jointly(sentence, group, rules)):
             continue
@@ -395,9 +395,9 @@ _DECLARATION_OPENING = re.compile(r"[（(](?:以下简称|下称|简称)[“\"�
 _DECLARATION_CLOSING = '”"」）)'
 
 
-def _without_declaration(text: str) -> str:
+def _without_declaration(text: str, rules: RelationRules) -> str:
     """`（以下简称“郑州经开区”）的` → `的`: a declared short form says nothing of place."""
-    found = layout_rules().declared_short_form.match(text)
+    found = rules.gaz.declared_short_form.match(text)
     return text[found.end() :] if found else text
 
 
@@ -414,30 +414,29 @@ def _settled_in(join: str, rules: RelationRules) -> bool:
     return join.endswith("的") and join[:-1].endswith(rules.located_verbs) and len(join) <= rules.max_verb_gap
 
 
-def _group_from(sentence: SentenceView, first: EntityMention) -> list[EntityMention]:
+def _group_from(sentence: SentenceView, first: EntityMention, rules: RelationRules) -> list[EntityMention]:
     """The organizations of the coordinated group that `first` opens."""
-    group = next((g for g in coordinated_groups(sentence) if first in g), [first])
+    group = next((g for g in coordinated_groups(sentence, rules) if first in g), [first])
     return [m for m in group[group.index(first) :] if m.label == "Organization"]
 
 
-def _zone_after_its_place(right: EntityMention, between: str) -> bool:
+def _zone_after_its_place(right: EntityMention, between: str, rules: RelationRules) -> bool:
     """位于某集聚区的某产业园: a park written after the place that holds it."""
-    return right.label == "Region" and between == "的" and right.name.endswith(relation_rules().zone_suffixes)
+    return right.label == "Region" and between == "的" and right.name.endswith(rules.zone_suffixes)
 
 
-def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
+def placement_relations(sentence: SentenceView, rules: RelationRules) -> Iterator[Relation]:
     """在/位于A[的]B → B in A; B在A揭牌 → B in A; B下属的A → A part of B."""
-    rules = relation_rules()
     mentions = sentence.top_level
     for index, (left, right) in enumerate(zip(mentions, mentions[1:])):
         between = sentence.between(left, right)
-        if left.label == "Region" and (right.label == "Organization" or _zone_after_its_place(right, between)):
+        if left.label == "Region" and (right.label == "Organization" or _zone_after_its_place(right, between, rules)):
             place = _declaring(sentence, left)
-            join = _without_declaration(between.lstrip(_DECLARATION_CLOSING) if place is not left else between)
+            join = _without_declaration(between.lstrip(_DECLARATION_CLOSING) if place is not left else between, rules)
             if join.strip("“”") in rules.located_joins and sentence.before(place).endswith(rules.located_leads):
                 yield Relation(right.key, "LOCATED_IN", left.key, sentence, "located_lead")
             elif _settled_in(join, rules) and sentence.before(place).endswith(rules.located_leads):
-                for member in _group_from(sentence, right):
+                for member in _group_from(sentence, right, rules):
                     yield Relation(member.key, "LOCATED_IN", left.key, sentence, "located_verb")
         if left.label == "Organization" and right.label == "Region" and between.strip("“”") == "在":
             regions = [right]
@@ -446,7 +445,7 @@ def placement_relations(sentence: SentenceView) -> Iterator[Relation]:
                     break
                 regions.append(following)
             # …在武汉市洪山区揭牌: adjacent regions, then (past any declaration) an opening verb.
-            if _without_declaration(sentence.after(regions[-1])).startswith(rules.located_events):
+            if _without_declaration(sentence.after(regions[-1]), rules).startswith(rules.located_events):
                 for region in regions:
                     yield Relation(left.key, "LOCATED_IN", region.key, sentence, "located_event")
         if left.label == right.label == "Organization" and between in rules.parent_before:
