@@ -22,7 +22,7 @@ from kg.analytics.measures import louvain_communities, measure_entities
 from kg.analytics.network import entity_network
 from kg.analytics.settings import analytics_settings
 from kg.config import SAMPLES_DIR
-from kg.graph.assemble import build_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import extract_records, read_corpus
 
 
@@ -51,16 +51,25 @@ def main() -> None:
     parser.add_argument("--exact", action="store_true", help="also time exact betweenness")
     args = parser.parse_args()
     settings = analytics_settings()
-    sample = build_graph(extract_records(read_corpus([str(SAMPLES_DIR)]).issues))
+    sample = KnowledgeGraph.from_records(extract_records(read_corpus([str(SAMPLES_DIR)]).issues)).to_networkx()
     for copies in args.copies:
         graph = copies_sharing_regions(sample, copies)
         network = entity_network(graph, settings)
-        print(f"{copies}× the samples: {network.number_of_nodes():,} entities, {network.number_of_edges():,} ties, "
-              f"{nx.number_connected_components(network):,} components")
+        print(
+            f"{copies}× the samples: {network.number_of_nodes():,} entities, {network.number_of_edges():,} ties, "
+            f"{nx.number_connected_components(network):,} components"
+        )
         _timed("entity network", lambda: entity_network(graph, settings))
-        _timed("PageRank", lambda: nx.pagerank(network, alpha=settings.pagerank.alpha, weight="weight",
-                                               tol=settings.pagerank.tolerance,
-                                               max_iter=settings.pagerank.max_iterations))
+        _timed(
+            "PageRank",
+            lambda: nx.pagerank(
+                network,
+                alpha=settings.pagerank.alpha,
+                weight="weight",
+                tol=settings.pagerank.tolerance,
+                max_iter=settings.pagerank.max_iterations,
+            ),
+        )
         _timed("Louvain", lambda: louvain_communities(network, settings))
         if args.exact:
             _timed("betweenness, exact", lambda: nx.betweenness_centrality(network, weight="distance"))

@@ -32,7 +32,9 @@ def main() -> None:
             times.append(time.perf_counter() - started)
     print("runs (s):", ", ".join(f"{t:.2f}" for t in times))
     median = statistics.median(times)
-    print(f"median: {median:.2f} s  (target < {TARGET_SECONDS:.0f} s: {'met' if median < TARGET_SECONDS else 'missed'})")
+    print(
+        f"median: {median:.2f} s  (target < {TARGET_SECONDS:.0f} s: {'met' if median < TARGET_SECONDS else 'missed'})"
+    )
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ from playwright.sync_api import Page, sync_playwright
 from kg.config import SAMPLES_DIR
 from kg.export.html import write_html
 from kg.export.html_view import explorer_settings
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import build_graph_from, read_corpus
 
 CHROMIUM = "/usr/bin/chromium"
@@ -54,8 +55,10 @@ def varied_copies(sample: nx.MultiDiGraph, issues: int) -> nx.MultiDiGraph:
     communities = 1 + max((c for _, c in sample.nodes(data="community") if c is not None), default=0)
     big = nx.MultiDiGraph()
     for copy in range((issues + 1) // 2):
-        name = {node: data.get("name", node) if data["label"] in _SHARED else f"{data.get('name', node)}·{copy}"
-                for node, data in sample.nodes(data=True)}
+        name = {
+            node: data.get("name", node) if data["label"] in _SHARED else f"{data.get('name', node)}·{copy}"
+            for node, data in sample.nodes(data=True)
+        }
         key = {node: node if data["label"] in _SHARED else f"{node}·{copy}" for node, data in sample.nodes(data=True)}
         for node, data in sample.nodes(data=True):
             if data["label"] in _SHARED and node in big:
@@ -72,9 +75,12 @@ def varied_copies(sample: nx.MultiDiGraph, issues: int) -> nx.MultiDiGraph:
                 sentence = data["evidence"]
                 for end in (source, target):
                     sentence = sentence.replace(sample.nodes[end].get("name", ""), name[end])
-                varied.update(evidence=sentence, article=f"{data['article']}·{copy}", date=_later(data.get("date"), copy))
-            big.add_edge(key[source], key[target], key=f"{edge_key}·{copy}",
-                         **{k: v for k, v in varied.items() if v is not None})
+                varied.update(
+                    evidence=sentence, article=f"{data['article']}·{copy}", date=_later(data.get("date"), copy)
+                )
+            big.add_edge(
+                key[source], key[target], key=f"{edge_key}·{copy}", **{k: v for k, v in varied.items() if v is not None}
+            )
     return big
 
 
@@ -87,13 +93,15 @@ def _open(page: Page, path: Path) -> float:
 
 def _search_draws(page: Page) -> tuple[float, int]:
     """Seconds a selection takes until drawn, selecting the most central entity; the nodes then drawn."""
-    return tuple(page.evaluate("""() => new Promise((done) => {
+    return tuple(
+        page.evaluate("""() => new Promise((done) => {
         const top = kgView.nodes.filter((node) => node.x !== null).sort((a, b) => b.pagerank - a.pagerank)[0];
         const started = performance.now();
         kgView.network.once("afterDrawing", () => done([(performance.now() - started) / 1000, kgView.visNodes.length]));
         kgView.select(top.index);
         kgView.network.redraw();
-    })"""))
+    })""")
+    )
 
 
 def _redraw_after_pan(page: Page) -> float:
@@ -112,8 +120,10 @@ def _measure_page(path: Path) -> None:
         interactive = _open(page, path)
         opens = "on a search" if page.evaluate("kgView.visNodes.length") == 0 else "drawn"
         search, drawn = _search_draws(page)
-        print(f"{path}: {page.evaluate('kgView.nodes.length'):,} nodes · page {path.stat().st_size / 1e6:.1f} MB · "
-              f"opens {opens} · interactive after {interactive:.2f} s · a search draws {drawn:,} nodes in {search:.2f} s")
+        print(
+            f"{path}: {page.evaluate('kgView.nodes.length'):,} nodes · page {path.stat().st_size / 1e6:.1f} MB · "
+            f"opens {opens} · interactive after {interactive:.2f} s · a search draws {drawn:,} nodes in {search:.2f} s"
+        )
         browser.close()
 
 
@@ -126,7 +136,7 @@ def main() -> None:
     if args.page is not None:
         _measure_page(args.page)
         return
-    sample = build_graph_from(read_corpus([SAMPLES_DIR]).issues).graph
+    sample = build_graph_from(read_corpus([SAMPLES_DIR]).issues).graph.to_networkx()
     settings = explorer_settings()
     modes = [("as built", settings)]
     if args.overview:
@@ -136,20 +146,24 @@ def main() -> None:
         for issues in args.issues:
             graph = varied_copies(sample, issues)
             drawable = sum(1 for _, label in graph.nodes(data="label") if label != "Industry")
-            print(f"{issues} issues: {graph.number_of_nodes():,} nodes ({drawable:,} drawable), "
-                  f"{graph.number_of_edges():,} edges")
+            print(
+                f"{issues} issues: {graph.number_of_nodes():,} nodes ({drawable:,} drawable), "
+                f"{graph.number_of_edges():,} edges"
+            )
             for mode, chosen in modes:
                 path = Path(folder) / f"index-{issues}.html"
                 started = time.perf_counter()
-                write_html(graph, path, chosen)
+                write_html(KnowledgeGraph.from_networkx(graph), path, chosen)
                 written = time.perf_counter() - started
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
                 interactive = _open(page, path)
                 opens = "on a search" if page.evaluate("kgView.visNodes.length") == 0 else "drawn"
                 search, drawn = _search_draws(page)
-                line = (f"  {mode:<17} page {path.stat().st_size / 1e6:6.1f} MB · written in {written:5.1f} s · "
-                        f"opens {opens} · interactive after {interactive:5.2f} s · a search draws {drawn:,} nodes "
-                        f"in {search:5.2f} s")
+                line = (
+                    f"  {mode:<17} page {path.stat().st_size / 1e6:6.1f} MB · written in {written:5.1f} s · "
+                    f"opens {opens} · interactive after {interactive:5.2f} s · a search draws {drawn:,} nodes "
+                    f"in {search:5.2f} s"
+                )
                 if opens == "drawn":
                     line += f" · a pan redraws in {_redraw_after_pan(page):5.2f} s"
                 print(line, flush=True)

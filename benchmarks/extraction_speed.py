@@ -59,7 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     sources = args.sources
     issues = read_corpus(sources).issues
-    texts = [issue.text[a.start:a.end] for issue in issues for a in issue.articles]
+    texts = [issue.text[a.start : a.end] for issue in issues for a in issue.articles]
     chars = sum(map(len, texts))
     list(extract_records(issues))  # start-up: jieba dictionary, gazetteers, patterns, the model
     for text in texts:

@@ -33,8 +33,11 @@ def peak_of_extract(source: Path, folder: Path) -> tuple[float, float]:
     """(peak RSS in MB, seconds) of one `kg extract` child, from its own resource usage."""
     kg = Path(sys.executable).with_name("kg")
     started = time.perf_counter()
-    child = subprocess.Popen([str(kg), "extract", str(source), "-o", str(folder / "out.jsonl")],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        [str(kg), "extract", str(source), "-o", str(folder / "out.jsonl")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:

@@ -33,7 +33,7 @@ import networkx as nx
 
 from kg.config import SAMPLES_DIR
 from kg.export.neo4j_csv import ARRAY_DELIMITER_NAME, write_neo4j_import
-from kg.graph.assemble import build_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import extract_records, read_corpus
 from kg.store.connection import open_driver
 from kg.store.home import ServerHome
@@ -64,10 +64,12 @@ def main() -> None:
     if server is not None:
         server.start()
     settings = Neo4jSettings.from_environment()
-    graph = copies_of(build_graph(extract_records(read_corpus([str(SAMPLES_DIR)]).issues)), args.copies)
-    relationships = graph.number_of_edges()
+    sample = KnowledgeGraph.from_records(extract_records(read_corpus([str(SAMPLES_DIR)]).issues)).to_networkx()
+    big = copies_of(sample, args.copies)
+    graph = KnowledgeGraph.from_networkx(big)
+    relationships = graph.edge_count
     with open_driver(settings) as driver:
-        print(f"{graph.number_of_nodes():,} nodes, {relationships:,} relationships, {WORKERS} transactions at once")
+        print(f"{graph.node_count:,} nodes, {relationships:,} relationships, {WORKERS} transactions at once")
         rates = []
         for _ in range(args.loads):
             wipe_graph(driver, settings.database)
@@ -77,21 +79,26 @@ def main() -> None:
         print("each load, relationships/s: " + ", ".join(f"{rate:,.0f}" for rate in rates))
         print(f"first load after the start (cold server): {rates[0]:,.0f} relationships/s")
         batched = statistics.median(rates[-5:])
-        print(f"running server, median of the last {len(rates[-5:])} loads: {batched:,.0f} relationships/s "
-              "(target ≥ 20,000)")
+        print(
+            f"running server, median of the last {len(rates[-5:])} loads: {batched:,.0f} relationships/s "
+            "(target ≥ 20,000)"
+        )
 
         wipe_graph(driver, settings.database)
         nodes_only = nx.MultiDiGraph()
-        nodes_only.add_nodes_from(graph.nodes(data=True))
-        load_graph(driver, nodes_only, settings.database)
-        sample = [(s, t, d) for s, t, d in graph.edges(data=True) if d["type"] != "CO_OCCURS_WITH"][:args.naive_rows]
+        nodes_only.add_nodes_from(big.nodes(data=True))
+        load_graph(driver, KnowledgeGraph.from_networkx(nodes_only), settings.database)
+        sample = [(s, t, d) for s, t, d in big.edges(data=True) if d["type"] != "CO_OCCURS_WITH"][: args.naive_rows]
         started = time.perf_counter()
         for source, target, data in sample:
             driver.execute_query(
-                f"MATCH (a:{graph.nodes[source]['label']} {{key: $source}}) MATCH (b:{graph.nodes[target]['label']} {{key: $target}}) "
+                f"MATCH (a:{big.nodes[source]['label']} {{key: $source}}) MATCH (b:{big.nodes[target]['label']} {{key: $target}}) "
                 f"MERGE (a)-[r:{data['type']}]->(b) SET r += $properties",
-                source=source, target=target, properties={k: v for k, v in data.items() if k != "type"},
-                database_=settings.database)
+                source=source,
+                target=target,
+                properties={k: v for k, v in data.items() if k != "type"},
+                database_=settings.database,
+            )
         naive = len(sample) / (time.perf_counter() - started)
         print(f"one MERGE per row: {naive:,.0f} relationships/s over {len(sample):,} rows")
         print(f"ratio, running server's load to row by row: {batched / naive:.1f}× (target ≥ 20×)")
@@ -101,12 +108,16 @@ def main() -> None:
             files = write_neo4j_import(graph, Path(directory) / "neo4j-import")
             server.stop()
             started = time.perf_counter()
-            server.import_full([f for f in files if f.name.startswith("nodes_")],
-                               [f for f in files if f.name.startswith("relationships_")],
-                               array_delimiter=ARRAY_DELIMITER_NAME)
+            server.import_full(
+                [f for f in files if f.name.startswith("nodes_")],
+                [f for f in files if f.name.startswith("relationships_")],
+                array_delimiter=ARRAY_DELIMITER_NAME,
+            )
             bulk = relationships / (time.perf_counter() - started)
         server.start()
-        print(f"bulk import (neo4j-admin, server stopped; the tool's own JVM start included): {bulk:,.0f} relationships/s")
+        print(
+            f"bulk import (neo4j-admin, server stopped; the tool's own JVM start included): {bulk:,.0f} relationships/s"
+        )
         with open_driver(settings) as driver:
             wipe_graph(driver, settings.database)
 

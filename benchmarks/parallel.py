@@ -57,8 +57,11 @@ def main() -> None:
             kg = Path(sys.executable).with_name("kg")
             for jobs in (1, 2):
                 started = time.perf_counter()
-                subprocess.run([str(kg), "extract", str(Path(name) / "corpus"), "-o", os.devnull, "--jobs", str(jobs)],
-                               check=True, stderr=subprocess.DEVNULL)
+                subprocess.run(
+                    [str(kg), "extract", str(Path(name) / "corpus"), "-o", os.devnull, "--jobs", str(jobs)],
+                    check=True,
+                    stderr=subprocess.DEVNULL,
+                )
                 print(f"kg extract --jobs {jobs} (start-up included): {time.perf_counter() - started:.1f} s")
 
 

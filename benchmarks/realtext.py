@@ -60,11 +60,16 @@ def main() -> None:
             f"{name}: articles {own.articles.tp}/{own.articles.tp + own.articles.fn}"
             f" (+{own.articles.fp} extra) · entities F1 {own.entities.f1:.3f}"
             f" · relations F1 {own.relations.f1:.3f}"
-            f" · industry top-1 {own.industries.recall:.3f}")
+            f" · industry top-1 {own.industries.recall:.3f}"
+        )
     console.print(report_table(overall))
     if args.errors:
-        for kind, rows in (("miss", overall.misses), ("false hit", overall.false_hits),
-                           ("miss", overall.relation_misses), ("false hit", overall.relation_false_hits)):
+        for kind, rows in (
+            ("miss", overall.misses),
+            ("false hit", overall.false_hits),
+            ("miss", overall.relation_misses),
+            ("false hit", overall.relation_false_hits),
+        ):
             for title, label, item in rows:
                 console.print(f"{kind:9} {label:15} {item}   ({title[:30]})", highlight=False)
         for title, gold, system in overall.industry_misses:

@@ -52,12 +52,14 @@ def tree_pss(process: psutil.Process) -> int:
     return total
 
 
-def run(arguments: list[str], env: dict[str, str] | None = None, command: list[str] | None = None
-        ) -> tuple[float, float, str]:
+def run(
+    arguments: list[str], env: dict[str, str] | None = None, command: list[str] | None = None
+) -> tuple[float, float, str]:
     """(seconds, peak MB of the process tree, stderr) of one kg command; exits when it fails."""
     started = time.perf_counter()
-    child = subprocess.Popen([*(command or [str(KG)]), *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             text=True, env=env)
+    child = subprocess.Popen(
+        [*(command or [str(KG)]), *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env
+    )
     peak = 0
     watched = psutil.Process(child.pid)
     errors: list[str] = []
@@ -83,18 +85,24 @@ def size_mb(path: Path) -> float:
 
 def neo4j_env(folder: Path) -> dict[str, str]:
     environ = {key: value for key, value in os.environ.items() if not key.startswith("NEO4J_")}
-    return {**environ, "KG_NEO4J_HOME": str(folder / "neo4j"), "KG_NEO4J_BOLT_PORT": "27687",
-            "KG_NEO4J_HTTP_PORT": "27688"}
+    return {
+        **environ,
+        "KG_NEO4J_HOME": str(folder / "neo4j"),
+        "KG_NEO4J_BOLT_PORT": "27687",
+        "KG_NEO4J_HTTP_PORT": "27688",
+    }
 
 
 def assemble(records: Path, out: Path) -> None:
     """`kg build`'s second half, from `kg extract`'s records: assemble, measure, validate, write (no index.html)."""
-    from kg.export.bundle import FORMATS, write_bundle
-    from kg.export.jsonl import read_jsonl
+    import shutil
+
+    from kg.export.bundle import GRAPH_FORMATS, write_bundle
     from kg.pipeline import assemble_file
 
     assembly = assemble_file(records)
-    write_bundle(assembly.graph, read_jsonl(records), out, [name for name in FORMATS if name != "html"])
+    write_bundle(assembly.graph, out, [name for name in GRAPH_FORMATS if name != "html"])
+    shutil.copyfile(records, out / "articles.jsonl")
 
 
 def start_up_seconds(articles: list, folder: Path, jobs: int) -> float:
@@ -105,8 +113,16 @@ def start_up_seconds(articles: list, folder: Path, jobs: int) -> float:
     return seconds
 
 
-def measure(count: int, articles: list, folder: Path, jobs: int, transactional_up_to: int, build_up_to: int,
-            env: dict, start_up: float) -> dict:
+def measure(
+    count: int,
+    articles: list,
+    folder: Path,
+    jobs: int,
+    transactional_up_to: int,
+    build_up_to: int,
+    env: dict,
+    start_up: float,
+) -> dict:
     corpus = folder / f"corpus-{count}"
     write_corpus(corpus, count, articles)
     row: dict = {"issues": count, "jobs": jobs, "corpus_mb": round(size_mb(corpus), 1)}
@@ -114,11 +130,14 @@ def measure(count: int, articles: list, folder: Path, jobs: int, transactional_u
     seconds, peak, _ = run(["extract", str(corpus), "-o", str(extracted), "--jobs", str(jobs)])
     with extracted.open(encoding="utf-8") as handle:
         row["articles"] = sum(1 for _ in handle)
-    row.update(extract_s=round(seconds, 1), articles_per_s=round(row["articles"] / seconds, 1),
-               ms_per_article=round(1000 * seconds / row["articles"], 1),
-               ms_per_article_after_start_up=round(1000 * (seconds - start_up) / row["articles"], 1),
-               extract_peak_mb=round(peak),
-               extract_out_mb=round(size_mb(extracted), 1))
+    row.update(
+        extract_s=round(seconds, 1),
+        articles_per_s=round(row["articles"] / seconds, 1),
+        ms_per_article=round(1000 * seconds / row["articles"], 1),
+        ms_per_article_after_start_up=round(1000 * (seconds - start_up) / row["articles"], 1),
+        extract_peak_mb=round(peak),
+        extract_out_mb=round(size_mb(extracted), 1),
+    )
     print(json.dumps(row, ensure_ascii=False), flush=True)
     out = folder / f"build-{count}"
     if count <= build_up_to:
@@ -144,10 +163,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--transactional-up-to", type=int, default=1000, metavar="N",
-                        help="also time the transactional kg load up to this many issues")
-    parser.add_argument("--build-up-to", type=int, default=1000, metavar="N",
-                        help="also run the whole kg build up to this many issues (above, its second half alone)")
+    parser.add_argument(
+        "--transactional-up-to",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="also time the transactional kg load up to this many issues",
+    )
+    parser.add_argument(
+        "--build-up-to",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="also run the whole kg build up to this many issues (above, its second half alone)",
+    )
     parser.add_argument("--assemble", nargs=2, type=Path, metavar=("RECORDS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.assemble:
@@ -162,20 +191,29 @@ def main() -> None:
         print(f"kg extract start-up (one issue, --jobs {args.jobs}): {start_up:.1f} s", flush=True)
         subprocess.run([str(KG), "neo4j", "start"], env=env, check=True, stdout=subprocess.DEVNULL)
         try:
-            rows = [measure(count, articles, folder, args.jobs, args.transactional_up_to, args.build_up_to, env, start_up) for count in args.sizes]
+            rows = [
+                measure(count, articles, folder, args.jobs, args.transactional_up_to, args.build_up_to, env, start_up)
+                for count in args.sizes
+            ]
         finally:
             subprocess.run([str(KG), "neo4j", "stop"], env=env, stdout=subprocess.DEVNULL)
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
     first, last = rows[0], rows[-1]
     for field in ("ms_per_article", "ms_per_article_after_start_up"):
         drift = last[field] / first[field] - 1
-        print(f"{field}: {first[field]} at {first['issues']} issues, {last[field]} at {last['issues']} "
-              f"({drift:+.0%}; target within ±20%)")
-    print(f"kg extract peak {last['extract_peak_mb']} MB at {last['issues']} issues (target ≤ {TARGET_EXTRACT_MB} MB); "
-          f"assembly peak {last['assemble_peak_mb']} MB")
+        print(
+            f"{field}: {first[field]} at {first['issues']} issues, {last[field]} at {last['issues']} "
+            f"({drift:+.0%}; target within ±20%)"
+        )
+    print(
+        f"kg extract peak {last['extract_peak_mb']} MB at {last['issues']} issues (target ≤ {TARGET_EXTRACT_MB} MB); "
+        f"assembly peak {last['assemble_peak_mb']} MB"
+    )
     if last["issues"] >= 10000:
-        print(f"{last['issues']} issues extracted in {last['extract_s'] / 60:.1f} min with --jobs {args.jobs} "
-              f"(target < {TARGET_EXTRACT_SECONDS_10000 / 60:.0f} min)")
+        print(
+            f"{last['issues']} issues extracted in {last['extract_s'] / 60:.1f} min with --jobs {args.jobs} "
+            f"(target < {TARGET_EXTRACT_SECONDS_10000 / 60:.0f} min)"
+        )
 
 
 if __name__ == "__main__":

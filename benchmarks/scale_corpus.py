@@ -55,8 +55,11 @@ def source_articles() -> list[SourceArticle]:
                 continue
             title, _, body = record["text"].partition("\n")
             people = tuple(e["name"] for e in record["entities"] if e["label"] == "Person" and 2 <= len(e["name"]) <= 3)
-            companies = tuple(e["name"] for e in record["entities"]
-                              if e["label"] == "Organization" and e["name"].endswith("有限公司") and len(e["name"]) >= 8)
+            companies = tuple(
+                e["name"]
+                for e in record["entities"]
+                if e["label"] == "Organization" and e["name"].endswith("有限公司") and len(e["name"]) >= 8
+            )
             found.append(SourceArticle(title, body.strip(), people, companies))
     return found
 

@@ -65,17 +65,22 @@ def main() -> None:
             cold.append(_run(kg, line_file, cache))
             warm.append(_run(kg, line_file, cache))
         env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-        phases = subprocess.run([sys.executable, "-c", _PHASES, LINE], check=True, capture_output=True, text=True,
-                                env=env).stdout.split()
+        phases = subprocess.run(
+            [sys.executable, "-c", _PHASES, LINE], check=True, capture_output=True, text=True, env=env
+        ).stdout.split()
     for name, runs in (("cold", cold), ("warm", warm)):
         print(f"{name} runs, wall (CPU) s:", ", ".join(f"{wall:.2f} ({cpu:.2f})" for wall, cpu in runs))
     median = statistics.median(wall for wall, _ in warm)
-    print(f"median wall: cold {statistics.median(wall for wall, _ in cold):.2f} s, warm {median:.2f} s"
-          f"  (target < {TARGET_SECONDS:.0f} s warm: {'met' if median < TARGET_SECONDS else 'missed'});"
-          f" median CPU: cold {statistics.median(cpu for _, cpu in cold):.2f} s,"
-          f" warm {statistics.median(cpu for _, cpu in warm):.2f} s")
-    print(f"one warm process: imports {phases[0]} s, loading the saved pipeline {phases[1]} s,"
-          f" the first article {phases[2]} s")
+    print(
+        f"median wall: cold {statistics.median(wall for wall, _ in cold):.2f} s, warm {median:.2f} s"
+        f"  (target < {TARGET_SECONDS:.0f} s warm: {'met' if median < TARGET_SECONDS else 'missed'});"
+        f" median CPU: cold {statistics.median(cpu for _, cpu in cold):.2f} s,"
+        f" warm {statistics.median(cpu for _, cpu in warm):.2f} s"
+    )
+    print(
+        f"one warm process: imports {phases[0]} s, loading the saved pipeline {phases[1]} s,"
+        f" the first article {phases[2]} s"
+    )
 
 
 if __name__ == "__main__":

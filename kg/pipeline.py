@@ -5,27 +5,41 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from kg.analytics.measures import annotate_measures
 from kg.engine import Engine
-from kg.export.bundle import FORMATS, RECORDS_FILE, bundle_directory, write_graph_files
-from kg.export.jsonl import article_record, read_jsonl, write_jsonl_file
-from kg.graph.assemble import build_graph, build_graph_streamed
-from kg.graph.schema import SchemaViolation, validate_graph
+from kg.export.bundle import GRAPH_FORMATS, RECORDS_FILE, bundle_directory, write_graph_files
+from kg.export.jsonl import read_jsonl, write_jsonl_file
+from kg.graph.knowledge import KnowledgeGraph
+from kg.graph.schema import SchemaViolation
 from kg.industries import classify
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
-from kg.models import Article, Issue, ReadError, ReadWarning
+from kg.models import Article, ArticleExtraction, Issue, ReadError, ReadWarning
 from kg.nlp.extract import entity_records, process_articles
 from kg.relations.extract import relation_records
 
-__all__ = ["Corpus", "read_corpus", "issue_warnings", "extract_records", "extract_files", "find_article", "Build",
-           "build_graph_from", "Assembly", "assemble_file", "assemble_files", "NothingRead", "SchemaBroken", "build_files"]
+__all__ = [
+    "Corpus",
+    "read_corpus",
+    "issue_warnings",
+    "article_extraction",
+    "extract_articles",
+    "extract_records",
+    "extract_files",
+    "find_article",
+    "Build",
+    "build_graph_from",
+    "Assembly",
+    "assemble_file",
+    "assemble_files",
+    "NothingRead",
+    "SchemaBroken",
+    "build_files",
+]
 
 
 @dataclass
@@ -62,22 +76,65 @@ def issue_warnings(issue: Issue) -> list[ReadWarning]:
     return [ReadWarning(issue.path, message) for message in issue.warnings]
 
 
-def extract_records(issues: Iterable[Issue], *, on_article: Any = None) -> Iterator[dict[str, Any]]:
-    """One JSONL record per article, in document order: entities, relations, industries."""
+def article_extraction(issue: Issue, article: Article) -> ArticleExtraction:
+    """The article's place, dates and text, before extraction fills in what it finds."""
+    return ArticleExtraction(
+        issue=issue.id,
+        article=article.id,
+        source=issue.path.name,
+        issue_date=issue.date,
+        issue_number=issue.number,
+        issue_total_number=issue.total_number,
+        issue_dated_by=issue.dated_by,
+        position=article.position,
+        date=article.date,
+        dated_by=article.dated_by,
+        title=_written_title(issue, article),
+        section=article.section,
+        untitled=article.untitled,
+        subheadings=tuple(s.text for s in article.subheadings),
+        start=article.start,
+        end=article.end,
+        text=issue.text[article.start : article.end],
+        sentences=tuple((s.start, s.end) for s in article.sentences),
+    )
+
+
+def _written_title(issue: Issue, article: Article) -> str:
+    """A headline as the file wrote it: users and their gold know an article by that title."""
+    headline = article.headline
+    if headline is not None and issue.text[headline.start : headline.end] == article.title:
+        return issue.as_written(headline.start, headline.end)
+    return article.title
+
+
+def extract_articles(issues: Iterable[Issue], *, on_article: Any = None) -> Iterator[ArticleExtraction]:
+    """What each article names and says, in document order: entities, relations, industries."""
     for issue in issues:
         for article, doc in process_articles(issue):
-            record = article_record(issue, article)
-            record["entities"] = entity_records(article, doc._.kg_entities)
-            record["relations"] = relation_records(article, doc._.kg_relations)
-            record["industries"] = [score.as_record() for score in classify(article.title, record["text"])]
+            found = article_extraction(issue, article)
             if on_article is not None:
                 on_article(article)
-            yield record
+            yield replace(
+                found,
+                entities=entity_records(article, doc._.kg_entities),
+                relations=relation_records(article, doc._.kg_relations),
+                industries=tuple(classify(article.title, found.text)),
+            )
+
+
+def extract_records(issues: Iterable[Issue]) -> Iterator[dict[str, Any]]:
+    """`extract_articles` as the JSONL objects of the extraction guide (for scoring and tests)."""
+    return (article.to_record() for article in extract_articles(issues))
 
 
 def extract_files(
-    arguments: Iterable[str | Path], *, on_error: Callable[[ReadError], None],
-    on_warning: Callable[[ReadWarning], None] = lambda _: None, on_article: Any = None, date: dt.date | None = None,
+    arguments: Iterable[str | Path],
+    *,
+    on_error: Callable[[ReadError], None],
+    on_warning: Callable[[ReadWarning], None] = lambda _: None,
+    on_article: Any = None,
+    date: dt.date | None = None,
     engine: Engine = Engine(),
 ) -> Iterator[dict[str, Any]]:
     """The records of every newsletter named by files, directories, globs or URLs, in the order of the files.
@@ -113,33 +170,32 @@ def find_article(issues: Iterable[Issue], article_id: str) -> tuple[Issue, Artic
     issue_part, _, position = article_id.strip().rpartition("-")
     for issue in issues:
         for article in issue.articles:
-            if article.id == article_id or (issue.id == issue_part and position.isdigit()
-                                            and article.position == int(position)):
+            if article.id == article_id or (
+                issue.id == issue_part and position.isdigit() and article.position == int(position)
+            ):
                 return issue, article
     return None
 
 
 @dataclass
 class Build:
-    """The records, the graph assembled from them, and how it departs from the schema."""
+    """The graph assembled from the articles (which it keeps), and how it departs from the schema."""
 
-    records: list[dict[str, Any]]
-    graph: nx.MultiDiGraph
+    graph: KnowledgeGraph
     violations: list[SchemaViolation]
 
 
 def build_graph_from(issues: Iterable[Issue], *, on_article: Any = None) -> Build:
     """Extract every article, assemble the graph, measure its entities and validate it against `schemas/graph.yaml`."""
-    records = list(extract_records(issues, on_article=on_article))
-    graph = annotate_measures(build_graph(records))
-    return Build(records, graph, validate_graph(graph))
+    graph = annotate_measures(KnowledgeGraph.build(extract_articles(issues, on_article=on_article)))
+    return Build(graph, graph.violations())
 
 
 @dataclass
 class Assembly:
     """The graph assembled from a file of records, measured, and how it departs from the schema."""
 
-    graph: nx.MultiDiGraph
+    graph: KnowledgeGraph
     violations: list[SchemaViolation]
 
 
@@ -149,8 +205,8 @@ def assemble_file(records: Path) -> Assembly:
     The records are read twice and never held: memory grows with the graph
     (its nodes and edges), not with the text of the corpus.
     """
-    graph = annotate_measures(build_graph_streamed(lambda: read_jsonl(records)))
-    return Assembly(graph, validate_graph(graph))
+    graph = annotate_measures(KnowledgeGraph.streamed(lambda: read_jsonl(records)))
+    return Assembly(graph, graph.violations())
 
 
 class NothingRead(Exception):
@@ -166,9 +222,13 @@ class SchemaBroken(Exception):
 
 
 def assemble_files(
-    arguments: Iterable[str | Path], *, on_error: Callable[[ReadError], None],
-    on_warning: Callable[[ReadWarning], None] = lambda _: None, on_article: Any = None,
-    date: dt.date | None = None, engine: Engine = Engine(),
+    arguments: Iterable[str | Path],
+    *,
+    on_error: Callable[[ReadError], None],
+    on_warning: Callable[[ReadWarning], None] = lambda _: None,
+    on_article: Any = None,
+    date: dt.date | None = None,
+    engine: Engine = Engine(),
 ) -> Assembly:
     """The graph of newsletters, for commands that write no build (`kg load`, `kg analyze`).
 
@@ -178,17 +238,24 @@ def assemble_files(
     """
     with tempfile.TemporaryDirectory(prefix="kg-records-") as folder:
         records = Path(folder) / RECORDS_FILE
-        extracted = extract_files(arguments, on_error=on_error, on_warning=on_warning, on_article=on_article,
-                                  date=date, engine=engine)
+        extracted = extract_files(
+            arguments, on_error=on_error, on_warning=on_warning, on_article=on_article, date=date, engine=engine
+        )
         if write_jsonl_file(extracted, records) == 0:
             raise NothingRead
         return assemble_file(records)
 
 
 def build_files(
-    arguments: Iterable[str | Path], directory: Path, *, formats: Iterable[str] = FORMATS,
-    on_error: Callable[[ReadError], None], on_warning: Callable[[ReadWarning], None] = lambda _: None,
-    on_article: Any = None, date: dt.date | None = None, engine: Engine = Engine(),
+    arguments: Iterable[str | Path],
+    directory: Path,
+    *,
+    formats: Iterable[str] = GRAPH_FORMATS,
+    on_error: Callable[[ReadError], None],
+    on_warning: Callable[[ReadWarning], None] = lambda _: None,
+    on_article: Any = None,
+    date: dt.date | None = None,
+    engine: Engine = Engine(),
 ) -> tuple[Assembly, list[Path]]:
     """`kg build`: extract into `directory`'s articles.jsonl as records come, assemble from it, write `formats`.
 
@@ -199,8 +266,9 @@ def build_files(
     """
     with bundle_directory(directory) as staging:
         records = staging / RECORDS_FILE
-        extracted = extract_files(arguments, on_error=on_error, on_warning=on_warning, on_article=on_article,
-                                  date=date, engine=engine)
+        extracted = extract_files(
+            arguments, on_error=on_error, on_warning=on_warning, on_article=on_article, date=date, engine=engine
+        )
         if write_jsonl_file(extracted, records) == 0:  # every issue read has an article: none read
             raise NothingRead
         assembly = assemble_file(records)

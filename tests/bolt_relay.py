@@ -79,7 +79,7 @@ class BoltRelay:
                 if not data:
                     break
                 if from_client and self.trigger and not self.triggered.is_set():
-                    seen = seen[-len(self.trigger):] + data  # a statement may straddle two reads
+                    seen = seen[-len(self.trigger) :] + data  # a statement may straddle two reads
                     if self.trigger in seen:
                         self.triggered.set()
                         if self.action == "cut":

@@ -20,12 +20,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 def launched_chromium() -> Iterator[Browser]:
     """Debian's chromium under Playwright; the test fails (never skips) where it is not installed."""
     if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: run tools/provision-test-deps to install Debian's chromium",
-                    pytrace=False)
+        pytest.fail(f"{CHROMIUM} is missing: run tools/provision-test-deps to install Debian's chromium", pytrace=False)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
         yield browser
         browser.close()
+
 
 # How many of four Chinese characters, each drawn alone on a canvas in the given font, look different.
 # Without a CJK font Chromium draws every one as the same box.

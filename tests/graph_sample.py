@@ -40,15 +40,31 @@ def sample_graph() -> nx.MultiDiGraph:
     graph.add_node("Industry:新材料", label="Industry", name="新材料", parent="先进制造")
     graph.add_node(f"Issue:{ISSUE}", label="Issue", name=ISSUE, source="000_37a592d5b46665a4.txt")
     for position, (article, title) in enumerate([(ARTICLE_1, TITLE_1), (ARTICLE_2, TITLE_2)], start=1):
-        graph.add_node(f"Article:{article}", label="Article", name=title, title=title,
-                       section="科技动态", issue=ISSUE, position=position)
+        graph.add_node(
+            f"Article:{article}",
+            label="Article",
+            name=title,
+            title=title,
+            section="科技动态",
+            issue=ISSUE,
+            position=position,
+        )
         graph.add_edge(f"Issue:{ISSUE}", f"Article:{article}", type="HAS_ARTICLE")
 
     mentions = {
-        ARTICLE_1: ["Organization:浙江省科技厅", "Person:陈岩", "Program:“尖兵”“领雁”研发攻关计划",
-                    "Document:《浙江省科技创新发展“十四五”规划》", "Region:浙江省"],
-        ARTICLE_2: ["Organization:之江实验室", "Organization:浙江省科技厅", "Region:杭州市",
-                    "Event:2024浙江国际科技创新大会"],
+        ARTICLE_1: [
+            "Organization:浙江省科技厅",
+            "Person:陈岩",
+            "Program:“尖兵”“领雁”研发攻关计划",
+            "Document:《浙江省科技创新发展“十四五”规划》",
+            "Region:浙江省",
+        ],
+        ARTICLE_2: [
+            "Organization:之江实验室",
+            "Organization:浙江省科技厅",
+            "Region:杭州市",
+            "Event:2024浙江国际科技创新大会",
+        ],
     }
     for article, entities in mentions.items():
         for offset, entity in enumerate(entities):
@@ -62,10 +78,19 @@ def sample_graph() -> nx.MultiDiGraph:
         ("Organization:之江实验室", "Organization:浙江省科技厅", "PARTNERS_WITH", SENTENCE_PARTNERS, ARTICLE_2, {}),
     ]
     for source, target, kind, sentence, article, extra in relations:
-        graph.add_edge(source, target, type=kind, evidence=sentence, article=article,
-                       start=100, end=100 + len(sentence), **extra)
-    graph.add_edge("Region:杭州市", "Region:浙江省", type="PART_OF", evidence="杭州市是浙江省省会。",
-                   article="not-in-graph", start=0, end=10)
-    graph.add_edge("Organization:浙江省科技厅", "Organization:之江实验室", type="CO_OCCURS_WITH",
-                   weight=1, articles=[ARTICLE_2])
+        graph.add_edge(
+            source, target, type=kind, evidence=sentence, article=article, start=100, end=100 + len(sentence), **extra
+        )
+    graph.add_edge(
+        "Region:杭州市",
+        "Region:浙江省",
+        type="PART_OF",
+        evidence="杭州市是浙江省省会。",
+        article="not-in-graph",
+        start=0,
+        end=10,
+    )
+    graph.add_edge(
+        "Organization:浙江省科技厅", "Organization:之江实验室", type="CO_OCCURS_WITH", weight=1, articles=[ARTICLE_2]
+    )
     return graph

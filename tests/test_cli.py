@@ -57,7 +57,11 @@ def test_extract_writes_one_valid_record_per_article_in_document_order():
     schema = json.loads((SCHEMAS_DIR / "article.schema.json").read_text(encoding="utf-8"))
     for record in records:
         jsonschema.validate(record, schema)
-    assert [r["article"] for r in records[:3]] == ["4da0b16879e72d23-000", "4da0b16879e72d23-001", "4da0b16879e72d23-002"]
+    assert [r["article"] for r in records[:3]] == [
+        "4da0b16879e72d23-000",
+        "4da0b16879e72d23-001",
+        "4da0b16879e72d23-002",
+    ]
     assert records[1]["title"] == "锻造新质生产力发展主力军"
     assert records[1]["text"].startswith("锻造新质生产力发展主力军\n2024年1月至10月")
     assert len(records) == 10
@@ -92,14 +96,17 @@ def test_kg_load_help_lists_its_exit_codes():
     result = runner.invoke(app, ["load", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     text = " ".join(result.output.split())
-    for code in ("Exit codes: 0 loaded; 1 a newsletter could not be read", "; 2 no Neo4j answers",
-                 "; 130 interrupted (Ctrl-C)."):
+    for code in (
+        "Exit codes: 0 loaded; 1 a newsletter could not be read",
+        "; 2 no Neo4j answers",
+        "; 130 interrupted (Ctrl-C).",
+    ):
         assert code in text
 
 
 @pytest.mark.parametrize("verbose", [False, True], ids=["quiet", "verbose"])
 def test_the_neo4j_drivers_own_log_reaches_stderr_only_with_verbose(verbose, capsys):
-    from kg.store.cli_errors import show_driver_log
+    from kg.cli.errors import show_driver_log
 
     show_driver_log(verbose)
     logging.getLogger("neo4j.pool").warning("Transaction failed and will be retried in 1.0s")
@@ -124,8 +131,9 @@ def test_show_names_an_unknown_article():
 def test_eval_prints_scores_misses_and_false_hits(tmp_path):
     system = tmp_path / "system.jsonl"
     assert runner.invoke(app, ["extract", str(SAMPLE_000), "-o", str(system)]).exit_code == 0
-    result = runner.invoke(app, ["eval", "tests/gold/000_37a592d5b46665a4.json", "--system", str(system)],
-                           env={"COLUMNS": "200"})
+    result = runner.invoke(
+        app, ["eval", "tests/gold/000_37a592d5b46665a4.json", "--system", str(system)], env={"COLUMNS": "200"}
+    )
     assert result.exit_code == 0, result.output
     assert "Organization" in result.output
     assert "miss      Organization 百川机器人" in result.output
@@ -136,8 +144,15 @@ def test_build_writes_every_format_and_summarizes(tmp_path):
     result = runner.invoke(app, ["build", str(SAMPLE_000), "-o", str(tmp_path / "out")], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     names = {p.name for p in (tmp_path / "out").iterdir()}
-    assert {"graph.graphml", "graph.gexf", "graph.json", "cytoscape.json", "articles.jsonl", "neo4j-import",
-            "index.html"} <= names
+    assert {
+        "graph.graphml",
+        "graph.gexf",
+        "graph.json",
+        "cytoscape.json",
+        "articles.jsonl",
+        "neo4j-import",
+        "index.html",
+    } <= names
     assert "HOLDS_POSITION" in result.stdout and "│ Region       │ 浙江省" in result.stdout
 
 
@@ -154,12 +169,16 @@ def _files(directory):
     return {p.relative_to(directory): p.read_bytes() for p in directory.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("inputs", [
-    lambda tmp: [str(tmp / "nonexistent.txt")],
-    lambda tmp: [str((tmp / "empty").mkdir() or tmp / "empty")],
-    lambda tmp: [str(tmp / "nothing*.txt")],
-    lambda tmp: [str((tmp / "bad.txt").write_bytes(b"") or tmp / "bad.txt"), str(tmp / "missing.txt")],
-], ids=["nonexistent file", "empty directory", "glob matching nothing", "every input failing"])
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        lambda tmp: [str(tmp / "nonexistent.txt")],
+        lambda tmp: [str((tmp / "empty").mkdir() or tmp / "empty")],
+        lambda tmp: [str(tmp / "nothing*.txt")],
+        lambda tmp: [str((tmp / "bad.txt").write_bytes(b"") or tmp / "bad.txt"), str(tmp / "missing.txt")],
+    ],
+    ids=["nonexistent file", "empty directory", "glob matching nothing", "every input failing"],
+)
 def test_a_build_that_reads_no_issue_writes_nothing_and_keeps_the_output(tmp_path, inputs):
     out = tmp_path / "out"
     before = _an_old_build(out)
@@ -173,8 +192,9 @@ def test_a_build_replaces_kgs_files_and_keeps_the_users(tmp_path):
     out = tmp_path / "out"
     _an_old_build(out)
     (out / "notes.txt").write_text("mine", encoding="utf-8")
-    (out / "neo4j-import" / "relationships_RUNS.csv").write_text("stale: written by kg for an older graph",
-                                                                  encoding="utf-8")
+    (out / "neo4j-import" / "relationships_RUNS.csv").write_text(
+        "stale: written by kg for an older graph", encoding="utf-8"
+    )
     result = runner.invoke(app, ["build", str(SAMPLE_004), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "neo4j-import" / "mine.csv").read_text(encoding="utf-8") == "the user's own"
@@ -185,8 +205,9 @@ def test_a_build_replaces_kgs_files_and_keeps_the_users(tmp_path):
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
 
-@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()],
-                         ids=["disk full", "ctrl-c"])
+@pytest.mark.parametrize(
+    "failure", [OSError(28, "No space left on device"), KeyboardInterrupt()], ids=["disk full", "ctrl-c"]
+)
 def test_a_build_that_fails_while_writing_leaves_the_previous_output_whole(tmp_path, monkeypatch, failure):
     import kg.export.bundle
 
@@ -215,8 +236,13 @@ def _as_nobody(arguments: list[str]) -> subprocess.CompletedProcess:
     command = [str(Path(sys.executable).parent / "kg"), *arguments]
     if os.geteuid() == 0:
         command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
-    return subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).parent.parent,
-                          env={**os.environ, "HOME": "/nonexistent", "COLUMNS": "300"})
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+        env={**os.environ, "HOME": "/nonexistent", "COLUMNS": "300"},
+    )
 
 
 def test_a_read_only_output_directory_is_one_line_and_exit_1(monkeypatch):
@@ -250,12 +276,15 @@ def test_a_read_only_output_directory_is_one_line_and_exit_1(monkeypatch):
         shutil.rmtree(parent)
 
 
-@pytest.mark.parametrize(("target", "expected"), [
-    ("file", "{target} is a file, not a directory; give -o a directory you can write to"),
-    ("/proc", "cannot write to /proc ("),
-    ("/proc/kg-out", "cannot write to /proc/kg-out ("),
-    ("/sys", "cannot write to /sys ("),
-])
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("file", "{target} is a file, not a directory; give -o a directory you can write to"),
+        ("/proc", "cannot write to /proc ("),
+        ("/proc/kg-out", "cannot write to /proc/kg-out ("),
+        ("/sys", "cannot write to /sys ("),
+    ],
+)
 def test_an_output_that_cannot_be_written_is_one_line_naming_it_and_exit_1(tmp_path, target, expected):
     if target == "file":
         target = str(tmp_path / "graph.json")
@@ -289,7 +318,10 @@ def test_split_prints_article_ids_and_show_accepts_an_unpadded_position(tmp_path
     result = runner.invoke(app, ["show", "4da0b16879e72d23-3", "-i", str(SAMPLE_000), "--html", str(page)])
     assert result.exit_code == 0, result.output
     padded = tmp_path / "padded.html"
-    assert runner.invoke(app, ["show", "4da0b16879e72d23-003", "-i", str(SAMPLE_000), "--html", str(padded)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["show", "4da0b16879e72d23-003", "-i", str(SAMPLE_000), "--html", str(padded)]).exit_code
+        == 0
+    )
     assert page.read_bytes() == padded.read_bytes()
 
 
@@ -329,13 +361,37 @@ def test_neo4j_status_prints_a_home_with_rich_markup_as_written(tmp_path):
 
 def test_eval_prints_names_and_titles_with_rich_markup_as_written(tmp_path):
     gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps({"source": "x.txt", "articles": [{
-        "title": "标题[/]", "section": None, "subheadings": [], "industries": [], "relations": [],
-        "entities": [{"name": "江屿[bold]科技", "label": "Organization[/]", "alt_labels": [],
-                      "aliases": ["江屿[bold]科技"], "required": True}]}]}, ensure_ascii=False), encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "source": "x.txt",
+                "articles": [
+                    {
+                        "title": "标题[/]",
+                        "section": None,
+                        "subheadings": [],
+                        "industries": [],
+                        "relations": [],
+                        "entities": [
+                            {
+                                "name": "江屿[bold]科技",
+                                "label": "Organization[/]",
+                                "alt_labels": [],
+                                "aliases": ["江屿[bold]科技"],
+                                "required": True,
+                            }
+                        ],
+                    }
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     system = tmp_path / "system.jsonl"
-    system.write_text(json.dumps({"title": "标题[/]", "entities": [], "relations": []}, ensure_ascii=False) + "\n",
-                      encoding="utf-8")
+    system.write_text(
+        json.dumps({"title": "标题[/]", "entities": [], "relations": []}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     result = runner.invoke(app, ["eval", str(gold), "--system", str(system)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "江屿[bold]科技   (标题[/])" in result.stdout and "Organization[/]" in result.stdout

@@ -24,11 +24,15 @@ SENTENCE = f"{NEW_BODY}与浙江省科技厅签署合作协议。"
 
 def _everything(pairs) -> list:
     """Per article: its entities (text, label, offsets), nested names, grouped entities and relations."""
-    return [([(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
-             [(s.text, s.label_, s.start_char) for s in doc.spans["kg_nested"]],
-             [(e.name, e.label, e.aliases, e.mentions) for e in doc._.kg_entities],
-             [(r.source, r.type, r.target, r.sentence.start, r.basis) for r in doc._.kg_relations])
-            for _, doc in pairs]
+    return [
+        (
+            [(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
+            [(s.text, s.label_, s.start_char) for s in doc.spans["kg_nested"]],
+            [(e.name, e.label, e.aliases, e.mentions) for e in doc._.kg_entities],
+            [(r.source, r.type, r.target, r.sentence.start, r.basis) for r in doc._.kg_relations],
+        )
+        for _, doc in pairs
+    ]
 
 
 def test_a_saved_pipeline_loads_with_spacy_and_finds_the_same_entities_on_the_sample_issue(tmp_path):
@@ -45,7 +49,8 @@ def test_nlp_of_a_text_puts_the_entities_and_relations_on_the_doc():
     doc = get_nlp()("浙江省科技厅厅长高鹰忠出席会议。")
     assert [(e.name, e.label) for e in doc._.kg_entities] == [("浙江省科技厅", "Organization"), ("高鹰忠", "Person")]
     assert [(r.source, r.type, r.target, r.properties) for r in doc._.kg_relations] == [
-        (("Person", "高鹰忠"), "HOLDS_POSITION", ("Organization", "浙江省科技厅"), {"title": "厅长"})]
+        (("Person", "高鹰忠"), "HOLDS_POSITION", ("Organization", "浙江省科技厅"), {"title": "厅长"})
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +87,7 @@ def test_the_cached_pipeline_is_reused_and_a_changed_or_corrupt_one_rebuilt(own_
     first = load_pipeline(own_data, cache)
     folder = cache / "pipelines" / pipeline_key(own_data)
     assert (folder / MANIFEST).is_file() and _organizations(first) == [NEW_BODY, "浙江省科技厅"]
-    saved = (folder / "kg_organizations" / "gazetteers.pickle")
+    saved = folder / "kg_organizations" / "gazetteers.pickle"
     saved.write_bytes(saved.read_bytes()[:100])  # a truncated file
     assert _organizations(load_pipeline(own_data, cache)) == [NEW_BODY, "浙江省科技厅"]
     assert (folder / MANIFEST).is_file()  # rebuilt and saved again

@@ -6,14 +6,14 @@ import io
 
 from rich.console import Console
 
-import kg.console
+import kg.cli.console
 
 
 def _run(monkeypatch, show_after: float) -> str:
     sink = io.StringIO()
-    monkeypatch.setattr(kg.console, "err_console", Console(file=sink, force_terminal=True, width=80))
-    monkeypatch.setattr(kg.console, "_SHOW_AFTER_SECONDS", show_after)
-    with kg.console.progress_bar("Reading newsletters", total=3) as advance:
+    monkeypatch.setattr(kg.cli.console, "err_console", Console(file=sink, force_terminal=True, width=80))
+    monkeypatch.setattr(kg.cli.console, "_SHOW_AFTER_SECONDS", show_after)
+    with kg.cli.console.progress_bar("Reading newsletters", total=3) as advance:
         for _ in range(3):
             advance(1)
     return sink.getvalue()

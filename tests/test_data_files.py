@@ -31,8 +31,9 @@ def test_a_misspelt_key_of_the_name_grammar_names_the_file_and_the_key(tmp_path)
     folder = _data_with(tmp_path, "patterns/names.yaml", "\nmax_name_chars:", "\nmax_name_char:")
     with pytest.raises(DataFileError) as raised:
         load_gazetteers(folder)
-    assert str(raised.value) == (f"{folder / 'patterns' / 'names.yaml'}: no key `max_name_chars`; "
-                                 "check its spelling in the file")
+    assert str(raised.value) == (
+        f"{folder / 'patterns' / 'names.yaml'}: no key `max_name_chars`; check its spelling in the file"
+    )
 
 
 def test_a_misspelt_nested_key_is_named_with_its_path_when_a_recogniser_first_reads_it(tmp_path):

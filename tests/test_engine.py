@@ -7,7 +7,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import dask
-import networkx as nx
 import pytest
 from distributed import LocalCluster
 from typer.testing import CliRunner
@@ -17,7 +16,7 @@ from kg.cli import app
 from kg.config import SAMPLES_DIR
 from kg.engine.ordered import chunk_size, chunked, in_order
 from kg.export.jsonl import read_jsonl
-from kg.graph.assemble import build_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.ingest.sources import expand_sources
 from kg.pipeline import assemble_file
 
@@ -59,7 +58,7 @@ def test_extract_with_two_jobs_writes_the_bytes_one_job_writes(tmp_path):
 
 def test_build_with_two_jobs_writes_the_bytes_one_job_writes(local_build, tmp_path):
     assert _build([*CORPUS, "--jobs", "2"], tmp_path / "jobs2") == local_build
-    assert sorted(local_build) [:3] == ["articles.jsonl", "cytoscape.json", "graph.gexf"]
+    assert sorted(local_build)[:3] == ["articles.jsonl", "cytoscape.json", "graph.gexf"]
 
 
 def test_build_on_a_dask_cluster_writes_the_bytes_of_a_local_build(local_build, tmp_path):
@@ -71,8 +70,9 @@ def test_build_on_a_dask_cluster_writes_the_bytes_of_a_local_build(local_build, 
 
 def test_a_dask_scheduler_that_does_not_answer_is_one_line_and_exit_2(tmp_path):
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        result = runner.invoke(app, ["extract", str(SAMPLES_DIR), "--dask", "tcp://127.0.0.1:9", "-o",
-                                     str(tmp_path / "out.jsonl")])
+        result = runner.invoke(
+            app, ["extract", str(SAMPLES_DIR), "--dask", "tcp://127.0.0.1:9", "-o", str(tmp_path / "out.jsonl")]
+        )
     assert result.exit_code == 2
     assert result.output.startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert "Traceback" not in result.output and not (tmp_path / "out.jsonl").exists()
@@ -88,19 +88,22 @@ def test_a_url_lists_the_newsletters_under_it_and_names_what_it_lacks(tmp_path):
 def test_the_graph_assembled_from_the_records_file_is_the_graph_of_the_records(local_build, tmp_path):
     records = tmp_path / "articles.jsonl"
     lines = local_build["articles.jsonl"].decode("utf-8").splitlines(keepends=True)
-    records.write_text("".join(line for line in lines if '"source":"issue_f.txt"' in line or
-                               '"source":"000_' in line), encoding="utf-8")  # two issues: quick, and short forms declared
+    records.write_text(
+        "".join(line for line in lines if '"source":"issue_f.txt"' in line or '"source":"000_' in line),
+        encoding="utf-8",
+    )  # two issues: quick, and short forms declared
     streamed = assemble_file(records)
-    whole = annotate_measures(build_graph(list(read_jsonl(records))))
+    whole = annotate_measures(KnowledgeGraph.from_records(list(read_jsonl(records))))
     assert streamed.violations == []
-    assert nx.node_link_data(streamed.graph, edges="links") == nx.node_link_data(whole, edges="links")
-    assert streamed.graph.nodes["Organization:贵州大学"]["label"] == "Organization"
+    assert streamed.graph.to_node_link() == whole.to_node_link()
+    assert streamed.graph.node("Organization:贵州大学")["label"] == "Organization"
     assert "Organization:省大数据局" not in streamed.graph  # a declared short form merged into its full name
 
 
 def test_formats_and_no_html_choose_what_a_build_writes(tmp_path):
-    result = runner.invoke(app, ["build", str(SAMPLES_DIR), "--formats", "graphml,html,json", "--no-html",
-                                 "-o", str(tmp_path / "out")])
+    result = runner.invoke(
+        app, ["build", str(SAMPLES_DIR), "--formats", "graphml,html,json", "--no-html", "-o", str(tmp_path / "out")]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["articles.jsonl", "graph.graphml", "graph.json"]
 
@@ -108,8 +111,10 @@ def test_formats_and_no_html_choose_what_a_build_writes(tmp_path):
 def test_an_unknown_format_is_named_before_any_work(tmp_path):
     result = runner.invoke(app, ["build", str(SAMPLES_DIR), "--formats", "gexf,pdf", "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert result.output == ("error: unknown format 'pdf' in --formats; choose among graphml, gexf, json, cytoscape, "
-                             "html, neo4j (comma-separated)\n")
+    assert result.output == (
+        "error: unknown format 'pdf' in --formats; choose among graphml, gexf, json, cytoscape, "
+        "html, neo4j (comma-separated)\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -121,6 +126,7 @@ def test_results_come_back_in_submission_order_with_a_bounded_window():
         return [n * 10 for n in chunk]
 
     with ThreadPoolExecutor(max_workers=4) as pool:
+
         def submit(chunk: list[int]) -> Future:
             nonlocal in_flight, most
             in_flight += 1

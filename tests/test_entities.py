@@ -73,7 +73,7 @@ def test_mention_offsets_point_at_the_surface_form(issue_000, sample_records):
     for record in sample_records.values():
         for entity in record["entities"]:
             for mention in entity["mentions"]:
-                assert issue_000.text[mention["start"]:mention["end"]] in entity["aliases"]
+                assert issue_000.text[mention["start"] : mention["end"]] in entity["aliases"]
 
 
 def test_names_no_gazetteer_holds_are_found():
@@ -101,16 +101,32 @@ def test_components_are_registered_spacy_factories():
         nlp.add_pipe(name)
     doc = nlp("浙江省科技厅厅长高鹰忠表示，杭州锐拓新材料有限公司将参加2025中国新材料产业博览会。")
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("浙江省科技厅", "Organization"), ("高鹰忠", "Person"),
-        ("杭州锐拓新材料有限公司", "Organization"), ("2025中国新材料产业博览会", "Event"),
+        ("浙江省科技厅", "Organization"),
+        ("高鹰忠", "Person"),
+        ("杭州锐拓新材料有限公司", "Organization"),
+        ("2025中国新材料产业博览会", "Event"),
     ]
 
 
 # The F1 reached, pinned: raise these as extraction improves.
-GOLD_PINS = {"entities": 0.97, "Document": 1.0, "Event": 1.0, "Organization": 0.96, "Person": 1.0,
-             "Program": 1.0, "Region": 0.94}
-UNSEEN_PINS = {"entities": 0.93, "Document": 1.0, "Event": 0.96, "Organization": 0.93, "Person": 0.99,
-               "Program": 0.73, "Region": 0.92}
+GOLD_PINS = {
+    "entities": 0.97,
+    "Document": 1.0,
+    "Event": 1.0,
+    "Organization": 0.96,
+    "Person": 1.0,
+    "Program": 1.0,
+    "Region": 0.94,
+}
+UNSEEN_PINS = {
+    "entities": 0.93,
+    "Document": 1.0,
+    "Event": 0.96,
+    "Organization": 0.93,
+    "Person": 0.99,
+    "Program": 0.73,
+    "Region": 0.92,
+}
 # issue_f's last story is one a reader may take for a subheading: one article too many.
 ARTICLE_PINS = {"gold": 1.0, "unseen": 0.98}
 
@@ -120,7 +136,9 @@ def _write(records, path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("gold_dir", "pins"), [(GOLD_DIR, GOLD_PINS), (UNSEEN_DIR, UNSEEN_PINS)], ids=["gold", "unseen"])
+@pytest.mark.parametrize(
+    ("gold_dir", "pins"), [(GOLD_DIR, GOLD_PINS), (UNSEEN_DIR, UNSEEN_PINS)], ids=["gold", "unseen"]
+)
 def test_eval_f1_is_pinned_per_label(gold_dir, pins, tmp_path):
     from kg.pipeline import read_corpus
 
@@ -141,13 +159,16 @@ def test_names_listed_after_one_title_are_people():
     assert [e.text for e in doc.ents if e.label_ == "Person"] == ["孙立群", "贺文涛", "冯家骏", "周岚"]
 
 
-@pytest.mark.parametrize(("sentence", "people"), [
-    ("公司总经理周立衡深有感触地说，创新是企业的生命线。", ["周立衡"]),
-    ("公司总经理周岚深有感触地说，创新是企业的生命线。", ["周岚"]),
-    ("对此，王建国日前表示，将加快推进。", ["王建国"]),
-    ("会上，张小明在致辞中指出，要加快发展。", ["张小明"]),
-    ("该市积极地说服企业参与。", []),
-])
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("公司总经理周立衡深有感触地说，创新是企业的生命线。", ["周立衡"]),
+        ("公司总经理周岚深有感触地说，创新是企业的生命线。", ["周岚"]),
+        ("对此，王建国日前表示，将加快推进。", ["王建国"]),
+        ("会上，张小明在致辞中指出，要加快发展。", ["张小明"]),
+        ("该市积极地说服企业参与。", []),
+    ],
+)
 def test_adverbials_may_stand_between_a_name_and_its_speech_verb(sentence, people):
     from kg.nlp.language import get_nlp
 
@@ -158,8 +179,9 @@ def test_a_name_jieba_cut_as_one_word_after_a_title_is_a_person_whatever_follows
     from kg.nlp.language import get_nlp
 
     nlp = get_nlp()
-    assert [e.text for e in nlp("宁夏东方绿氢化工有限公司董事长马国栋指着厂区的制氢装置介绍。").ents
-            if e.label_ == "Person"] == ["马国栋"]
+    assert [
+        e.text for e in nlp("宁夏东方绿氢化工有限公司董事长马国栋指着厂区的制氢装置介绍。").ents if e.label_ == "Person"
+    ] == ["马国栋"]
     assert [e.text for e in nlp("厅长高度重视这项工作。").ents if e.label_ == "Person"] == []
 
 
@@ -205,7 +227,11 @@ def test_nationally_known_programs_need_no_quotes_or_verbs():
 
     doc = get_nlp()("各地在链长制、揭榜挂帅等方面积极探索，贵州建设东数西算工程，融入“一带一路”。")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "Program"] == [
-        ("链长制", "Program"), ("揭榜挂帅", "Program"), ("东数西算工程", "Program"), ("“一带一路”", "Program")]
+        ("链长制", "Program"),
+        ("揭榜挂帅", "Program"),
+        ("东数西算工程", "Program"),
+        ("“一带一路”", "Program"),
+    ]
 
 
 def test_a_partner_written_after_a_dash_is_an_organization(sample_records):

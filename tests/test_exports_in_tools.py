@@ -19,7 +19,7 @@ from kg.export.cytoscape import write_cytoscape
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
 from kg.export.tool_view import edge_id, tool_view
-from kg.graph.assemble import build_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import extract_records
 
 TOOLS = Path(__file__).parent / "tools"
@@ -37,16 +37,22 @@ def records(issue_000, issue_004) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def graph(records) -> nx.MultiDiGraph:
-    return build_graph(records)
+def knowledge(records) -> KnowledgeGraph:
+    return KnowledgeGraph.from_records(records)
 
 
 @pytest.fixture(scope="module")
-def exports(graph, tmp_path_factory) -> Path:
+def graph(knowledge) -> nx.MultiDiGraph:
+    """The graph as networkx holds it: what these tests compare the tools' reading with."""
+    return knowledge.to_networkx()
+
+
+@pytest.fixture(scope="module")
+def exports(knowledge, tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("exports")
-    write_gexf(graph, directory / "graph.gexf")
-    write_graphml(graph, directory / "graph.graphml")
-    write_cytoscape(graph, directory / "cytoscape.json")
+    write_gexf(knowledge, directory / "graph.gexf")
+    write_graphml(knowledge, directory / "graph.graphml")
+    write_cytoscape(knowledge, directory / "cytoscape.json")
     return directory
 
 
@@ -56,9 +62,20 @@ def gephi(exports) -> dict[tuple[str, str], dict]:
     if not GEPHI_CLASSPATH.is_file():
         pytest.fail(f"Gephi's importer is not resolved ({GEPHI_CLASSPATH} is missing): {PROVISION}", pytrace=False)
     output = exports / "gephi.json"
-    subprocess.run(["java", "-cp", GEPHI_CLASSPATH.read_text().strip(), str(GEPHI / "GephiImport.java"), str(output),
-                    str(exports / "graph.gexf"), str(exports / "graph.graphml")],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "java",
+            "-cp",
+            GEPHI_CLASSPATH.read_text().strip(),
+            str(GEPHI / "GephiImport.java"),
+            str(output),
+            str(exports / "graph.gexf"),
+            str(exports / "graph.graphml"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return {(entry["file"], entry["merge"]): entry for entry in json.loads(output.read_text(encoding="utf-8"))}
 
 
@@ -67,8 +84,12 @@ def cytoscape_js(exports) -> dict:
     """What Cytoscape.js holds after `cytoscape({elements})` with a `label: data(label)` style."""
     if not (CYTOSCAPE / "node_modules" / "cytoscape").is_dir():
         pytest.fail(f"Cytoscape.js is not installed in {CYTOSCAPE}: {PROVISION}", pytrace=False)
-    result = subprocess.run(["node", str(CYTOSCAPE / "load.mjs"), str(exports / "cytoscape.json")],
-                            check=True, capture_output=True, timeout=120)
+    result = subprocess.run(
+        ["node", str(CYTOSCAPE / "load.mjs"), str(exports / "cytoscape.json")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return json.loads(result.stdout)
 
 
@@ -86,8 +107,11 @@ def _problems(imported: dict) -> list:
 
 
 def _holds_position(edges: list[dict]) -> dict:
-    [edge] = [e for e in edges if (e["source"], e["target"]) == (PERSON, ORGANIZATION)
-              and e["attributes"]["relation"] == "HOLDS_POSITION"]
+    [edge] = [
+        e
+        for e in edges
+        if (e["source"], e["target"]) == (PERSON, ORGANIZATION) and e["attributes"]["relation"] == "HOLDS_POSITION"
+    ]
     return edge
 
 
@@ -101,9 +125,15 @@ def test_gephi_opens_the_gexf_static_with_names_as_labels_and_no_warning(gephi, 
     assert {node["id"]: node["label"] for node in imported["nodes"]} == _names(graph)
     assert list(imported["node_columns"])[:2] == ["kg_label", "name"]
     assert {"aliases", "group", "parent_industry"} <= set(imported["node_columns"])
-    assert {"relation": "String", "evidence_start": "Long", "evidence_end": "Long", "title": "String"}.items() \
-        <= imported["edge_columns"].items()
-    assert not {"start", "end", "type", "label", "key"} & (set(imported["node_columns"]) | set(imported["edge_columns"]))
+    assert {
+        "relation": "String",
+        "evidence_start": "Long",
+        "evidence_end": "Long",
+        "title": "String",
+    }.items() <= imported["edge_columns"].items()
+    assert not {"start", "end", "type", "label", "key"} & (
+        set(imported["node_columns"]) | set(imported["edge_columns"])
+    )
     node = next(n for n in imported["nodes"] if n["id"] == ORGANIZATION)
     assert node["label"] == "浙江省科技厅" and node["attributes"]["kg_label"] == "Organization"
     assert json.loads(node["attributes"]["aliases"]) == graph.nodes[ORGANIZATION]["aliases"]
@@ -113,9 +143,14 @@ def test_gephi_reads_each_gexf_edges_relation_as_its_kind_and_label_and_the_offs
     edges = gephi["graph.gexf", "SUM"]["edges"]
     assert all(e["kind"] == e["label"] == e["attributes"]["relation"] and e["directed"] for e in edges)
     edge = _holds_position(edges)
-    [(kg_edge)] = [d for _, t, d in graph.out_edges(PERSON, data=True) if t == ORGANIZATION and d["type"] == "HOLDS_POSITION"]
+    [(kg_edge)] = [
+        d for _, t, d in graph.out_edges(PERSON, data=True) if t == ORGANIZATION and d["type"] == "HOLDS_POSITION"
+    ]
     assert edge["attributes"]["title"] == "厅长"
-    assert (edge["attributes"]["evidence_start"], edge["attributes"]["evidence_end"]) == (kg_edge["start"], kg_edge["end"])
+    assert (edge["attributes"]["evidence_start"], edge["attributes"]["evidence_end"]) == (
+        kg_edge["start"],
+        kg_edge["end"],
+    )
     assert "高鹰忠" in edge["attributes"]["evidence"]
 
 
@@ -136,8 +171,9 @@ def test_gephi_keeps_every_edge_of_both_files_with_its_id_when_told_not_to_merge
         assert len(imported["nodes"]) == graph.number_of_nodes()
         assert len(imported["edges"]) == graph.number_of_edges()
         assert {e["id"] for e in imported["edges"]} == _ids(graph)
-        assert Counter(e["attributes"]["relation"] for e in imported["edges"]) == \
-            Counter(d["type"] for *_, d in graph.edges(data=True))
+        assert Counter(e["attributes"]["relation"] for e in imported["edges"]) == Counter(
+            d["type"] for *_, d in graph.edges(data=True)
+        )
 
 
 def test_gephi_opens_the_graphml_with_names_as_labels_and_relations_as_edge_labels(gephi, graph):
@@ -145,8 +181,9 @@ def test_gephi_opens_the_graphml_with_names_as_labels_and_relations_as_edge_labe
     assert _problems(imported) == []
     assert {node["id"]: node["label"] for node in imported["nodes"]} == _names(graph)
     assert {"kg_label": "String", "name": "String", "aliases": "String"}.items() <= imported["node_columns"].items()
-    assert {"relation": "String", "evidence_start": "Long", "evidence_end": "Long"}.items() \
-        <= imported["edge_columns"].items()
+    assert {"relation": "String", "evidence_start": "Long", "evidence_end": "Long"}.items() <= imported[
+        "edge_columns"
+    ].items()
     # GraphML has no edge kind: Gephi's default merges every parallel edge, whatever its relation.
     assert len(imported["edges"]) == len({(s, t) for s, t in graph.edges()})
     no_merge = gephi["graph.graphml", "NO_MERGE"]["edges"]
@@ -173,8 +210,11 @@ def test_cytoscape_js_has_every_edge_with_its_stable_id_and_relation(cytoscape_j
     assert {e["id"] for e in edges} == _ids(graph) and len(edges) == graph.number_of_edges()
     assert all(e["shown"] == e["data"]["relation"] for e in edges)
     assert Counter(e["data"]["relation"] for e in edges) == Counter(d["type"] for *_, d in graph.edges(data=True))
-    edge = next(e["data"] for e in edges if (e["source"], e["target"]) == (PERSON, ORGANIZATION)
-                and e["data"]["relation"] == "HOLDS_POSITION")
+    edge = next(
+        e["data"]
+        for e in edges
+        if (e["source"], e["target"]) == (PERSON, ORGANIZATION) and e["data"]["relation"] == "HOLDS_POSITION"
+    )
     assert edge["title"] == "厅长" and isinstance(edge["evidence_start"], int) and "start" not in edge
 
 
@@ -190,15 +230,19 @@ def test_networkx_reads_back_names_relations_and_edge_ids(exports, graph, reader
     assert json.loads(reread.nodes[ORGANIZATION]["aliases"]) == graph.nodes[ORGANIZATION]["aliases"]
     relations = Counter(data["relation"] for *_, data in reread.edges(data=True))
     assert relations == Counter(data["type"] for *_, data in graph.edges(data=True))
-    ids = {data["id"] for *_, data in reread.edges(data=True)} if name.endswith("gexf") else {k for *_, k in reread.edges(keys=True)}
+    ids = (
+        {data["id"] for *_, data in reread.edges(data=True)}
+        if name.endswith("gexf")
+        else {k for *_, k in reread.edges(keys=True)}
+    )
     assert ids == _ids(graph)
 
 
 # -- ids -----------------------------------------------------------------------------------------------------
 
 
-def test_edge_ids_are_unique_and_an_added_issue_leaves_those_already_there(records, graph):
-    ids = [edge.id for edge in tool_view(graph).edges]
-    assert len(ids) == len(set(ids)) == graph.number_of_edges()
-    first_issue = build_graph([r for r in records if r["issue"] == records[0]["issue"]])
+def test_edge_ids_are_unique_and_an_added_issue_leaves_those_already_there(records, knowledge):
+    ids = [edge.id for edge in tool_view(knowledge).edges]
+    assert len(ids) == len(set(ids)) == knowledge.edge_count
+    first_issue = KnowledgeGraph.from_records([r for r in records if r["issue"] == records[0]["issue"]])
     assert {edge.id for edge in tool_view(first_issue).edges} < set(ids)

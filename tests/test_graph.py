@@ -10,8 +10,9 @@ import networkx as nx
 import pytest
 
 from kg.export.bundle import write_bundle
-from kg.graph.assemble import add_records, build_graph, new_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import graph_schema, validate_graph
+from kg.models import ArticleExtraction
 from kg.pipeline import extract_records
 
 
@@ -21,8 +22,14 @@ def records(issue_000, issue_004):
 
 
 @pytest.fixture(scope="module")
-def graph(records):
-    return build_graph(records)
+def knowledge(records):
+    return KnowledgeGraph.from_records(records)
+
+
+@pytest.fixture(scope="module")
+def graph(knowledge):
+    """The graph as networkx holds it: what these tests inspect."""
+    return knowledge.to_networkx()
 
 
 def test_the_sample_graph_conforms_to_the_schema(graph):
@@ -31,8 +38,18 @@ def test_the_sample_graph_conforms_to_the_schema(graph):
 
 def test_validation_names_each_violation(graph):
     broken = graph.copy()
-    broken.add_edge("Person:高鹰忠", "Region:浙江省", key="x", type="HOLDS_POSITION", evidence="…", article="a",
-                    start=0, end=1, basis="title", title="厅长")
+    broken.add_edge(
+        "Person:高鹰忠",
+        "Region:浙江省",
+        key="x",
+        type="HOLDS_POSITION",
+        evidence="…",
+        article="a",
+        start=0,
+        end=1,
+        basis="title",
+        title="厅长",
+    )
     del broken.nodes["Organization:浙江省科技厅"]["aliases"]
     problems = {str(p) for p in validate_graph(broken)}
     assert "Person:高鹰忠 -[HOLDS_POSITION]-> Region:浙江省: HOLDS_POSITION may not join Person to Region" in problems
@@ -62,36 +79,40 @@ def test_declared_short_forms_merge_across_articles():
         _record("a-001", [_entity("唐山国家高新技术产业开发区", "Region", declared=["唐山高新区"])]),
         _record("b-001", [_entity("唐山高新区", "Region")]),
     ]
-    graph = build_graph(records)
+    graph = KnowledgeGraph.from_records(records).to_networkx()
     assert "Region:唐山高新区" not in graph
     assert {a for a, _ in graph.in_edges("Region:唐山国家高新技术产业开发区")} == {"Article:a-001", "Article:b-001"}
 
 
 def test_co_occurrence_counts_sentences_once_per_article():
-    record = _record("a-001", [_entity("甲公司", "Organization", [(0, 3), (10, 13)]), _entity("乙大学", "Organization", [(4, 7), (14, 17)])],
-                     sentences=[[0, 9], [10, 20]])
-    graph = build_graph([record])
-    add_records(graph, [record])  # the same article again adds nothing
-    edge = graph.edges["Organization:乙大学", "Organization:甲公司", "CO_OCCURS_WITH"]
+    record = _record(
+        "a-001",
+        [_entity("甲公司", "Organization", [(0, 3), (10, 13)]), _entity("乙大学", "Organization", [(4, 7), (14, 17)])],
+        sentences=[[0, 9], [10, 20]],
+    )
+    knowledge = KnowledgeGraph.from_records([record])
+    knowledge.add([ArticleExtraction.from_record(record)])  # the same article again adds nothing
+    edge = knowledge.to_networkx().edges["Organization:乙大学", "Organization:甲公司", "CO_OCCURS_WITH"]
     assert (edge["weight"], edge["articles"], edge["article_ids"]) == (2, 1, ["a-001"])
 
 
 def test_building_twice_and_incrementally_gives_the_same_graph(records, graph):
-    assert nx.utils.graphs_equal(build_graph(records), graph)
-    first_issue = [r for r in records if r["issue"] == records[0]["issue"]]
-    rest = [r for r in records if r["issue"] != records[0]["issue"]]
-    incremental = new_graph()
-    add_records(incremental, first_issue)
+    assert nx.utils.graphs_equal(KnowledgeGraph.from_records(records).to_networkx(), graph)
+    first_issue = [ArticleExtraction.from_record(r) for r in records if r["issue"] == records[0]["issue"]]
+    rest = [ArticleExtraction.from_record(r) for r in records if r["issue"] != records[0]["issue"]]
+    knowledge = KnowledgeGraph()
+    knowledge.add(first_issue)
+    incremental = knowledge.to_networkx()
     before = {n: dict(d) for n, d in incremental.nodes(data=True) if d["label"] == "Article"}
-    add_records(incremental, rest)
+    knowledge.add(rest)
     assert nx.utils.graphs_equal(incremental, graph)
     assert all(incremental.nodes[n] == d for n, d in before.items())
 
 
 @pytest.fixture(scope="module")
-def bundle(graph, records, tmp_path_factory):
+def bundle(knowledge, tmp_path_factory):
     directory = tmp_path_factory.mktemp("build")
-    write_bundle(graph, records, directory)
+    write_bundle(knowledge, directory)
     return directory
 
 
@@ -125,18 +146,33 @@ def test_neo4j_import_csvs_match_the_graph(graph, bundle):
     assert "neo4j-admin database import full neo4j" in (directory / "import-command.txt").read_text(encoding="utf-8")
 
 
-def test_building_twice_gives_identical_files(graph, records, bundle, tmp_path):
-    write_bundle(build_graph(records), records, tmp_path)
+def test_building_twice_gives_identical_files(records, bundle, tmp_path):
+    write_bundle(KnowledgeGraph.from_records(records), tmp_path)
     for path in sorted(p for p in bundle.rglob("*") if p.is_file()):
         assert (tmp_path / path.relative_to(bundle)).read_bytes() == path.read_bytes(), path.name
 
 
 def _entity(name: str, label: str, mentions=((0, 1),), declared=()) -> dict:
-    return {"name": name, "label": label, "aliases": [name, *declared], "declared_aliases": list(declared),
-            "mentions": [{"start": s, "end": e} for s, e in mentions]}
+    return {
+        "name": name,
+        "label": label,
+        "aliases": [name, *declared],
+        "declared_aliases": list(declared),
+        "mentions": [{"start": s, "end": e} for s, e in mentions],
+    }
 
 
 def _record(article: str, entities: list[dict], sentences=None) -> dict:
-    return {"issue": article.split("-")[0], "article": article, "source": "x.txt", "position": 1, "title": article,
-            "section": None, "untitled": False, "industries": [], "entities": entities, "relations": [],
-            "sentences": sentences or [[0, 100]]}
+    return {
+        "issue": article.split("-")[0],
+        "article": article,
+        "source": "x.txt",
+        "position": 1,
+        "title": article,
+        "section": None,
+        "untitled": False,
+        "industries": [],
+        "entities": entities,
+        "relations": [],
+        "sentences": sentences or [[0, 100]],
+    }

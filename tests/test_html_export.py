@@ -11,6 +11,7 @@ import pytest
 
 from kg.export.html import render_html, write_html
 from kg.export.html_view import EDGE_FIELDS, EVIDENCE_FIELDS, NODE_FIELDS, view_data
+from kg.graph.knowledge import KnowledgeGraph
 from tests.graph_sample import ARTICLE_2, SENTENCE_HOLDS, SENTENCE_LOCATED, TITLE_2, sample_graph
 
 OFFICE = "Organization:浙江省科技厅"
@@ -36,7 +37,10 @@ def test_every_node_is_a_row_with_its_name_label_aliases_and_a_position():
     assert list(nodes) == list(sample_graph().nodes)
     office = nodes[OFFICE]
     assert (office["name"], data["labels"][office["label"]]["label"], office["aliases"]) == (
-        "浙江省科技厅", "Organization", ["省科技厅"])
+        "浙江省科技厅",
+        "Organization",
+        ["省科技厅"],
+    )
     assert all(isinstance(office[axis], int) for axis in ("x", "y"))
     assert nodes[f"Article:{ARTICLE_2}"]["where"] == ["科技动态", "000_37a592d5b46665a4.txt", 2]
 
@@ -70,8 +74,14 @@ def test_a_label_missing_from_the_view_file_is_drawn_in_the_fallback_colour():
     graph = sample_graph()
     graph.add_node("Fund:科创母基金", label="Fund", name="科创母基金", aliases=[])
     legend = {entry["label"]: entry for entry in view_data(graph)["labels"]}
-    assert legend["Fund"] == {"label": "Fund", "caption": "", "color": "#7f7f7f", "shown": True, "drawn": True,
-                              "count": 1}
+    assert legend["Fund"] == {
+        "label": "Fund",
+        "caption": "",
+        "color": "#7f7f7f",
+        "shown": True,
+        "drawn": True,
+        "count": 1,
+    }
 
 
 def test_drawn_edges_are_one_per_pair_and_type_and_never_to_an_industry(data):
@@ -82,7 +92,12 @@ def test_drawn_edges_are_one_per_pair_and_type_and_never_to_an_industry(data):
     assert (LAB, OFFICE, "PARTNERS_WITH") in drawn and (f"Article:{ARTICLE_2}", LAB, "MENTIONS") in drawn
     assert not any(target.startswith("Industry:") for _, target, _ in drawn)
     assert {entry["type"] for entry in data["types"] if entry["evidence"]} == {
-        "HOLDS_POSITION", "RUNS", "LOCATED_IN", "PARTNERS_WITH", "PART_OF"}
+        "HOLDS_POSITION",
+        "RUNS",
+        "LOCATED_IN",
+        "PARTNERS_WITH",
+        "PART_OF",
+    }
 
 
 def test_evidence_rows_keep_the_sentence_its_article_and_a_positions_title(data):
@@ -90,7 +105,11 @@ def test_evidence_rows_keep_the_sentence_its_article_and_a_positions_title(data)
     rows = [dict(zip(EVIDENCE_FIELDS, row)) for row in data["evidence"]]
     holds = next(row for row in rows if types[row["type"]] == "HOLDS_POSITION")
     assert (_key(data, holds["from"]), _key(data, holds["to"]), holds["sentence"], holds["role"]) == (
-        "Person:陈岩", OFFICE, SENTENCE_HOLDS, "厅长")
+        "Person:陈岩",
+        OFFICE,
+        SENTENCE_HOLDS,
+        "厅长",
+    )
     located = next(row for row in rows if row["sentence"] == SENTENCE_LOCATED)
     assert _nodes(data)[_key(data, located["article"])]["name"] == TITLE_2
     part_of = next(row for row in rows if types[row["type"]] == "PART_OF")
@@ -121,7 +140,7 @@ def test_a_graph_above_the_threshold_opens_on_a_search():
 
 def test_the_page_is_one_utf8_file_with_the_library_inlined(tmp_path):
     path = tmp_path / "out" / "index.html"
-    write_html(sample_graph(), path)
+    write_html(KnowledgeGraph.from_networkx(sample_graph()), path)
     html = path.read_text(encoding="utf-8")
     assert '<meta charset="utf-8">' in html
     assert "vis-network" in html and "@version" in html
@@ -134,7 +153,7 @@ def test_script_tags_in_a_name_stay_inside_the_data():
     graph = sample_graph()
     name = "</script><script>alert(1)</script><!--研究院"
     graph.add_node(f"Organization:{name}", label="Organization", name=name, aliases=["</SCRIPT >"])
-    html = render_html(graph)
+    html = render_html(KnowledgeGraph.from_networkx(graph))
     template = (files("kg.export") / "templates" / "index.html").read_text(encoding="utf-8")
     assert html.lower().count("</script") == template.count("</script>")
     embedded = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.DOTALL)

@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page
 
 from kg.config import SAMPLES_DIR
 from kg.export.html import write_html
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import build_graph_from, read_corpus
 from tests.browser import DISTINCT_CHARACTERS, launched_chromium
 from tests.graph_sample import SENTENCE_HOLDS, SENTENCE_PARTNERS, TITLE_1, TITLE_2, sample_graph
@@ -46,7 +47,7 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     graph.add_node(HOSTILE, label="Organization", name=HOSTILE.split(":", 1)[1], aliases=[])
     graph.add_edge("Organization:之江实验室", HOSTILE, type="CO_OCCURS_WITH", weight=1, articles=[])
     path = tmp_path_factory.mktemp("html") / "index.html"
-    write_html(graph, path)
+    write_html(KnowledgeGraph.from_networkx(graph), path)
     return path
 
 
@@ -77,8 +78,15 @@ def test_draws_related_entities_only_and_the_article_filter_links_the_rest_throu
     canvas = view.page.locator("#network canvas")
     assert canvas.count() == 1 and canvas.bounding_box()["width"] > 300
     # The document and the event are only mentioned: with articles hidden they would float, so they are not drawn.
-    assert view.drawn() == {"浙江省科技厅", "之江实验室", "浙江省", "杭州市", "陈岩", "“尖兵”“领雁”研发攻关计划",
-                            HOSTILE.split(":", 1)[1]}
+    assert view.drawn() == {
+        "浙江省科技厅",
+        "之江实验室",
+        "浙江省",
+        "杭州市",
+        "陈岩",
+        "“尖兵”“领雁”研发攻关计划",
+        HOSTILE.split(":", 1)[1],
+    }
     assert view.page.inner_text("#status") == "7 / 12 nodes drawn"
 
     view.page.check("#legend input[data-label=Article]")
@@ -160,10 +168,12 @@ def test_chinese_names_are_drawn_in_a_cjk_font_not_as_boxes(view: View):
     assert node_face == panel_face and "WenQuanYi Zen Hei" in node_face
     assert view.page.evaluate(DISTINCT_CHARACTERS, node_face) == 4, (
         f"four Chinese characters in {node_face} look alike: boxes, so no CJK font is installed "
-        "(tools/provision-test-deps installs one)")
+        "(tools/provision-test-deps installs one)"
+    )
 
 
 # --- the samples' build: filters, labels, stable positions, the README's picture ------------------------------
+
 
 @pytest.fixture(scope="module")
 def samples_page_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
@@ -254,36 +264,47 @@ def test_the_readme_screenshot(browser: Browser, samples_page_files: tuple[Path,
 
 # --- a graph too large to draw at once -------------------------------------------------------------------------
 
+
 def _large_graph() -> nx.MultiDiGraph:
     """2,100 organizations in a ring, and a hub tied to 120 of them: above the 2,000 nodes drawn at once."""
     graph = nx.MultiDiGraph()
     ring = [f"Organization:机构{number:04d}" for number in range(2100)]
-    for number, key in enumerate(ring):
+    for key in ring:
         graph.add_node(key, label="Organization", name=key.split(":")[1], aliases=[], pagerank=0.0004)
     graph.add_node("Organization:中心机构", label="Organization", name="中心机构", aliases=[], pagerank=0.01)
     for number, key in enumerate(ring):
         graph.add_edge(key, ring[number - 1], type="CO_OCCURS_WITH")
     for key in ring[:120]:
-        graph.add_edge("Organization:中心机构", key, type="PARTNERS_WITH", evidence=f"中心机构与{key[13:]}合作。",
-                       article="a-001", start=0, end=9)
+        graph.add_edge(
+            "Organization:中心机构",
+            key,
+            type="PARTNERS_WITH",
+            evidence=f"中心机构与{key[13:]}合作。",
+            article="a-001",
+            start=0,
+            end=9,
+        )
     return graph
 
 
 @pytest.fixture(scope="module")
 def large(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[View]:
     path = tmp_path_factory.mktemp("large") / "index.html"
-    write_html(_large_graph(), path)
+    write_html(KnowledgeGraph.from_networkx(_large_graph()), path)
     opened = _open(browser, path)
     yield opened
     opened.page.close()
 
 
 def _click_node(view: View, key: str) -> None:
-    x, y = view.page.evaluate("""(id) => {
+    x, y = view.page.evaluate(
+        """(id) => {
         const at = kgView.network.canvasToDOM(kgView.network.getPosition(id));
         const box = document.querySelector("#network canvas").getBoundingClientRect();
         return [box.left + at.x, box.top + at.y];
-    }""", key)
+    }""",
+        key,
+    )
     view.page.mouse.click(x, y)
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest.reader import parse_issue
 from kg.ingest.layout import layout_rules
+from kg.ingest.reader import parse_issue
 from kg.ingest.sentences import segment_bounds, split_sentences
 from kg.models import Issue
 from kg.nlp.extract import process_articles
@@ -56,16 +56,20 @@ def _issue(body: str) -> Issue:
 
 def _shifted(record: dict, copies: int, length: int) -> dict:
     """Entities and relations of one copy, as they read in `copies` copies of it (`length` chars each)."""
-    entities = {(e["label"], e["name"]): sorted((m["start"] + k * length, m["end"] + k * length)
-                                                for k in range(copies) for m in e["mentions"])
-                for e in record["entities"]}
+    entities = {
+        (e["label"], e["name"]): sorted(
+            (m["start"] + k * length, m["end"] + k * length) for k in range(copies) for m in e["mentions"]
+        )
+        for e in record["entities"]
+    }
     relations = {(r["source"], r["type"], r["target"]): (r["start"], r["end"]) for r in record["relations"]}
     return {"entities": entities, "relations": relations}
 
 
 def _found(record: dict) -> dict:
-    entities = {(e["label"], e["name"]): sorted((m["start"], m["end"]) for m in e["mentions"])
-                for e in record["entities"]}
+    entities = {
+        (e["label"], e["name"]): sorted((m["start"], m["end"]) for m in e["mentions"]) for e in record["entities"]
+    }
     relations = {(r["source"], r["type"], r["target"]): (r["start"], r["end"]) for r in record["relations"]}
     return {"entities": entities, "relations": relations}
 
@@ -78,14 +82,16 @@ def test_an_article_longer_than_spacys_limit_gives_the_entities_and_offsets_of_i
     monkeypatch.setattr(get_nlp(), "max_length", len(body))
     three = _issue(body * 3)
     [(article, doc)] = list(process_articles(three))
-    assert doc.text == three.text[article.start:article.end]
+    assert doc.text == three.text[article.start : article.end]
     [record] = extract_records([three])
     assert _found(record) == _shifted(alone, 3, len(body))
     for entity in record["entities"]:
-        surfaces = {record["text"][m["start"] - record["start"]:m["end"] - record["start"]] for m in entity["mentions"]}
+        surfaces = {
+            record["text"][m["start"] - record["start"] : m["end"] - record["start"]] for m in entity["mentions"]
+        }
         assert surfaces <= set(entity["aliases"]) | {f"《{a}》" for a in entity["aliases"]}
     for relation in record["relations"]:
-        assert three.text[relation["start"]:relation["end"]] == relation["evidence"]
+        assert three.text[relation["start"] : relation["end"]] == relation["evidence"]
 
 
 def test_pieces_shorter_than_the_article_give_the_same_entities_as_one_piece(body):
@@ -94,7 +100,8 @@ def test_pieces_shorter_than_the_article_give_the_same_entities_as_one_piece(bod
     [(_, whole)] = list(process_articles(issue))
     [(_, pieces)] = list(process_articles(issue, segment_chars=len(body) // 2))
     assert [(e.start_char, e.end_char, e.label_) for e in pieces.ents] == [
-        (e.start_char, e.end_char, e.label_) for e in whole.ents]
+        (e.start_char, e.end_char, e.label_) for e in whole.ents
+    ]
 
 
 def test_a_name_before_a_space_leaves_no_empty_token_so_pieces_join():
@@ -104,7 +111,11 @@ def test_a_name_before_a_space_leaves_no_empty_token_so_pieces_join():
     issue = _issue(body * 4)
     [(article, doc)] = list(process_articles(issue, segment_chars=len(body)))
     assert [t.text for t in doc if not t.text] == []
-    assert doc.text == issue.text[article.start:article.end]
-    assert [(e.text, e.label_) for e in doc.ents][:4] == [("张三", "Person"), ("李四", "Person"),
-                                                          ("浙江省科技厅", "Organization"), ("王五", "Person")]
+    assert doc.text == issue.text[article.start : article.end]
+    assert [(e.text, e.label_) for e in doc.ents][:4] == [
+        ("张三", "Person"),
+        ("李四", "Person"),
+        ("浙江省科技厅", "Organization"),
+        ("王五", "Person"),
+    ]
     assert len(doc.ents) == 16

@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.store.cli import NOT_RUNNING_EXIT_CODE
+from kg.cli.neo4j import NOT_RUNNING_EXIT_CODE
 from kg.store.server import Neo4jServer
 from tests.conftest import NEO4J_TEST_ENV
 
@@ -34,8 +34,9 @@ def _fetch_once_http_answers(url: str, timeout: float = 60.0) -> tuple[int, str]
 
 
 def test_kg_neo4j_browser_names_the_address_and_the_password_file_and_exits_3_when_stopped(tmp_path):
-    result = runner.invoke(app, ["neo4j", "browser"], env={**NEO4J_TEST_ENV, "KG_NEO4J_HOME": str(tmp_path),
-                                                          "KG_NEO4J_HTTP_PORT": "17474"})
+    result = runner.invoke(
+        app, ["neo4j", "browser"], env={**NEO4J_TEST_ENV, "KG_NEO4J_HOME": str(tmp_path), "KG_NEO4J_HTTP_PORT": "17474"}
+    )
     assert result.exit_code == NOT_RUNNING_EXIT_CODE
     assert result.stdout.splitlines()[0] == "Neo4j Browser: http://127.0.0.1:17474/browser/"
     assert f"password in {tmp_path / 'password'} or NEO4J_PASSWORD" in result.stdout.replace("\n", "")

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export.neo4j_csv import write_neo4j_import
-from kg.graph.assemble import build_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import extract_records
 from kg.store.connection import open_driver
 from kg.store.measures import remeasure_store
@@ -31,31 +31,45 @@ ALIAS_WITH_SEMICOLON = "浙江省;科技厅"
 
 def _store(driver: Driver, database: str) -> dict:
     """Everything `kg load` decides about a store, as comparable data."""
+
     def rows(query: str) -> list[dict]:
         records, _, _ = driver.execute_query(query, database_=database)
         return [dict(record) for record in records]
 
     return {
-        "nodes": [{**row, "labels": sorted(row["labels"])} for row in rows(
-            "MATCH (n) RETURN n.key AS key, labels(n) AS labels, properties(n) AS properties ORDER BY key")],
+        "nodes": [
+            {**row, "labels": sorted(row["labels"])}
+            for row in rows(
+                "MATCH (n) RETURN n.key AS key, labels(n) AS labels, properties(n) AS properties ORDER BY key"
+            )
+        ],
         "relationships": rows(
             "MATCH (a)-[r]->(b) RETURN a.key AS a, type(r) AS type, b.key AS b, properties(r) AS properties "
-            "ORDER BY a, type, b, r.article, r.title"),
-        "node_properties": rows("CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes "
-                                "RETURN * ORDER BY nodeLabels, propertyName"),
+            "ORDER BY a, type, b, r.article, r.title"
+        ),
+        "node_properties": rows(
+            "CALL db.schema.nodeTypeProperties() YIELD nodeLabels, propertyName, propertyTypes "
+            "RETURN * ORDER BY nodeLabels, propertyName"
+        ),
         "relationship_properties": rows(
             "CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes "
-            "RETURN * ORDER BY relType, propertyName"),
-        "indexes": rows("SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningConstraint "
-                        "WHERE type <> 'LOOKUP' RETURN * ORDER BY name"),
+            "RETURN * ORDER BY relType, propertyName"
+        ),
+        "indexes": rows(
+            "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningConstraint "
+            "WHERE type <> 'LOOKUP' RETURN * ORDER BY name"
+        ),
         "constraints": rows("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN * ORDER BY name"),
     }
 
 
 @pytest.fixture(scope="module")
 def graphs(issue_000, issue_004):
-    first, second = build_graph(list(extract_records([issue_000]))), build_graph(list(extract_records([issue_004])))
-    first.nodes[ORGANIZATION]["aliases"] = sorted([*first.nodes[ORGANIZATION]["aliases"], ALIAS_WITH_SEMICOLON])
+    first = KnowledgeGraph.from_records(extract_records([issue_000]))
+    second = KnowledgeGraph.from_records(extract_records([issue_004]))
+    first.set_properties(
+        ORGANIZATION, {"aliases": sorted([*first.node(ORGANIZATION)["aliases"], ALIAS_WITH_SEMICOLON])}
+    )
     return first, second
 
 
@@ -125,8 +139,10 @@ def test_schema_cypher_makes_the_constraints_and_indexes_kg_load_makes(imported,
     statements = (import_dir / "schema.cypher").read_text(encoding="utf-8")
     names = re.findall(r"^CREATE (?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS FOR .*;$", statements, flags=re.M)
     assert len(names) == len(statements.splitlines())
-    assert sorted(names) == sorted([c["name"] for c in after_import["constraints"]]
-                                   + [i["name"] for i in after_import["indexes"] if not i["owningConstraint"]])
+    assert sorted(names) == sorted(
+        [c["name"] for c in after_import["constraints"]]
+        + [i["name"] for i in after_import["indexes"] if not i["owningConstraint"]]
+    )
 
 
 def test_a_folder_without_kgs_csv_files_is_named_before_the_server_is_touched(tmp_path):
@@ -160,4 +176,5 @@ def test_kg_load_bulk_refuses_a_server_that_is_not_kgs_own_before_touching_anyth
     assert " ".join(result.output.split()) == (
         "error: --bulk replaces the store of kg's own server (bolt://127.0.0.1:"
         f"{env['KG_NEO4J_BOLT_PORT']}), and NEO4J_URI points at bolt://db.example.org:7687: load into it without "
-        "--bulk, or unset NEO4J_URI to bulk-load kg's own server")
+        "--bulk, or unset NEO4J_URI to bulk-load kg's own server"
+    )

@@ -13,7 +13,7 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.graph.assemble import add_records, build_graph, new_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import extract_records
 from kg.store import writer
 from kg.store.errors import StoreChanged
@@ -28,18 +28,27 @@ def issue_records(issue_000, issue_004) -> tuple[list[dict], list[dict]]:
     return list(extract_records([issue_000])), list(extract_records([issue_004]))
 
 
-def _expected_counts(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
-    return (dict(Counter(d["label"] for _, d in graph.nodes(data=True))),
-            dict(Counter(d["type"] for *_, d in graph.edges(data=True))))
+def _expected_counts(graph: KnowledgeGraph) -> tuple[dict[str, int], dict[str, int]]:
+    return (dict(Counter(d["label"] for _, d in graph.nodes())), dict(Counter(e.type for e in graph.edges())))
+
+
+def build_graph(records: list[dict]) -> KnowledgeGraph:
+    return KnowledgeGraph.from_records(records)
 
 
 def _snapshot(driver: Driver, database: str) -> dict:
     rows, _, _ = driver.execute_query(
-        "MATCH (n) RETURN n.key AS key, properties(n) AS props ORDER BY key", database_=database)
+        "MATCH (n) RETURN n.key AS key, properties(n) AS props ORDER BY key", database_=database
+    )
     edges, _, _ = driver.execute_query(
         "MATCH (a)-[r]->(b) RETURN a.key AS a, type(r) AS t, b.key AS b, properties(r) AS props "
-        "ORDER BY a, t, b, r.article, r.title", database_=database)
-    return {"nodes": [(r["key"], r["props"]) for r in rows], "edges": [(r["a"], r["t"], r["b"], r["props"]) for r in edges]}
+        "ORDER BY a, t, b, r.article, r.title",
+        database_=database,
+    )
+    return {
+        "nodes": [(r["key"], r["props"]) for r in rows],
+        "edges": [(r["a"], r["t"], r["b"], r["props"]) for r in edges],
+    }
 
 
 def test_loading_the_samples_gives_the_graphs_counts_and_again_changes_nothing(driver, settings, issue_records):
@@ -56,16 +65,21 @@ def test_loading_the_samples_gives_the_graphs_counts_and_again_changes_nothing(d
 def test_loading_again_counts_only_the_properties_that_changed(driver, settings, issue_records):
     graph = build_graph(issue_records[0])
     load_graph(driver, graph, settings.database)
-    changed = graph.copy()
+    changed = nx.MultiDiGraph(graph.to_networkx())
     changed.nodes["Organization:浙江省科技厅"]["name"] = "浙江省科学技术厅"
-    [(source, target, key)] = [(s, t, k) for s, t, k, d in changed.edges(keys=True, data=True)
-                               if d["type"] == "HOLDS_POSITION" and s == "Person:高鹰忠"]
+    [(source, target, key)] = [
+        (s, t, k)
+        for s, t, k, d in changed.edges(keys=True, data=True)
+        if d["type"] == "HOLDS_POSITION" and s == "Person:高鹰忠"
+    ]
     changed.edges[source, target, key]["evidence"] = "另一句证据。"
-    stats = load_graph(driver, changed, settings.database)
+    stats = load_graph(driver, KnowledgeGraph.from_networkx(changed), settings.database)
     assert (stats.nodes_created, stats.relationships_created, stats.properties_set) == (0, 0, 2)
     rows, _, _ = driver.execute_query(
         "MATCH (p:Person {name: $name})-[r:HOLDS_POSITION]->(o) RETURN o.name AS org, r.evidence AS evidence",
-        name="高鹰忠", database_=settings.database)
+        name="高鹰忠",
+        database_=settings.database,
+    )
     assert [(r["org"], r["evidence"]) for r in rows] == [("浙江省科学技术厅", "另一句证据。")]
 
 
@@ -93,7 +107,8 @@ def _delete_organization(driver: Driver, database: str, name: str = "浙江省�
 
 
 def test_a_node_deleted_after_the_lookup_is_merged_back_with_its_relationships(
-        driver, settings, issue_records, monkeypatch):
+    driver, settings, issue_records, monkeypatch
+):
     graph = build_graph(issue_records[0])
     load_graph(driver, graph, settings.database)
     before = _snapshot(driver, settings.database)
@@ -111,7 +126,8 @@ def test_a_node_deleted_after_the_lookup_is_merged_back_with_its_relationships(
 
 
 def test_a_node_deleted_before_the_relationships_fails_their_batch_whole_and_loading_again_mends_it(
-        driver, settings, issue_records, monkeypatch):
+    driver, settings, issue_records, monkeypatch
+):
     graph = build_graph(issue_records[0])
     load_graph(driver, graph, settings.database)
     before = _snapshot(driver, settings.database)
@@ -136,22 +152,39 @@ def test_a_loaded_relation_keeps_its_title_and_evidence(driver, settings, issue_
     load_graph(driver, build_graph(issue_records[0]), settings.database)
     rows, _, _ = driver.execute_query(
         "MATCH (p:Person {name: $name})-[r:HOLDS_POSITION]->(o:Organization) RETURN o.name AS org, r.title AS title, "
-        "r.evidence AS evidence", name="高鹰忠", database_=settings.database)
+        "r.evidence AS evidence",
+        name="高鹰忠",
+        database_=settings.database,
+    )
     assert [(r["org"], r["title"]) for r in rows] == [("浙江省科技厅", "厅长")]
     assert rows[0]["evidence"].startswith("浙江省科技厅厅长高鹰忠表示")
 
 
 def test_a_name_full_of_cypher_syntax_round_trips(driver, settings):
-    name = '甲"乙\'丙\\丁}{`MATCH (n) DETACH DELETE n`“戊”\n己'
-    graph = new_graph()
-    add_records(graph, [{
-        "issue": "ffffffffffffffff", "article": "ffffffffffffffff-000", "source": "x.txt", "position": 0,
-        "title": name, "section": None, "untitled": False, "industries": [], "relations": [], "sentences": [[0, 9]],
-        "entities": [{"name": name, "label": "Organization", "aliases": [name], "mentions": [{"start": 0, "end": 9}]}],
-    }])
+    name = "甲\"乙'丙\\丁}{`MATCH (n) DETACH DELETE n`“戊”\n己"
+    graph = build_graph(
+        [
+            {
+                "issue": "ffffffffffffffff",
+                "article": "ffffffffffffffff-000",
+                "source": "x.txt",
+                "position": 0,
+                "title": name,
+                "section": None,
+                "untitled": False,
+                "industries": [],
+                "relations": [],
+                "sentences": [[0, 9]],
+                "entities": [
+                    {"name": name, "label": "Organization", "aliases": [name], "mentions": [{"start": 0, "end": 9}]}
+                ],
+            }
+        ]
+    )
     load_graph(driver, graph, settings.database)
-    rows, _, _ = driver.execute_query("MATCH (o:Organization) RETURN o.name AS name, o.aliases AS aliases",
-                                      database_=settings.database)
+    rows, _, _ = driver.execute_query(
+        "MATCH (o:Organization) RETURN o.name AS name, o.aliases AS aliases", database_=settings.database
+    )
     assert [(r["name"], r["aliases"]) for r in rows] == [(name, [name])]
     rows, _, _ = driver.execute_query("MATCH (a:Article) RETURN a.title AS title", database_=settings.database)
     assert [r["title"] for r in rows] == [name]
@@ -167,10 +200,13 @@ def test_kg_load_twice_reports_nothing_new(neo4j_server, driver):
     assert "nothing changed: the store already held this graph." in again.stderr
 
 
-@pytest.mark.parametrize(("uri", "password", "expected"), [
-    ("bolt://127.0.0.1:1", "whatever-password", "no Neo4j answers at bolt://127.0.0.1:1"),
-    (None, "not-the-password", "refused user 'neo4j'"),
-])
+@pytest.mark.parametrize(
+    ("uri", "password", "expected"),
+    [
+        ("bolt://127.0.0.1:1", "whatever-password", "no Neo4j answers at bolt://127.0.0.1:1"),
+        (None, "not-the-password", "refused user 'neo4j'"),
+    ],
+)
 def test_unreachable_or_refused_is_one_clear_error(neo4j_server, uri, password, expected):
     env = {**neo4j_test_environment(), "NEO4J_URI": uri or neo4j_server.home.uri, "NEO4J_PASSWORD": password}
     result = CliRunner().invoke(app, ["load", str(SAMPLE_000)], env=env)

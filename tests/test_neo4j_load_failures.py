@@ -11,11 +11,10 @@ import threading
 import time
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
 from kg.export.node_link import write_node_link
-from kg.graph.assemble import build_graph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import extract_records
 from kg.store import writer
 from kg.store.connection import open_driver
@@ -35,8 +34,8 @@ _HANG_GUARD_SECONDS = 60  # a test of a dead server must not itself wait for eve
 
 
 @pytest.fixture(scope="module")
-def graph(issue_000) -> nx.MultiDiGraph:
-    return build_graph(list(extract_records([issue_000])))
+def graph(issue_000) -> KnowledgeGraph:
+    return KnowledgeGraph.from_records(extract_records([issue_000]))
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +57,9 @@ def build_dir(graph, tmp_path_factory) -> Path:
 
 def _kg_load(arguments: list[str], env: dict[str, str]) -> subprocess.Popen:
     kg = Path(sys.executable).with_name("kg")  # the command a user runs, installed beside this Python
-    return subprocess.Popen([str(kg), "load", *arguments], env=env, cwd=CHECKOUT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [str(kg), "load", *arguments], env=env, cwd=CHECKOUT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def _through(relay, settings: Neo4jSettings) -> dict[str, str]:
@@ -67,7 +67,8 @@ def _through(relay, settings: Neo4jSettings) -> dict[str, str]:
 
 
 def test_a_server_that_dies_mid_load_is_one_message_exit_2_and_loading_again_completes_it(
-        neo4j_server, settings, driver, graph, build_dir, one_load):
+    neo4j_server, settings, driver, graph, build_dir, one_load
+):
     target = ("127.0.0.1", neo4j_server.home.bolt_port)
     with bolt_relay(target, trigger=_RELATIONSHIPS_BEGIN, action="cut") as relay:
         process = _kg_load([str(build_dir), "--workers", "1"], _through(relay, settings))
@@ -77,8 +78,9 @@ def test_a_server_that_dies_mid_load_is_one_message_exit_2_and_loading_again_com
     assert "Traceback" not in err
     message = [line for line in err.splitlines() if line.startswith("error:")]
     assert len(message) == 1, err
-    assert message[0].startswith(f"error: Neo4j at {relay.uri} stopped answering during the load: all 9 node "
-                                 "batches and 0 of ")
+    assert message[0].startswith(
+        f"error: Neo4j at {relay.uri} stopped answering during the load: all 9 node batches and 0 of "
+    )
     assert "relationship batches were committed (98 of 314 rows)" in message[0]
     assert "run the same `kg load` again to complete it" in message[0]
     assert err.strip() == message[0]  # the driver's retry lines only with --verbose
@@ -88,7 +90,8 @@ def test_a_server_that_dies_mid_load_is_one_message_exit_2_and_loading_again_com
 
 
 def test_ctrl_c_mid_load_says_how_far_it_got_exits_130_and_loading_again_completes_it(
-        neo4j_server, settings, driver, graph, build_dir, one_load):
+    neo4j_server, settings, driver, graph, build_dir, one_load
+):
     target = ("127.0.0.1", neo4j_server.home.bolt_port)
     with bolt_relay(target, trigger=_RELATIONSHIPS_BEGIN, action="stall") as relay:
         process = _kg_load([str(build_dir), "--workers", "1"], _through(relay, settings))
@@ -111,13 +114,15 @@ def _stderr_lines(process: subprocess.Popen, lines: list[str]) -> threading.Thre
     def read() -> None:
         for line in process.stderr:
             lines.append(line)
+
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     return reader
 
 
 def test_a_second_load_waits_for_the_first_and_both_give_one_loads_store(
-        neo4j_server, settings, driver, build_dir, one_load):
+    neo4j_server, settings, driver, build_dir, one_load
+):
     target = ("127.0.0.1", neo4j_server.home.bolt_port)
     with bolt_relay(target, trigger=_NODES_CREATED, action="stall") as relay:
         first = _kg_load([str(build_dir)], _through(relay, settings))
@@ -139,17 +144,19 @@ def test_a_second_load_waits_for_the_first_and_both_give_one_loads_store(
 
 
 def test_a_node_another_writer_creates_after_the_lookup_is_merged_not_doubled(
-        settings, driver, graph, one_load, monkeypatch):
+    settings, driver, graph, one_load, monkeypatch
+):
     looked_up = writer.stored_ids
     key, name = "Organization:浙江省科技厅", "浙江省科技厅"
 
     def another_writer_creates_after_the_lookup(*args, **kwargs):
         ids = looked_up(*args, **kwargs)
-        driver.execute_query("CREATE (:Organization:Entity {key: $key, name: $name})", key=key, name=name,
-                             database_=settings.database)
+        driver.execute_query(
+            "CREATE (:Organization:Entity {key: $key, name: $name})", key=key, name=name, database_=settings.database
+        )
         return ids
 
     monkeypatch.setattr(writer, "stored_ids", another_writer_creates_after_the_lookup)
     stats = load_graph(driver, graph, settings.database)
-    assert stats.nodes_created == graph.number_of_nodes() - 1
+    assert stats.nodes_created == graph.node_count - 1
     assert _snapshot(driver, settings.database) == one_load

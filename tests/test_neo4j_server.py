@@ -13,7 +13,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.store.cli import NOT_RUNNING_EXIT_CODE, neo4j_app
+from kg.cli.neo4j import NOT_RUNNING_EXIT_CODE, neo4j_app
 from kg.store.connection import open_driver
 from kg.store.errors import CredentialsRefused, ServerError, StoreUnavailable
 from kg.store.home import ServerHome
@@ -25,10 +25,20 @@ runner = CliRunner()
 
 
 def test_settings_take_the_users_own_neo4j_from_the_environment():
-    settings = Neo4jSettings.from_environment({"NEO4J_URI": "neo4j://db.example:7687", "NEO4J_USER": "kg",
-                                               "NEO4J_PASSWORD": "s3cret-pass", "NEO4J_DATABASE": "graph"})
-    assert (settings.uri, settings.user, settings.password, settings.database) == \
-        ("neo4j://db.example:7687", "kg", "s3cret-pass", "graph")
+    settings = Neo4jSettings.from_environment(
+        {
+            "NEO4J_URI": "neo4j://db.example:7687",
+            "NEO4J_USER": "kg",
+            "NEO4J_PASSWORD": "s3cret-pass",
+            "NEO4J_DATABASE": "graph",
+        }
+    )
+    assert (settings.uri, settings.user, settings.password, settings.database) == (
+        "neo4j://db.example:7687",
+        "kg",
+        "s3cret-pass",
+        "graph",
+    )
     assert "s3cret-pass" not in repr(settings)
 
 
@@ -36,8 +46,12 @@ def test_without_neo4j_uri_settings_point_at_the_projects_server_and_its_passwor
     home = ServerHome.from_environment({"KG_NEO4J_HOME": str(tmp_path), "KG_NEO4J_BOLT_PORT": "7700"})
     password = home.create_password()
     settings = Neo4jSettings.from_environment({"KG_NEO4J_HOME": str(tmp_path), "KG_NEO4J_BOLT_PORT": "7700"})
-    assert (settings.uri, settings.user, settings.password, settings.database) == \
-        ("bolt://127.0.0.1:7700", "neo4j", password, "neo4j")
+    assert (settings.uri, settings.user, settings.password, settings.database) == (
+        "bolt://127.0.0.1:7700",
+        "neo4j",
+        password,
+        "neo4j",
+    )
     assert settings.password_source == str(tmp_path / "password")
     assert stat.S_IMODE(home.password_file.stat().st_mode) == 0o600
 
@@ -66,12 +80,14 @@ def test_an_http_address_says_which_schemes_work(uri):
     assert str(raised.value) == (
         f"{uri!r} is Neo4j's HTTP address, and kg speaks Bolt: set NEO4J_URI to a bolt://, bolt+s://, bolt+ssc://, "
         "neo4j://, neo4j+s://, neo4j+ssc:// address, e.g. bolt://localhost:7687 (Bolt's default port is 7687; "
-        "7474 is HTTP's)")
+        "7474 is HTTP's)"
+    )
 
 
 def test_kg_load_with_an_http_address_is_one_line_and_exit_2(tmp_path):
-    (tmp_path / "graph.json").write_text('{"directed": true, "multigraph": true, "graph": {}, "nodes": [], '
-                                         '"links": []}', encoding="utf-8")
+    (tmp_path / "graph.json").write_text(
+        '{"directed": true, "multigraph": true, "graph": {}, "nodes": [], "links": []}', encoding="utf-8"
+    )
     result = runner.invoke(app, ["load", str(tmp_path)], env={**NEO4J_TEST_ENV, "NEO4J_URI": "http://localhost:7474"})
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("error: 'http://localhost:7474' is Neo4j's HTTP address, and kg speaks Bolt")
@@ -131,8 +147,11 @@ def test_kg_neo4j_status_exits_0_while_the_server_runs(neo4j_server: Neo4jServer
 @pytest.mark.neo4j
 def test_import_full_replaces_the_database_and_restarts_the_server(neo4j_server: Neo4jServer, tmp_path):
     nodes, relationships = tmp_path / "nodes.csv", tmp_path / "relationships.csv"
-    nodes.write_text("key:ID,name,:LABEL\nxc,许昌市,Region\nkj,许昌市科技局,Organization\n"
-                     "qb,许昌市科学技术情报研究所,Organization;Institute\n", encoding="utf-8")
+    nodes.write_text(
+        "key:ID,name,:LABEL\nxc,许昌市,Region\nkj,许昌市科技局,Organization\n"
+        "qb,许昌市科学技术情报研究所,Organization;Institute\n",
+        encoding="utf-8",
+    )
     relationships.write_text(":START_ID,:END_ID,:TYPE\nkj,xc,LOCATED_IN\nqb,xc,LOCATED_IN\n", encoding="utf-8")
 
     report = neo4j_server.import_full([nodes], [relationships])
@@ -144,7 +163,9 @@ def test_import_full_replaces_the_database_and_restarts_the_server(neo4j_server:
             "MATCH (n) OPTIONAL MATCH (n)-[r:LOCATED_IN]->(:Region {name: $region}) "
             "RETURN count(DISTINCT n) AS nodes, count(r) AS located, "
             "count(DISTINCT CASE WHEN n:Institute THEN n END) AS institutes",
-            region="许昌市", database_="neo4j")
+            region="许昌市",
+            database_="neo4j",
+        )
     assert (records[0]["nodes"], records[0]["located"], records[0]["institutes"]) == (3, 2, 1)
 
 
@@ -162,7 +183,8 @@ def _auth_ini_holds(auth_ini: Path, password: str) -> bool:
 
 @pytest.mark.neo4j
 def test_the_initial_password_arrives_whole_off_the_command_line_in_a_private_home(
-        neo4j_server: Neo4jServer, tmp_path, monkeypatch):
+    neo4j_server: Neo4jServer, tmp_path, monkeypatch
+):
     password = '-starts with a dash "quoted" \\back #hash 密码\ttab'
     home = replace(neo4j_server.home, path=tmp_path / "home", password_override=password)
     server = Neo4jServer(home)
@@ -186,11 +208,17 @@ def test_the_running_servers_home_is_its_users_alone(neo4j_server: Neo4jServer):
     home = neo4j_server.home
     for directory in (home.path, home.path / "data", home.path / "data" / "dbms", home.conf_dir, home.logs_dir):
         assert stat.S_IMODE(directory.stat().st_mode) == 0o700, directory
-    for file in (home.path / "data" / "dbms" / "auth.ini", home.password_file, home.log_file, home.console_file,
-                 home.conf_file):
+    for file in (
+        home.path / "data" / "dbms" / "auth.ini",
+        home.password_file,
+        home.log_file,
+        home.console_file,
+        home.conf_file,
+    ):
         assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
-    loose = [path for path in home.path.rglob("*") if stat.S_IMODE(path.lstat().st_mode) & 0o077
-             and not path.is_symlink()]
+    loose = [
+        path for path in home.path.rglob("*") if stat.S_IMODE(path.lstat().st_mode) & 0o077 and not path.is_symlink()
+    ]
     assert loose == []
 
 

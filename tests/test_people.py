@@ -15,13 +15,16 @@ def people(sentence: str) -> list[str]:
     return [e.text for e in get_nlp()(sentence).ents if e.label_ == "Person"]
 
 
-@pytest.mark.parametrize(("sentence", "expected"), [
-    ("本报3月2日讯（记者 周海川 通讯员 钱立文） 临澄市召开大会。", ["周海川", "钱立文"]),
-    ("【江屿新闻网讯】记者韩文斌、潘一鸣报道：会议在江屿举行。", ["韩文斌", "潘一鸣"]),
-    ("江屿新闻社临澄3月2日电 （宋雅婷）方案正式发布。", ["宋雅婷"]),
-    ("会议部署了全年工作。\n记者 贺晓彤", ["贺晓彤"]),
-    ("会议部署了全年工作。（陶一帆 临澄全媒体记者 邹立新）", ["陶一帆", "邹立新"]),
-])
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("本报3月2日讯（记者 周海川 通讯员 钱立文） 临澄市召开大会。", ["周海川", "钱立文"]),
+        ("【江屿新闻网讯】记者韩文斌、潘一鸣报道：会议在江屿举行。", ["韩文斌", "潘一鸣"]),
+        ("江屿新闻社临澄3月2日电 （宋雅婷）方案正式发布。", ["宋雅婷"]),
+        ("会议部署了全年工作。\n记者 贺晓彤", ["贺晓彤"]),
+        ("会议部署了全年工作。（陶一帆 临澄全媒体记者 邹立新）", ["陶一帆", "邹立新"]),
+    ],
+)
 def test_bylines_and_credits_name_reporters(sentence, expected):
     assert people(sentence) == expected
 
@@ -42,11 +45,14 @@ def test_a_name_before_a_welcome_speech():
     assert people("县委副书记、县长魏长河致欢迎词。") == ["魏长河"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "吴江区委书记李铭出席。",  # 吴江 is a place before a title
-    "会议由区政协主席主持。",  # 区 is a surname, 区政协 an organ
-    "盛泽镇党委书记致辞。",  # a title opening with 镇 follows a place
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "吴江区委书记李铭出席。",  # 吴江 is a place before a title
+        "会议由区政协主席主持。",  # 区 is a surname, 区政协 an organ
+        "盛泽镇党委书记致辞。",  # a title opening with 镇 follows a place
+    ],
+)
 def test_places_and_organs_before_a_title_are_no_people(sentence):
     assert not {"吴江", "区政协", "盛泽"} & set(people(sentence))
 
@@ -71,5 +77,12 @@ def test_every_name_of_a_roster_line_padded_or_not_is_a_person():
     text = "●行业报告\n临澄数字经济报告发布\n编写组\n组  长：江明远\n副组长：林  涛    许晓雨\n成  员：周立新    王  磊    李 潇\n作者：陈思远\n林涛表示，报告由临澄市信息中心发布。\n"
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     people = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Person"}
-    assert people == {"江明远": ["江明远"], "林涛": ["林涛", "林  涛"], "许晓雨": ["许晓雨"], "周立新": ["周立新"],
-                      "王磊": ["王磊", "王  磊"], "李潇": ["李潇", "李 潇"], "陈思远": ["陈思远"]}
+    assert people == {
+        "江明远": ["江明远"],
+        "林涛": ["林涛", "林  涛"],
+        "许晓雨": ["许晓雨"],
+        "周立新": ["周立新"],
+        "王磊": ["王磊", "王  磊"],
+        "李潇": ["李潇", "李 潇"],
+        "陈思远": ["陈思远"],
+    }

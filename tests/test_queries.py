@@ -20,9 +20,20 @@ from kg.cli import app
 from kg.config import QUERIES_DIR
 from kg.pipeline import build_graph_from
 from kg.store.connection import open_driver
-from kg.store.queries import (MissingParameter, QueryParameter, UnknownParameter, UnknownQuery, WriteRefused,
-                              find_query_file, list_query_files, parse_value, read_query_file, resolve_parameters,
-                              run_query, statement_parameters)
+from kg.store.queries import (
+    MissingParameter,
+    QueryParameter,
+    UnknownParameter,
+    UnknownQuery,
+    WriteRefused,
+    find_query_file,
+    list_query_files,
+    parse_value,
+    read_query_file,
+    resolve_parameters,
+    run_query,
+    statement_parameters,
+)
 from kg.store.writer import load_graph, wipe_graph
 from tests.conftest import neo4j_test_environment
 
@@ -31,17 +42,24 @@ runner = CliRunner()
 
 # --- headers and parameters: no server needed ---------------------------------------------------------------------
 
+
 def test_a_header_gives_questions_and_parameters_with_examples(tmp_path):
     path = tmp_path / "people.cypher"
-    path.write_text("// question: 某机构的人员 / People of an organization\n"
-                    "// param org: 浙江省科技厅 (the organization's name)\n"
-                    "// param limit: 5\n"
-                    "// param note:\n"
-                    "MATCH (p:Person) RETURN p // param ignored: x\n", encoding="utf-8")
+    path.write_text(
+        "// question: 某机构的人员 / People of an organization\n"
+        "// param org: 浙江省科技厅 (the organization's name)\n"
+        "// param limit: 5\n"
+        "// param note:\n"
+        "MATCH (p:Person) RETURN p // param ignored: x\n",
+        encoding="utf-8",
+    )
     found = read_query_file(path)
     assert (found.name, found.questions) == ("people", ["某机构的人员 / People of an organization"])
-    assert found.params == [QueryParameter("org", "浙江省科技厅", "the organization's name"),
-                            QueryParameter("limit", "5", ""), QueryParameter("note", None, "")]
+    assert found.params == [
+        QueryParameter("org", "浙江省科技厅", "the organization's name"),
+        QueryParameter("limit", "5", ""),
+        QueryParameter("note", None, ""),
+    ]
 
 
 def test_every_shipped_file_has_a_bilingual_question_and_an_example_for_each_parameter():
@@ -55,8 +73,19 @@ def test_every_shipped_file_has_a_bilingual_question_and_an_example_for_each_par
         assert all(p.example is not None for p in found.params), found.name
 
 
-@pytest.mark.parametrize(("text", "value"), [("5", 5), ("-3", -3), ("0.5", 0.5), ("true", True), ("False", False),
-                                             ("浙江省科技厅", "浙江省科技厅"), ("5a", "5a"), ("", "")])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5", 5),
+        ("-3", -3),
+        ("0.5", 0.5),
+        ("true", True),
+        ("False", False),
+        ("浙江省科技厅", "浙江省科技厅"),
+        ("5a", "5a"),
+        ("", ""),
+    ],
+)
 def test_parameter_text_becomes_a_number_or_boolean_when_it_reads_as_one(text, value):
     assert parse_value(text) == value and type(parse_value(text)) is type(value)
 
@@ -90,8 +119,11 @@ def test_list_shows_every_file_with_its_question():
 
 
 def test_a_missing_parameter_is_a_clear_error_before_any_connection():
-    result = runner.invoke(app, ["query", "--cypher", "MATCH (p:Person {name: $who}) RETURN p.name"],
-                           env={**neo4j_test_environment(), "NEO4J_URI": "bolt://127.0.0.1:1"})
+    result = runner.invoke(
+        app,
+        ["query", "--cypher", "MATCH (p:Person {name: $who}) RETURN p.name"],
+        env={**neo4j_test_environment(), "NEO4J_URI": "bolt://127.0.0.1:1"},
+    )
     assert result.exit_code == 1
     assert "parameter 'who' has no value and no example" in result.output and "Traceback" not in result.output
 
@@ -129,6 +161,7 @@ def test_an_unknown_query_name_is_named():
 
 # --- against the real server ---------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def samples_driver(settings, issue_000, issue_004) -> Iterator[Driver]:
     """The test server holding exactly the two sample issues."""
@@ -149,61 +182,122 @@ def _pick(rows: list[dict], *columns: str) -> list[tuple]:
 
 # What each file returns on the samples: a check on its rows.
 EXPECTED = {
-    "people_positions": lambda rows: _pick(rows, "person", "title", "organization") == [("高鹰忠", "厅长", "浙江省科技厅")],
-    "program_runners": lambda rows: ("浙江省科创母基金", ["浙江省科技厅", "浙江省财政厅", "浙江省金融控股有限公司"])
-        in [(r["program"], sorted(r["runners"])) for r in rows],
-    "document_publishers": lambda rows: set(_pick(rows, "document", "publisher")) == {
-        ("《2024浙江省高新技术产业发展报告》", "浙江省科技信息研究院"),
-        ("《2024浙江省高新技术产业发展报告》", "浙江省高新技术企业协会"),
-        ("《中国区域科技创新评价报告2023》", "中国科学技术发展战略研究院")},
-    "entity_neighbourhood": lambda rows: {("HOLDS_POSITION", "in", "高鹰忠"), ("RUNS", "out", "浙江省科创母基金"),
-                                          ("PARTNERS_WITH", "out", "浙江省财政厅")}
-        <= set(_pick(rows, "relation", "direction", "other")) and all(r["evidence"] for r in rows),
-    "organizations_in_region": lambda rows: {"唐山高新区管委会", "唐山高新区行政审批局", "河北鹰眼智能科技有限公司"}
-        <= {r["organization"] for r in rows} and not any("浙江" in r["organization"] for r in rows),
-    "partnership_network": lambda rows: _pick(rows, "partner", "steps") == [("浙江省财政厅", 1), ("浙江省金融控股有限公司", 1)],
-    "strongest_cooccurrences": lambda rows: _pick(rows[:2], "a", "b", "sentences") == [
-        ("助企行", "深圳市", 5), ("北京大学", "豆包大模型系统软件联合实验室", 4)] and len(rows) == 10,
-    "shortest_connection": lambda rows: _pick(rows, "chain", "relations") == [
-        (["高鹰忠", "浙江省科技厅", "浙江省金融控股有限公司"], ["HOLDS_POSITION", "PARTNERS_WITH"])],
-    "articles_mentioning_both": lambda rows: _pick(rows, "article", "title") == [
-        ("4da0b16879e72d23-003", "校企合作解决大模型发展中的“真问题”")],
-    "industries_by_region": lambda rows: {("唐山市", "机器人"), ("浙江省", "科技金融"), ("中国", "航空航天")}
-        <= set(_pick(rows, "region", "industry")),
-    "organizations_per_industry": lambda rows: ("科技金融", "浙江省科技厅", 5) in _pick(rows, "industry", "organization",
-                                                                                  "relations")
-        and ("航空航天", "中国航空学会", 2) in _pick(rows, "industry", "organization", "relations"),
-    "entities_in_most_issues": lambda rows: all(r["issues"] == 2 for r in rows)
-        and {"浙江省", "许昌市"} <= {r["entity"] for r in rows},
-    "new_in_latest_issue": lambda rows: {("Person", "玄兆辉"), ("Organization", "中国航空学会"), ("Region", "深圳市")}
-        <= set(_pick(rows, "label", "entity")) and "浙江省" not in {r["entity"] for r in rows},
-    "orphans": lambda rows: ("Industry", "发制品", "no relationships") in _pick(rows, "label", "name", "problem")
-        and {r["label"] for r in rows} == {"Industry"},
+    "people_positions": lambda rows: (
+        _pick(rows, "person", "title", "organization") == [("高鹰忠", "厅长", "浙江省科技厅")]
+    ),
+    "program_runners": lambda rows: (
+        ("浙江省科创母基金", ["浙江省科技厅", "浙江省财政厅", "浙江省金融控股有限公司"])
+        in [(r["program"], sorted(r["runners"])) for r in rows]
+    ),
+    "document_publishers": lambda rows: (
+        set(_pick(rows, "document", "publisher"))
+        == {
+            ("《2024浙江省高新技术产业发展报告》", "浙江省科技信息研究院"),
+            ("《2024浙江省高新技术产业发展报告》", "浙江省高新技术企业协会"),
+            ("《中国区域科技创新评价报告2023》", "中国科学技术发展战略研究院"),
+        }
+    ),
+    "entity_neighbourhood": lambda rows: (
+        {
+            ("HOLDS_POSITION", "in", "高鹰忠"),
+            ("RUNS", "out", "浙江省科创母基金"),
+            ("PARTNERS_WITH", "out", "浙江省财政厅"),
+        }
+        <= set(_pick(rows, "relation", "direction", "other"))
+        and all(r["evidence"] for r in rows)
+    ),
+    "organizations_in_region": lambda rows: (
+        {"唐山高新区管委会", "唐山高新区行政审批局", "河北鹰眼智能科技有限公司"} <= {r["organization"] for r in rows}
+        and not any("浙江" in r["organization"] for r in rows)
+    ),
+    "partnership_network": lambda rows: (
+        _pick(rows, "partner", "steps") == [("浙江省财政厅", 1), ("浙江省金融控股有限公司", 1)]
+    ),
+    "strongest_cooccurrences": lambda rows: (
+        _pick(rows[:2], "a", "b", "sentences")
+        == [("助企行", "深圳市", 5), ("北京大学", "豆包大模型系统软件联合实验室", 4)]
+        and len(rows) == 10
+    ),
+    "shortest_connection": lambda rows: (
+        _pick(rows, "chain", "relations")
+        == [(["高鹰忠", "浙江省科技厅", "浙江省金融控股有限公司"], ["HOLDS_POSITION", "PARTNERS_WITH"])]
+    ),
+    "articles_mentioning_both": lambda rows: (
+        _pick(rows, "article", "title") == [("4da0b16879e72d23-003", "校企合作解决大模型发展中的“真问题”")]
+    ),
+    "industries_by_region": lambda rows: (
+        {("唐山市", "机器人"), ("浙江省", "科技金融"), ("中国", "航空航天")} <= set(_pick(rows, "region", "industry"))
+    ),
+    "organizations_per_industry": lambda rows: (
+        ("科技金融", "浙江省科技厅", 5) in _pick(rows, "industry", "organization", "relations")
+        and ("航空航天", "中国航空学会", 2) in _pick(rows, "industry", "organization", "relations")
+    ),
+    "entities_in_most_issues": lambda rows: (
+        all(r["issues"] == 2 for r in rows) and {"浙江省", "许昌市"} <= {r["entity"] for r in rows}
+    ),
+    "new_in_latest_issue": lambda rows: (
+        {("Person", "玄兆辉"), ("Organization", "中国航空学会"), ("Region", "深圳市")}
+        <= set(_pick(rows, "label", "entity"))
+        and "浙江省" not in {r["entity"] for r in rows}
+    ),
+    "orphans": lambda rows: (
+        ("Industry", "发制品", "no relationships") in _pick(rows, "label", "name", "problem")
+        and {r["label"] for r in rows} == {"Industry"}
+    ),
     "duplicate_names": lambda rows: rows == [],
-    "articles_about_industry": lambda rows: {(r["article"], r["industry"]) for r in rows} == {
-        ("4da0b16879e72d23-003", "新一代信息技术"), ("4da0b16879e72d23-003", "人工智能"),
-        ("4da0b16879e72d23-003", "集成电路"),  # its GPU chips
-        ("61f4da144f9f7164-004", "人工智能"), ("61f4da144f9f7164-004", "新一代信息技术")},
-    "issue_contents": lambda rows: _pick(rows[:2], "position", "title") == [(0, "编者的话"), (1, "锻造新质生产力发展主力军")],
+    "articles_about_industry": lambda rows: (
+        {(r["article"], r["industry"]) for r in rows}
+        == {
+            ("4da0b16879e72d23-003", "新一代信息技术"),
+            ("4da0b16879e72d23-003", "人工智能"),
+            ("4da0b16879e72d23-003", "集成电路"),  # its GPU chips
+            ("61f4da144f9f7164-004", "人工智能"),
+            ("61f4da144f9f7164-004", "新一代信息技术"),
+        }
+    ),
+    "issue_contents": lambda rows: (
+        _pick(rows[:2], "position", "title") == [(0, "编者的话"), (1, "锻造新质生产力发展主力军")]
+    ),
     # The measures of kg.analytics, as `kg analyze` ranks them (tests/test_analytics.py).
-    "top_organizations": lambda rows: _pick(rows[:3], "organization", "pagerank", "community") == [
-        ("杭州科百特过滤器材有限公司", 0.0186212, 9), ("浙江省科技厅", 0.0185828, 6), ("北京大学", 0.0179812, 4)]
-        and len(rows) == 10,
-    "community_members": lambda rows: [r["member"] for r in rows][:3] == ["北京大学", "北京大学计算机学院", "北京大学科技开发部"]
-        and len(rows) == 9 and {r["community"] for r in rows} == {4},
-    "brokers": lambda rows: _pick(rows[:2], "broker", "communities", "industries") == [
-        ("浙江省科技厅", 2, 1), ("《中国区域科技创新评价报告2023》", 4, 3)] and "Region" not in {r["label"] for r in rows},
+    "top_organizations": lambda rows: (
+        _pick(rows[:3], "organization", "pagerank", "community")
+        == [("杭州科百特过滤器材有限公司", 0.0186212, 9), ("浙江省科技厅", 0.0185828, 6), ("北京大学", 0.0179812, 4)]
+        and len(rows) == 10
+    ),
+    "community_members": lambda rows: (
+        [r["member"] for r in rows][:3] == ["北京大学", "北京大学计算机学院", "北京大学科技开发部"]
+        and len(rows) == 9
+        and {r["community"] for r in rows} == {4}
+    ),
+    "brokers": lambda rows: (
+        _pick(rows[:2], "broker", "communities", "industries")
+        == [("浙江省科技厅", 2, 1), ("《中国区域科技创新评价报告2023》", 4, 3)]
+        and "Region" not in {r["label"] for r in rows}
+    ),
     # Time: the samples are dated by data/samples/manifest.yaml, their articles by their datelines.
-    "mentions_per_issue": lambda rows: _pick(rows, "date", "issue", "mentions") == [
-        ("2024-12-16", "000_37a592d5b46665a4.txt", 7), ("2024-12-23", "004_d800323ad11d4dac.txt", 3)],
-    "rising_entities": lambda rows: _pick(rows[:3], "entity", "last_n", "n_before") == [
-        ("深圳市", 11, 0), ("《中国区域科技创新评价报告2023》", 7, 0), ("中国航空创新创业大赛", 6, 0)],
-    "partnerships_formed": lambda rows: _pick(rows, "since", "organization", "partner") == [
-        ("2024-12-12", "北京大学", "字节跳动"), ("2024-12-12", "杭州科百特过滤器材有限公司", "浙江工业大学"),
-        ("2024-12-12", "浙江省科技信息研究院", "浙江省高新技术企业协会"), ("2024-12-12", "浙江省科技厅", "浙江省财政厅"),
-        ("2024-12-12", "浙江省科技厅", "浙江省金融控股有限公司"), ("2024-12-12", "浙江省财政厅", "浙江省金融控股有限公司")],
-    "partners_since": lambda rows: _pick(rows, "partner", "since", "articles") == [
-        ("浙江省财政厅", "2024-12-12", 1), ("浙江省金融控股有限公司", "2024-12-12", 1)],
+    "mentions_per_issue": lambda rows: (
+        _pick(rows, "date", "issue", "mentions")
+        == [("2024-12-16", "000_37a592d5b46665a4.txt", 7), ("2024-12-23", "004_d800323ad11d4dac.txt", 3)]
+    ),
+    "rising_entities": lambda rows: (
+        _pick(rows[:3], "entity", "last_n", "n_before")
+        == [("深圳市", 11, 0), ("《中国区域科技创新评价报告2023》", 7, 0), ("中国航空创新创业大赛", 6, 0)]
+    ),
+    "partnerships_formed": lambda rows: (
+        _pick(rows, "since", "organization", "partner")
+        == [
+            ("2024-12-12", "北京大学", "字节跳动"),
+            ("2024-12-12", "杭州科百特过滤器材有限公司", "浙江工业大学"),
+            ("2024-12-12", "浙江省科技信息研究院", "浙江省高新技术企业协会"),
+            ("2024-12-12", "浙江省科技厅", "浙江省财政厅"),
+            ("2024-12-12", "浙江省科技厅", "浙江省金融控股有限公司"),
+            ("2024-12-12", "浙江省财政厅", "浙江省金融控股有限公司"),
+        ]
+    ),
+    "partners_since": lambda rows: (
+        _pick(rows, "partner", "since", "articles")
+        == [("浙江省财政厅", "2024-12-12", 1), ("浙江省金融控股有限公司", "2024-12-12", 1)]
+    ),
 }
 
 
@@ -229,21 +323,30 @@ def test_a_parameter_overrides_the_example(samples_driver, settings):
 
 @pytest.mark.neo4j
 def test_a_name_shared_by_two_labels_is_a_suspicious_duplicate(samples_driver, settings):
-    samples_driver.execute_query("CREATE (:Region:Entity {key: 'Region:浙江省科技厅', name: '浙江省科技厅', aliases: []})",
-                                 database_=settings.database)
+    samples_driver.execute_query(
+        "CREATE (:Region:Entity {key: 'Region:浙江省科技厅', name: '浙江省科技厅', aliases: []})",
+        database_=settings.database,
+    )
     try:
         rows = _rows(samples_driver, settings.database, "duplicate_names")
     finally:
-        samples_driver.execute_query("MATCH (r:Region {key: 'Region:浙江省科技厅'}) DELETE r", database_=settings.database)
-    assert {(r["first"], r["second"]) for r in rows} in ({("Organization:浙江省科技厅", "Region:浙江省科技厅")},
-                                                        {("Region:浙江省科技厅", "Organization:浙江省科技厅")})
+        samples_driver.execute_query(
+            "MATCH (r:Region {key: 'Region:浙江省科技厅'}) DELETE r", database_=settings.database
+        )
+    assert {(r["first"], r["second"]) for r in rows} in (
+        {("Organization:浙江省科技厅", "Region:浙江省科技厅")},
+        {("Region:浙江省科技厅", "Organization:浙江省科技厅")},
+    )
     assert rows[0]["problem"] == "same name"
 
 
 @pytest.mark.neo4j
 def test_kg_query_prints_json_with_a_param_override(samples_driver):
-    result = runner.invoke(app, ["query", "people_positions", "--param", "org=北京大学计算机学院", "--format", "json"],
-                           env=neo4j_test_environment())
+    result = runner.invoke(
+        app,
+        ["query", "people_positions", "--param", "org=北京大学计算机学院", "--format", "json"],
+        env=neo4j_test_environment(),
+    )
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert sorted((r["person"], r["title"]) for r in rows) == [("刘譞哲", "教授"), ("胡振江", "院长")]
@@ -263,9 +366,21 @@ def test_kg_query_prints_csv_and_a_table(samples_driver):
 
 @pytest.mark.neo4j
 def test_kg_query_runs_an_ad_hoc_statement_with_parameters(samples_driver):
-    result = runner.invoke(app, ["query", "--cypher", "MATCH (o:Organization {name: $org})-[:RUNS]->(p) "
-                                 "RETURN p.name AS program, $n + 1 AS n", "-p", "org=浙江省科技厅", "-p", "n=1",
-                                 "--format", "json"], env=neo4j_test_environment())
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            "--cypher",
+            "MATCH (o:Organization {name: $org})-[:RUNS]->(p) RETURN p.name AS program, $n + 1 AS n",
+            "-p",
+            "org=浙江省科技厅",
+            "-p",
+            "n=1",
+            "--format",
+            "json",
+        ],
+        env=neo4j_test_environment(),
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [{"program": "浙江省科创母基金", "n": 2}]
 
@@ -287,6 +402,7 @@ def test_an_unreachable_server_is_exit_code_2(neo4j_server):
 
 # --- queries never change or leak data by accident -----------------------------------------------------------------
 
+
 def _count(driver: Driver, database: str) -> tuple[int, int]:
     nodes = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database).records[0]["n"]
     relationships = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n", database_=database).records[0]["n"]
@@ -294,26 +410,35 @@ def _count(driver: Driver, database: str) -> tuple[int, int]:
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("statement", ["MATCH (n) DETACH DELETE n", "CREATE (:Organization {name: '江屿科技有限公司'})",
-                                       "MERGE (o:Organization {name: '江屿科技有限公司'}) RETURN o",
-                                       "MATCH (o:Organization) SET o.name = '临澄市'",
-                                       "CREATE INDEX kg_probe IF NOT EXISTS FOR (n:Organization) ON (n.probe)"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "MATCH (n) DETACH DELETE n",
+        "CREATE (:Organization {name: '江屿科技有限公司'})",
+        "MERGE (o:Organization {name: '江屿科技有限公司'}) RETURN o",
+        "MATCH (o:Organization) SET o.name = '临澄市'",
+        "CREATE INDEX kg_probe IF NOT EXISTS FOR (n:Organization) ON (n.probe)",
+    ],
+)
 def test_a_write_without_write_is_refused_naming_write_and_changes_nothing(samples_driver, settings, statement):
     before = _count(samples_driver, settings.database)
     result = runner.invoke(app, ["query", "--cypher", statement], env=neo4j_test_environment())
     assert result.exit_code == 1, result.output
     assert "kg query only reads: give --write" in result.output and "Traceback" not in result.output
     assert _count(samples_driver, settings.database) == before
-    names = samples_driver.execute_query("SHOW INDEXES YIELD name RETURN collect(name) AS names",
-                                         database_=settings.database).records[0]["names"]
+    names = samples_driver.execute_query(
+        "SHOW INDEXES YIELD name RETURN collect(name) AS names", database_=settings.database
+    ).records[0]["names"]
     assert "kg_probe" not in names
 
 
 @pytest.mark.neo4j
 def test_a_query_file_that_writes_is_refused_too(samples_driver, settings, tmp_path):
     path = tmp_path / "sneaky.cypher"
-    path.write_text("// question: 看似只读 / Looks like a read\nMATCH (o:Organization) DETACH DELETE o RETURN 1 AS done\n",
-                    encoding="utf-8")
+    path.write_text(
+        "// question: 看似只读 / Looks like a read\nMATCH (o:Organization) DETACH DELETE o RETURN 1 AS done\n",
+        encoding="utf-8",
+    )
     before = _count(samples_driver, settings.database)
     result = runner.invoke(app, ["query", str(path)], env=neo4j_test_environment())
     assert result.exit_code == 1 and "--write" in result.output, result.output
@@ -326,14 +451,25 @@ def test_a_query_file_that_writes_is_refused_too(samples_driver, settings, tmp_p
 def test_write_lets_a_statement_change_the_graph_and_says_what_changed(samples_driver, settings):
     env = neo4j_test_environment()
     before = _count(samples_driver, settings.database)
-    created = runner.invoke(app, ["query", "--write", "--cypher", "CREATE (n:KgProbe {name: $name}) RETURN n.name AS name",
-                                  "-p", "name=江屿科技有限公司"], env=env)
+    created = runner.invoke(
+        app,
+        [
+            "query",
+            "--write",
+            "--cypher",
+            "CREATE (n:KgProbe {name: $name}) RETURN n.name AS name",
+            "-p",
+            "name=江屿科技有限公司",
+        ],
+        env=env,
+    )
     assert created.exit_code == 0, created.output
     assert "江屿科技有限公司" in created.stdout and "nodes created 1" in created.stderr
     assert _count(samples_driver, settings.database) == (before[0] + 1, before[1])
     # A batched delete needs an auto-commit transaction: --write runs one.
-    deleted = runner.invoke(app, ["query", "--write", "--cypher",
-                                  "MATCH (n:KgProbe) CALL (n) { DETACH DELETE n } IN TRANSACTIONS"], env=env)
+    deleted = runner.invoke(
+        app, ["query", "--write", "--cypher", "MATCH (n:KgProbe) CALL (n) { DETACH DELETE n } IN TRANSACTIONS"], env=env
+    )
     assert deleted.exit_code == 0, deleted.output
     assert "nodes deleted 1" in deleted.stderr and _count(samples_driver, settings.database) == before
 
@@ -349,18 +485,30 @@ def load_csv_home(neo4j_server) -> Iterator:
 
 @pytest.mark.neo4j
 def test_load_csv_reads_only_the_import_directory(samples_driver, settings, load_csv_home):
-    inside = run_query(samples_driver, settings.database, "LOAD CSV WITH HEADERS FROM 'file:///kg-probe.csv' AS row "
-                       "RETURN row.name AS name, row.city AS city", {})
+    inside = run_query(
+        samples_driver,
+        settings.database,
+        "LOAD CSV WITH HEADERS FROM 'file:///kg-probe.csv' AS row RETURN row.name AS name, row.city AS city",
+        {},
+    )
     assert inside.records() == [{"name": "江屿科技有限公司", "city": "临澄市"}]
     secret = load_csv_home.password_file.read_text(encoding="utf-8").strip()
-    escapes = ["file:///etc/passwd", "file:///../password", "file:///../../test/password",
-               f"file://{load_csv_home.password_file}", f"file:///{'../' * 12}etc/passwd"]
+    escapes = [
+        "file:///etc/passwd",
+        "file:///../password",
+        "file:///../../test/password",
+        f"file://{load_csv_home.password_file}",
+        f"file:///{'../' * 12}etc/passwd",
+    ]
     for url in escapes:
         for write in (False, True):  # the server's confinement, not the read transaction
             with pytest.raises(ClientError, match="Cannot load from URL"):
-                run_query(samples_driver, settings.database, f"LOAD CSV FROM '{url}' AS row RETURN row", {}, write=write)
-    result = runner.invoke(app, ["query", "--cypher", "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row"],
-                           env=neo4j_test_environment())
+                run_query(
+                    samples_driver, settings.database, f"LOAD CSV FROM '{url}' AS row RETURN row", {}, write=write
+                )
+    result = runner.invoke(
+        app, ["query", "--cypher", "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row"], env=neo4j_test_environment()
+    )
     assert result.exit_code == 1 and "root:" not in result.output and secret not in result.output
     assert f"read only files in {load_csv_home.import_dir}" in result.output and "Traceback" not in result.output
 
@@ -374,7 +522,7 @@ def test_load_csv_fetches_nothing_over_http(samples_driver, settings):
             requests.append(self.path)
             self.send_response(200)
             self.end_headers()
-            self.wfile.write("name\n江屿科技有限公司\n".encode("utf-8"))
+            self.wfile.write("name\n江屿科技有限公司\n".encode())
 
         def log_message(self, *args):
             pass
@@ -384,8 +532,11 @@ def test_load_csv_fetches_nothing_over_http(samples_driver, settings):
     try:
         port = server.server_address[1]
         for url in (f"http://127.0.0.1:{port}/leak.csv", f"http://localhost:{port}/leak.csv"):
-            result = runner.invoke(app, ["query", "--write", "--cypher", f"LOAD CSV FROM '{url}' AS row RETURN row"],
-                                   env=neo4j_test_environment())
+            result = runner.invoke(
+                app,
+                ["query", "--write", "--cypher", f"LOAD CSV FROM '{url}' AS row RETURN row"],
+                env=neo4j_test_environment(),
+            )
             assert result.exit_code == 1 and "fetch no URL" in result.output, result.output
             assert "江屿科技有限公司" not in result.output
     finally:
@@ -396,16 +547,20 @@ def test_load_csv_fetches_nothing_over_http(samples_driver, settings):
 
 @pytest.mark.neo4j
 def test_a_path_in_json_carries_its_nodes_and_relationships(samples_driver):
-    statement = ("MATCH chain = (p:Person {name: '高鹰忠'})-[:HOLDS_POSITION]->(o:Organization {name: '浙江省科技厅'})"
-                 "-[:PARTNERS_WITH]-(:Organization {name: '浙江省金融控股有限公司'}) "
-                 "MATCH backward = (o)<-[:HOLDS_POSITION]-(p) RETURN chain, backward LIMIT 1")
+    statement = (
+        "MATCH chain = (p:Person {name: '高鹰忠'})-[:HOLDS_POSITION]->(o:Organization {name: '浙江省科技厅'})"
+        "-[:PARTNERS_WITH]-(:Organization {name: '浙江省金融控股有限公司'}) "
+        "MATCH backward = (o)<-[:HOLDS_POSITION]-(p) RETURN chain, backward LIMIT 1"
+    )
     result = runner.invoke(app, ["query", "--cypher", statement, "--format", "json"], env=neo4j_test_environment())
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)
     nodes, relationships = row["chain"]["nodes"], row["chain"]["relationships"]
     assert [(n["labels"], n["properties"]["name"]) for n in nodes] == [
-        (["Entity", "Person"], "高鹰忠"), (["Entity", "Organization"], "浙江省科技厅"),
-        (["Entity", "Organization"], "浙江省金融控股有限公司")]
+        (["Entity", "Person"], "高鹰忠"),
+        (["Entity", "Organization"], "浙江省科技厅"),
+        (["Entity", "Organization"], "浙江省金融控股有限公司"),
+    ]
     assert [r["type"] for r in relationships] == ["HOLDS_POSITION", "PARTNERS_WITH"]
     assert relationships[0]["properties"]["title"] == "厅长"
     assert {"evidence", "article", "start", "end", "basis"} <= set(relationships[1]["properties"])
@@ -434,7 +589,10 @@ def test_excel_csv_is_utf8_with_a_byte_order_mark_and_crlf(samples_driver):
 def test_people_of_an_organization_include_those_of_its_sub_units(samples_driver, settings):
     rows = _rows(samples_driver, settings.database, "people_positions", org="北京大学")
     assert _pick(rows, "person", "title", "organization") == [
-        ("刘譞哲", "教授", "北京大学计算机学院"), ("胡振江", "院长", "北京大学计算机学院"), ("郑如青", "副部长", "北京大学科技开发部")]
+        ("刘譞哲", "教授", "北京大学计算机学院"),
+        ("胡振江", "院长", "北京大学计算机学院"),
+        ("郑如青", "副部长", "北京大学科技开发部"),
+    ]
 
 
 @pytest.mark.neo4j
@@ -443,11 +601,15 @@ def test_the_partnership_network_of_an_organization_includes_its_sub_units(sampl
         "MATCH (unit:Organization {name: '北京大学计算机学院'}) "
         "CREATE (unit)-[:PARTNERS_WITH {evidence: '北京大学计算机学院与江屿科技有限公司签约。'}]->"
         "(:Organization:Entity {key: 'Organization:江屿科技有限公司', name: '江屿科技有限公司', aliases: []})",
-        database_=settings.database)
+        database_=settings.database,
+    )
     try:
         rows = _rows(samples_driver, settings.database, "partnership_network", org="北京大学")
     finally:
-        samples_driver.execute_query("MATCH (o:Organization {key: 'Organization:江屿科技有限公司'}) DETACH DELETE o",
-                                     database_=settings.database)
+        samples_driver.execute_query(
+            "MATCH (o:Organization {key: 'Organization:江屿科技有限公司'}) DETACH DELETE o", database_=settings.database
+        )
     assert _pick(rows, "partner", "steps", "via") == [
-        ("字节跳动", 1, ["北京大学", "字节跳动"]), ("江屿科技有限公司", 1, ["北京大学计算机学院", "江屿科技有限公司"])]
+        ("字节跳动", 1, ["北京大学", "字节跳动"]),
+        ("江屿科技有限公司", 1, ["北京大学计算机学院", "江屿科技有限公司"]),
+    ]

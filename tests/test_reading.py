@@ -86,7 +86,7 @@ def test_normalised_offsets_map_back_to_the_source():
     normalized = normalize_text(source)
     assert normalized.text == "标题\n\n正文第一句。\n"
     offset = normalized.text.index("正文")
-    assert source[normalized.to_source(offset):].startswith("正文")
+    assert source[normalized.to_source(offset) :].startswith("正文")
 
 
 def test_decode_error_names_the_cure_only_where_it_helps():
@@ -99,8 +99,10 @@ def test_decode_error_names_the_cure_only_where_it_helps():
     assert len(tried) == len(set(tried)) and "utf_8" not in tried and "gb18030" in tried
     with pytest.raises(DecodeError) as raised:  # already UTF-8: re-saving it as UTF-8 would change nothing
         decode_newsletter("plain ascii words only".encode("ascii"))
-    assert str(raised.value) == ("it reads as utf-8 but holds no Chinese text (kg reads Chinese newsletters); "
-                                 "check that this is the file you meant")
+    assert str(raised.value) == (
+        "it reads as utf-8 but holds no Chinese text (kg reads Chinese newsletters); "
+        "check that this is the file you meant"
+    )
 
 
 # Traditional characters: OpenCC-standard (s2t) in UTF-8, and Taiwan-standard
@@ -138,10 +140,10 @@ def test_traditional_conversion_keeps_lengths_and_the_map_to_the_source():
     assert normalized.script == "traditional"
     assert normalized.text == "浙江省科技厅了解到\n\n刘譞哲说，随着产业发展，之后将扩大。\n"
     for line in normalized.lines:
-        assert normalized.text[line.start:line.end] == line.text
+        assert normalized.text[line.start : line.end] == line.text
     for word, written in [("科技厅", "科技廳"), ("刘譞哲", "劉譞哲"), ("扩大", "擴大")]:
         offset = normalized.text.index(word)
-        assert source[normalized.to_source(offset):].startswith(written)
+        assert source[normalized.to_source(offset) :].startswith(written)
 
 
 def test_conversion_is_one_character_for_one():
@@ -153,9 +155,12 @@ def test_conversion_is_one_character_for_one():
 
 def test_one_traditional_article_in_a_simplified_issue_is_read_like_the_rest(tmp_path):
     path = tmp_path / "mixed.txt"
-    path.write_text("●行业动态\n江屿新材料产业园开园\n3月2日，江屿新材料产业园正式开园，临澄市科技局局长王建国出席。\n"
-                    "●行业报告\n臨澄發布產業報告\n近日，《臨澄產業發展白皮書》（以下簡稱《白皮書》）在京發布。"
-                    "中國工程院院士張宏科表示，《白皮書》具有重要意義。\n", encoding="utf-8")
+    path.write_text(
+        "●行业动态\n江屿新材料产业园开园\n3月2日，江屿新材料产业园正式开园，临澄市科技局局长王建国出席。\n"
+        "●行业报告\n臨澄發布產業報告\n近日，《臨澄產業發展白皮書》（以下簡稱《白皮書》）在京發布。"
+        "中國工程院院士張宏科表示，《白皮書》具有重要意義。\n",
+        encoding="utf-8",
+    )
     issue = read_issue(path)
     records = list(extract_records([issue]))
     assert [r["title"] for r in records] == ["江屿新材料产业园开园", "臨澄發布產業報告"]

@@ -36,9 +36,12 @@ def test_sample_004_splits_as_a_reader_sees_it(issue_004):
 def test_article_body_keeps_paragraphs_and_sentences(issue_000):
     robots = issue_000.articles[4]
     assert robots.paragraphs[0].text.startswith("成立于1992年的唐山国家高新技术产业开发区")
-    assert robots.paragraphs[-1].sentences[-1].text == "董学忠表示：“唐山高新区将以海纳百川的姿态和开放的胸怀，马上就办、真抓实干，奋力打造山海之间璀璨的科技明珠！”"
+    assert (
+        robots.paragraphs[-1].sentences[-1].text
+        == "董学忠表示：“唐山高新区将以海纳百川的姿态和开放的胸怀，马上就办、真抓实干，奋力打造山海之间璀璨的科技明珠！”"
+    )
     for sentence in robots.sentences:
-        assert issue_000.text[sentence.start:sentence.end] == sentence.text
+        assert issue_000.text[sentence.start : sentence.end] == sentence.text
 
 
 def _parse(text: str):
@@ -90,7 +93,7 @@ def test_masthead_before_the_first_section_is_front_matter():
     text = "许昌竞争情报快递\n2024年第12期\n●行业动态\n某地智能装备产业提速\n今年以来，某地智能装备产业增长较快。\n"
     issue = _parse(text)
     assert [a.title for a in issue.articles] == ["某地智能装备产业提速"]
-    assert [issue.text[s.start:s.end] for s in issue.front_matter] == ["许昌竞争情报快递", "2024年第12期"]
+    assert [issue.text[s.start : s.end] for s in issue.front_matter] == ["许昌竞争情报快递", "2024年第12期"]
 
 
 UNSEEN_DIR = Path(__file__).parent / "unseen"
@@ -127,8 +130,7 @@ def _titles(text: str) -> list[str]:
 
 def test_headline_ending_with_an_exclamation_mark_starts_the_next_story():
     text = (
-        "●行业动态\n" + _STORY
-        + "江屿科技智能装备产业基地一期工程正式投产！\n"
+        "●行业动态\n" + _STORY + "江屿科技智能装备产业基地一期工程正式投产！\n"
         "5月8日，江屿科技有限公司智能装备产业基地在江屿湾区投产，首期年产工业机器人三千台。\n"
     )
     assert _titles(text) == ["临澄市新材料产业园二期开工", "江屿科技智能装备产业基地一期工程正式投产！"]
@@ -168,7 +170,8 @@ def test_headline_with_a_deck_after_a_story_naming_the_same_government_body():
     """A generic piece of a name (市人民政府) shared with the story before does not make it go on."""
     story = "\n".join(_STORY.splitlines()[:4]).replace("临澄市副市长王建国", "临澄市人民政府副市长王建国") + "\n"
     text = (
-        "●行业动态\n" + story
+        "●行业动态\n"
+        + story
         + "全国新型储能产业科技创新大会在江屿开幕\n"
         + "李明出席 张华致辞\n"
         + "10月27日，由江屿市人民政府主办的新型储能产业大会在江屿国际会议中心开幕，"
@@ -196,10 +199,16 @@ def test_a_news_report_opener_after_a_short_story_starts_a_new_article():
     assert _titles(text) == ["临澄市举办人才创新创业大会", "江屿为8座新建院士工作站授牌"]
 
 
-@pytest.mark.parametrize("byline", ["记者 王建国", "（记者 王建国 李明）", "通讯员 张华", "（王明 临澄融媒体记者 李华）",
-                                    "来源：临澄日报"])
+@pytest.mark.parametrize(
+    "byline", ["记者 王建国", "（记者 王建国 李明）", "通讯员 张华", "（王明 临澄融媒体记者 李华）", "来源：临澄日报"]
+)
 def test_a_byline_line_is_body_text_never_a_heading(byline):
-    text = "●政策解读\n" + _STORY + byline + "\n●行业报告\n临澄市知识产权保护中心数量达到5家\n记者从临澄市知识产权局获悉。\n"
+    text = (
+        "●政策解读\n"
+        + _STORY
+        + byline
+        + "\n●行业报告\n临澄市知识产权保护中心数量达到5家\n记者从临澄市知识产权局获悉。\n"
+    )
     articles = _parse(text).articles
     assert [a.title for a in articles] == ["临澄市新材料产业园二期开工", "临澄市知识产权保护中心数量达到5家"]
     assert articles[0].subheadings == []
@@ -234,7 +243,9 @@ def test_numbered_headlines_follow_each_other_and_keep_their_numbered_subheading
     ]
 
 
-@pytest.mark.parametrize("subheading", ["（一）产能向海外转移", "1.产能向海外转移", "一、产能向海外转移", "①产能向海外转移"])
+@pytest.mark.parametrize(
+    "subheading", ["（一）产能向海外转移", "1.产能向海外转移", "一、产能向海外转移", "①产能向海外转移"]
+)
 def test_numbered_subheadings_inside_an_unnumbered_story(subheading):
     text = "●行业动态\n" + _STORY + subheading + "\n6月1日，该园区海外工厂投产。\n"
     [article] = _parse(text).articles
@@ -255,7 +266,8 @@ def test_heading_numbers_by_style():
 
 def test_paragraphs_separated_by_blank_lines_with_the_next_headline_glued_to_its_body():
     text = (
-        "●行业动态\n\n" + _STORY.replace("\n", "\n\n").replace("开工\n\n", "开工\n", 1)
+        "●行业动态\n\n"
+        + _STORY.replace("\n", "\n\n").replace("开工\n\n", "开工\n", 1)
         + "园区配套\n\n园区同步建设人才公寓和公共检测平台。\n\n"
         + "江屿智能装备产业基地投产\n5月8日，江屿科技有限公司智能装备产业基地投产。\n"
     )
@@ -270,37 +282,48 @@ def test_square_and_diamond_section_markers(marker):
     issue = _parse(text)
     assert issue.sections == ["行业动态", "政策解读"]
     assert [(a.section, a.title, a.untitled) for a in issue.articles] == [
-        ("行业动态", "江屿储能电站开工", False), ("政策解读", "2月6日，临澄市印发链长制方案。", True)]
+        ("行业动态", "江屿储能电站开工", False),
+        ("政策解读", "2月6日，临澄市印发链长制方案。", True),
+    ]
 
 
 def test_document_number_attachment_and_date_lines_never_start_a_story():
     text = (
-        "●政策解读\n" + _STORY
-        + "附件：临澄市新材料产业发展行动计划（2025-2027年）\n"
+        "●政策解读\n" + _STORY + "附件：临澄市新材料产业发展行动计划（2025-2027年）\n"
         "3月5日，临澄市印发新材料产业发展行动计划，提出到2027年产业规模突破千亿元。\n"
         "临科发〔2025〕3号\n2025年3月5日\n"
         "4月1日，行动计划开始实施。\n"
     )
     [article] = _parse(text).articles
     assert [s.text for s in article.subheadings] == [
-        "附件：临澄市新材料产业发展行动计划（2025-2027年）", "临科发〔2025〕3号", "2025年3月5日"]
+        "附件：临澄市新材料产业发展行动计划（2025-2027年）",
+        "临科发〔2025〕3号",
+        "2025年3月5日",
+    ]
 
 
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["plain", "blank_after_every_line"])
 def test_where_every_line_is_spaced_alike_a_headline_is_not_taken_for_a_parallel_subheading(gap):
     """With no blank lines, or a blank after every line headlines included, shape tells nothing."""
-    lines = ["●行业动态", "临澄市新材料产业园二期开工", *_STORY.splitlines()[1:3], "园区配套服务体系加快完善",
-             *_STORY.splitlines()[3:], "江屿湾区储能电站项目开工建设", "7月28日，江屿储能电站在江屿湾区开工建设。"]
+    lines = [
+        "●行业动态",
+        "临澄市新材料产业园二期开工",
+        *_STORY.splitlines()[1:3],
+        "园区配套服务体系加快完善",
+        *_STORY.splitlines()[3:],
+        "江屿湾区储能电站项目开工建设",
+        "7月28日，江屿储能电站在江屿湾区开工建设。",
+    ]
     articles = _parse(gap.join(lines) + "\n").articles
     assert [(a.title, [s.text for s in a.subheadings]) for a in articles] == [
-        ("临澄市新材料产业园二期开工", ["园区配套服务体系加快完善"]), ("江屿湾区储能电站项目开工建设", [])]
+        ("临澄市新材料产业园二期开工", ["园区配套服务体系加快完善"]),
+        ("江屿湾区储能电站项目开工建设", []),
+    ]
 
 
 def test_a_lead_dated_by_the_day_alone_opens_a_story():
     text = (
-        "●行业动态\n" + _STORY
-        + "江屿新材料产业园揭牌\n"
-        "5日，江屿绿色新材料产业园揭牌，15家新材料企业集中签约入园。\n"
+        "●行业动态\n" + _STORY + "江屿新材料产业园揭牌\n5日，江屿绿色新材料产业园揭牌，15家新材料企业集中签约入园。\n"
     )
     assert _titles(text) == ["临澄市新材料产业园二期开工", "江屿新材料产业园揭牌"]
 
@@ -350,7 +373,11 @@ def test_a_row_of_terms_set_apart_by_wide_gaps_never_starts_a_story():
 
 
 def test_a_two_character_line_ending_a_story_does_not_take_the_next_headline_as_its_deck():
-    text = "●行业动态\n" + _STORY + "近年\n江屿储能电站项目正式开工\n江屿日报讯 7月28日，江屿储能电站在江屿湾区举行奠基典礼。\n"
+    text = (
+        "●行业动态\n"
+        + _STORY
+        + "近年\n江屿储能电站项目正式开工\n江屿日报讯 7月28日，江屿储能电站在江屿湾区举行奠基典礼。\n"
+    )
     articles = _parse(text).articles
     assert [a.title for a in articles] == ["临澄市新材料产业园二期开工", "江屿储能电站项目正式开工"]
     assert [s.text for s in articles[0].subheadings] == ["近年"]
@@ -370,24 +397,34 @@ def test_a_long_policy_title_with_no_clause_mark_after_a_story_starts_a_new_arti
 
 # Stories cut short, as republished excerpts are: the short-story evidence (a lead, not a story)
 # weighs against every headline below, and other evidence must outweigh it.
-_TRADITIONAL_STORY = ("●行业动态\n臨澄攜手江嶼大學共建種業研究院\n"
-                      "8月2日，臨澄市政府與江嶼大學舉行戰略合作簽約儀式，雙方將共建種業研究院。\n"
-                      "儀式上，雙方簽署了合作協議，臨澄市12家農業企業加入種業創新聯盟。\n")
+_TRADITIONAL_STORY = (
+    "●行业动态\n臨澄攜手江嶼大學共建種業研究院\n"
+    "8月2日，臨澄市政府與江嶼大學舉行戰略合作簽約儀式，雙方將共建種業研究院。\n"
+    "儀式上，雙方簽署了合作協議，臨澄市12家農業企業加入種業創新聯盟。\n"
+)
 
 
 def test_a_simplified_headline_after_traditional_paragraphs_opens_a_story():
-    issue = _parse(_TRADITIONAL_STORY + "智能家电产业发展前景十分广阔\n围绕整机项目，园区正在形成完整的家电产业集群。\n")
+    issue = _parse(
+        _TRADITIONAL_STORY + "智能家电产业发展前景十分广阔\n围绕整机项目，园区正在形成完整的家电产业集群。\n"
+    )
     assert [a.title for a in issue.articles] == ["临澄携手江屿大学共建种业研究院", "智能家电产业发展前景十分广阔"]
 
 
 def test_a_line_the_next_lead_repeats_in_brackets_is_a_headline():
-    issue = _parse("●行业动态\n江屿氢能产业园开工\n8月2日，江屿氢能产业园开工，总投资20亿元。\n园区将引进制氢企业。\n"
-                   "又一个储能项目落地临澄\n【又一个储能项目落地临澄】：临澄市与某企业签约储能项目。\n")
+    issue = _parse(
+        "●行业动态\n江屿氢能产业园开工\n8月2日，江屿氢能产业园开工，总投资20亿元。\n园区将引进制氢企业。\n"
+        "又一个储能项目落地临澄\n【又一个储能项目落地临澄】：临澄市与某企业签约储能项目。\n"
+    )
     assert [a.title for a in issue.articles] == ["江屿氢能产业园开工", "又一个储能项目落地临澄"]
 
 
 def test_a_line_with_a_deck_under_it_is_a_headline_and_the_deck_its_subheading():
-    issue = _parse("●行业动态\n江屿氢能产业园开工\n8月2日，江屿氢能产业园开工，总投资20亿元。\n"
-                   "氢能引擎“点火”！焕活临澄新动能\n2026年临澄氢能产业高质量发展论坛在江屿举行\n会上，多家企业发布新品。\n")
-    assert _shape(issue) == [("行业动态", "江屿氢能产业园开工", []),
-                             ("行业动态", "氢能引擎“点火”！焕活临澄新动能", ["2026年临澄氢能产业高质量发展论坛在江屿举行"])]
+    issue = _parse(
+        "●行业动态\n江屿氢能产业园开工\n8月2日，江屿氢能产业园开工，总投资20亿元。\n"
+        "氢能引擎“点火”！焕活临澄新动能\n2026年临澄氢能产业高质量发展论坛在江屿举行\n会上，多家企业发布新品。\n"
+    )
+    assert _shape(issue) == [
+        ("行业动态", "江屿氢能产业园开工", []),
+        ("行业动态", "氢能引擎“点火”！焕活临澄新动能", ["2026年临澄氢能产业高质量发展论坛在江屿举行"]),
+    ]

@@ -11,10 +11,24 @@ from kg.ingest.layout import layout_rules
 from kg.ingest.reader import parse_issue
 
 _PIECES = [
-    "●行业动态", "●编者的话", "● 行业报告 标题在这里", "■", "●", "",
-    "新材料产业加快发展", "一、产能向海外转移", "（二）政策支持", "深度学习",
-    "12月12日，某市召开会议。", "某公司（以下简称“某某”）成立于2010年。", "此外，还有很多企业参与。",
-    "“我们将继续努力。”他说。", "……", "。", "（来源：科技日报）", "\u3000\u3000下沉到一线",
+    "●行业动态",
+    "●编者的话",
+    "● 行业报告 标题在这里",
+    "■",
+    "●",
+    "",
+    "新材料产业加快发展",
+    "一、产能向海外转移",
+    "（二）政策支持",
+    "深度学习",
+    "12月12日，某市召开会议。",
+    "某公司（以下简称“某某”）成立于2010年。",
+    "此外，还有很多企业参与。",
+    "“我们将继续努力。”他说。",
+    "……",
+    "。",
+    "（来源：科技日报）",
+    "\u3000\u3000下沉到一线",
     "这是一个很长的句子，没有结束的标点符号而且超过了四十个字符的长度限制所以应该是正文段落的一部分",
 ]
 _lines = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=30)), max_size=40)
@@ -51,4 +65,4 @@ def test_any_text_splits_without_crashing_and_ids_are_positional(text):
     assert len({a.id for a in issue.articles}) == len(issue.articles)
     for article in issue.articles:
         for sentence in article.sentences:
-            assert issue.text[sentence.start:sentence.end] == sentence.text
+            assert issue.text[sentence.start : sentence.end] == sentence.text

@@ -27,8 +27,9 @@ def _run(tmp_path: Path, *arguments: str, **environment: str) -> subprocess.Comp
 
 
 def test_a_build_caches_jiebas_dictionary_in_the_user_cache_not_in_tmp(tmp_path):
-    result = _run(tmp_path, "build", str(SAMPLE_004), "-o", str(tmp_path / "out"),
-                  XDG_CACHE_HOME=str(tmp_path / "cache"))
+    result = _run(
+        tmp_path, "build", str(SAMPLE_004), "-o", str(tmp_path / "out"), XDG_CACHE_HOME=str(tmp_path / "cache")
+    )
     assert result.returncode == 0, result.stderr
     assert _jieba_files(tmp_path / "cache") == ["jieba.cache"]
     assert _jieba_files(tmp_path / "tmp") == [] and _jieba_files(tmp_path / "home") == []
@@ -44,8 +45,9 @@ def test_without_xdg_cache_home_the_cache_is_under_home(tmp_path):
 
 def test_with_no_cache_directory_to_be_had_a_run_uses_its_own_and_leaves_nothing(tmp_path):
     (tmp_path / "file").write_text("not a directory")
-    result = _run(tmp_path, "extract", str(SAMPLE_004), "-o", str(tmp_path / "out.jsonl"),
-                  XDG_CACHE_HOME=str(tmp_path / "file"))
+    result = _run(
+        tmp_path, "extract", str(SAMPLE_004), "-o", str(tmp_path / "out.jsonl"), XDG_CACHE_HOME=str(tmp_path / "file")
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "jieba" not in result.stderr
     assert _jieba_files(tmp_path) == [] and not list((tmp_path / "tmp").glob("kg-jieba-*"))

@@ -32,9 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Placeholder "prefectures" in the NBS data; their children hang off the province.
-PLACEHOLDERS: frozenset[str] = frozenset(
-    {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
-)
+PLACEHOLDERS: frozenset[str] = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
 # The 56 officially recognised ethnic groups (GB/T 3304), without the 族 suffix,
 # plus 各 (as in 龙胜各族自治县). Used only to derive short forms of autonomous areas.
@@ -166,9 +164,7 @@ def load_mainland(dist: Path) -> tuple[list[Region], list[Region]]:
         if c["name"] in PLACEHOLDERS:
             continue
         pcode = c["provinceCode"]
-        out.append(
-            Region(pad6(ccode), c["name"], "prefecture", pad6(pcode), provinces[pcode])
-        )
+        out.append(Region(pad6(ccode), c["name"], "prefecture", pad6(pcode), provinces[pcode]))
     for a in read_csv(dist / "areas.csv"):
         code, name = a["code"], a["name"]
         city = cities[a["cityCode"]]
@@ -181,11 +177,7 @@ def load_mainland(dist: Path) -> tuple[list[Region], list[Region]]:
                 continue
             parent_code, parent_name = pad6(city["code"]), city["name"]
         region = Region(code, name, "county", parent_code, parent_name)
-        if (
-            70 <= int(code[4:6]) <= 79
-            or not name.endswith(COUNTY_SUFFIXES)
-            or code in NBS_ONLY_COUNTIES
-        ):
+        if 70 <= int(code[4:6]) <= 79 or not name.endswith(COUNTY_SUFFIXES) or code in NBS_ONLY_COUNTIES:
             region.level = "zone"
             zones.append(region)
         else:
@@ -208,9 +200,7 @@ def load_hk_mo_tw(path: Path) -> list[Region]:
             # and their districts/parishes are below county scale: skipped.
             continue
         for i, cname in enumerate(subs, start=1):
-            out.append(
-                Region(f"{pcode[:2]}X{i:02d}", cname, "prefecture", pcode, pname)
-            )
+            out.append(Region(f"{pcode[:2]}X{i:02d}", cname, "prefecture", pcode, pname))
     return out
 
 
@@ -230,12 +220,7 @@ def find_ambiguous(regions: list[Region]) -> list[tuple[str, str, list[Region]]]
             rows.append((form, "exact", rs))
     district_stems: dict[str, list[Region]] = defaultdict(list)
     for r in regions:
-        if (
-            r.level == "county"
-            and r.name.endswith("区")
-            and len(r.name) >= 3
-            and not r.short
-        ):
+        if r.level == "county" and r.name.endswith("区") and len(r.name) >= 3 and not r.short:
             district_stems[r.name[:-1]].append(r)
     for form, rs in by_form.items():
         if form in district_stems:

@@ -23,8 +23,15 @@ import networkx as nx
 from kg.analytics.rankings import Rankings, rank_entities
 from kg.analytics.settings import AnalyticsSettings, analytics_settings
 from kg.analytics.timeline import IssueEntry, graph_of_issues, in_period, issue_timeline, undated_issues
-from kg.analytics.trends import (EntityCount, Partnership, RisingEntity, mentions_per_issue, new_in_latest,
-                                 partnerships_formed, rising_entities)
+from kg.analytics.trends import (
+    EntityCount,
+    Partnership,
+    RisingEntity,
+    mentions_per_issue,
+    new_in_latest,
+    partnerships_formed,
+    rising_entities,
+)
 
 __all__ = ["Analysis", "analyze", "PeriodError"]
 
@@ -49,8 +56,13 @@ class Analysis:
     partnerships: tuple[Partnership, ...]
 
 
-def analyze(graph: nx.MultiDiGraph, since: dt.date | None = None, until: dt.date | None = None,
-            window: int | None = None, settings: AnalyticsSettings | None = None) -> Analysis:
+def analyze(
+    graph: nx.MultiDiGraph,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    window: int | None = None,
+    settings: AnalyticsSettings | None = None,
+) -> Analysis:
     """Rank the period's entities and trace its trends (rising over `window` issues, by default the data's);
     raises `PeriodError` when the period holds no issue."""
     settings = settings or analytics_settings()
@@ -67,11 +79,22 @@ def analyze(graph: nx.MultiDiGraph, since: dt.date | None = None, until: dt.date
     measured = graph_of_issues(graph, {i.key for i in issues}) if periodic else graph
     report = settings.report
     latest = issues[-1] if issues else None
-    shown = issues[-report.issues_shown:]
+    shown = issues[-report.issues_shown :]
     return Analysis(
-        since, until, tuple(issues), tuple(undated.values()), rank_entities(measured, settings), tuple(shown),
-        tuple(mentions_per_issue(graph, shown, report.top)), latest,
-        tuple(new_in_latest(graph, [*undated, *(i.key for i in timeline[: timeline.index(latest)])],
-                            latest)[: report.top]) if latest else (), window,
+        since,
+        until,
+        tuple(issues),
+        tuple(undated.values()),
+        rank_entities(measured, settings),
+        tuple(shown),
+        tuple(mentions_per_issue(graph, shown, report.top)),
+        latest,
+        tuple(
+            new_in_latest(graph, [*undated, *(i.key for i in timeline[: timeline.index(latest)])], latest)[: report.top]
+        )
+        if latest
+        else (),
+        window,
         tuple(rising_entities(graph, timeline, window, latest)[: report.top]) if latest else (),
-        tuple(partnerships_formed(graph, since, until)[: report.top]))
+        tuple(partnerships_formed(graph, since, until)[: report.top]),
+    )

@@ -29,11 +29,21 @@ import networkx as nx
 from kg.analytics.context import entity_industries, main_industry, mention_counts
 from kg.analytics.network import entity_network, relation_degrees
 from kg.analytics.settings import AnalyticsSettings, analytics_settings
+from kg.graph.knowledge import KnowledgeGraph
 
 __all__ = ["measure_entities", "annotate_measures", "louvain_communities", "degree_property", "MEASURE_PROPERTIES"]
 
-MEASURE_PROPERTIES = ("pagerank", "betweenness", "community", "communities_joined", "industries_joined", "degree",
-                      "mentions", "industry", "industries")
+MEASURE_PROPERTIES = (
+    "pagerank",
+    "betweenness",
+    "community",
+    "communities_joined",
+    "industries_joined",
+    "degree",
+    "mentions",
+    "industry",
+    "industries",
+)
 
 
 def degree_property(kind: str) -> str:
@@ -44,8 +54,13 @@ def degree_property(kind: str) -> str:
 def louvain_communities(network: nx.Graph, settings: AnalyticsSettings | None = None) -> list[frozenset[str]]:
     """Louvain communities, seeded, largest first (ties: the one with the first key first)."""
     settings = settings or analytics_settings()
-    found = nx.community.louvain_communities(network, weight="weight", resolution=settings.communities.resolution,
-                                             threshold=settings.communities.threshold, seed=settings.communities.seed)
+    found = nx.community.louvain_communities(
+        network,
+        weight="weight",
+        resolution=settings.communities.resolution,
+        threshold=settings.communities.threshold,
+        seed=settings.communities.seed,
+    )
     return sorted((frozenset(c) for c in found), key=lambda c: (-len(c), min(c)))
 
 
@@ -60,19 +75,26 @@ def _rounded(value: float, digits: int) -> float:
     return float(f"{value:.{digits}g}")
 
 
-def measure_entities(graph: nx.MultiDiGraph, settings: AnalyticsSettings | None = None,
-                     network: nx.Graph | None = None) -> dict[str, dict[str, Any]]:
+def measure_entities(
+    graph: nx.MultiDiGraph, settings: AnalyticsSettings | None = None, network: nx.Graph | None = None
+) -> dict[str, dict[str, Any]]:
     """Every entity's measures, as node properties (see the module's docstring); `network` is the graph's
     `entity_network`, when the caller has it already."""
     settings = settings or analytics_settings()
     network = network if network is not None else entity_network(graph, settings)
     if network.number_of_nodes() == 0:
         return {}
-    ranks = nx.pagerank(network, alpha=settings.pagerank.alpha, weight="weight", tol=settings.pagerank.tolerance,
-                        max_iter=settings.pagerank.max_iterations)
+    ranks = nx.pagerank(
+        network,
+        alpha=settings.pagerank.alpha,
+        weight="weight",
+        tol=settings.pagerank.tolerance,
+        max_iter=settings.pagerank.max_iterations,
+    )
     between = _betweenness(network, settings)
-    community = {node: number for number, members in enumerate(louvain_communities(network, settings))
-                 for node in members}
+    community = {
+        node: number for number, members in enumerate(louvain_communities(network, settings)) for node in members
+    }
     industries = entity_industries(graph)
     main = {node: main_industry(industries.get(node, Counter())) for node in network}
     degrees = relation_degrees(graph, settings)
@@ -89,8 +111,10 @@ def measure_entities(graph: nx.MultiDiGraph, settings: AnalyticsSettings | None 
             "communities_joined": len({community[n] for n in around}),
             "industries_joined": len({main[n] for n in around} - {None}),
             "degree": sum(degrees[node].values()) if node in degrees else 0,
-            **{degree_property(kind): degrees[node][kind] if node in degrees else 0
-               for kind in settings.relation_weights},
+            **{
+                degree_property(kind): degrees[node][kind] if node in degrees else 0
+                for kind in settings.relation_weights
+            },
             "mentions": mentions[node],
             "industries": sorted(weights, key=lambda name: (-weights[name], name)),
         }
@@ -100,10 +124,8 @@ def measure_entities(graph: nx.MultiDiGraph, settings: AnalyticsSettings | None 
     return measures
 
 
-def annotate_measures(graph: nx.MultiDiGraph, settings: AnalyticsSettings | None = None) -> nx.MultiDiGraph:
+def annotate_measures(graph: KnowledgeGraph, settings: AnalyticsSettings | None = None) -> KnowledgeGraph:
     """Write every entity's measures onto its node (replacing earlier ones); returns the graph."""
-    for node, properties in measure_entities(graph, settings).items():
-        data = graph.nodes[node]
-        data.pop("industry", None)
-        data.update(properties)
+    for node, properties in measure_entities(graph.to_networkx(), settings).items():
+        graph.set_properties(node, properties, replace=("industry",))
     return graph

@@ -73,8 +73,17 @@ class Rankings:
 
 def _ranked(graph: nx.MultiDiGraph, key: str, measures: dict[str, Any]) -> RankedEntity:
     data = graph.nodes[key]
-    return RankedEntity(key, data["label"], data["name"], measures["pagerank"], measures["betweenness"],
-                        measures["degree"], measures["mentions"], measures["community"], measures.get("industry"))
+    return RankedEntity(
+        key,
+        data["label"],
+        data["name"],
+        measures["pagerank"],
+        measures["betweenness"],
+        measures["degree"],
+        measures["mentions"],
+        measures["community"],
+        measures.get("industry"),
+    )
 
 
 def _by_rank(entities: list[RankedEntity]) -> list[RankedEntity]:
@@ -84,8 +93,9 @@ def _by_rank(entities: list[RankedEntity]) -> list[RankedEntity]:
 def _groups(members: dict[str, list[RankedEntity]], settings: AnalyticsSettings) -> tuple[Group, ...]:
     """The groups with the most organizations (ties: by name), each with its best few."""
     names = sorted(members, key=lambda name: (-len(members[name]), name))[: settings.report.groups]
-    return tuple(Group(name, len(members[name]), tuple(_by_rank(members[name])[: settings.report.per_group]))
-                 for name in names)
+    return tuple(
+        Group(name, len(members[name]), tuple(_by_rank(members[name])[: settings.report.per_group])) for name in names
+    )
 
 
 def rank_entities(graph: nx.MultiDiGraph, settings: AnalyticsSettings | None = None) -> Rankings:
@@ -105,9 +115,13 @@ def rank_entities(graph: nx.MultiDiGraph, settings: AnalyticsSettings | None = N
         for region in regions:
             by_region[graph.nodes[region]["name"]].append(entities[organization])
 
-    return Rankings(tuple(organizations[: settings.report.top]), _groups(by_industry, settings),
-                    _groups(by_region, settings), _communities(entities, settings),
-                    _brokers(entities, measures, network, settings))
+    return Rankings(
+        tuple(organizations[: settings.report.top]),
+        _groups(by_industry, settings),
+        _groups(by_region, settings),
+        _communities(entities, settings),
+        _brokers(entities, measures, network, settings),
+    )
 
 
 def _communities(entities: dict[str, RankedEntity], settings: AnalyticsSettings) -> tuple[Community, ...]:
@@ -120,20 +134,37 @@ def _communities(entities: dict[str, RankedEntity], settings: AnalyticsSettings)
             continue
         industries = Counter(e.industry for e in members[number] if e.industry)
         common = tuple(sorted(industries.items(), key=lambda item: (-item[1], item[0]))[:3])
-        listed.append(Community(number, len(members[number]),
-                                tuple(_by_rank(members[number])[: settings.report.community_members]), common))
+        listed.append(
+            Community(
+                number,
+                len(members[number]),
+                tuple(_by_rank(members[number])[: settings.report.community_members]),
+                common,
+            )
+        )
     return tuple(listed)
 
 
-def _brokers(entities: dict[str, RankedEntity], measures: dict[str, Any], network: nx.Graph,
-             settings: AnalyticsSettings) -> tuple[Broker, ...]:
+def _brokers(
+    entities: dict[str, RankedEntity], measures: dict[str, Any], network: nx.Graph, settings: AnalyticsSettings
+) -> tuple[Broker, ...]:
     """Entities of the broker labels on shortest paths, whose ties reach another community or industry."""
-    candidates = [e for e in entities.values() if e.label in settings.report.broker_labels and e.betweenness > 0
-                  and (measures[e.key]["communities_joined"] > 1 or measures[e.key]["industries_joined"] > 1)]
+    candidates = [
+        e
+        for e in entities.values()
+        if e.label in settings.report.broker_labels
+        and e.betweenness > 0
+        and (measures[e.key]["communities_joined"] > 1 or measures[e.key]["industries_joined"] > 1)
+    ]
     candidates.sort(key=lambda e: (-e.betweenness, -e.pagerank, e.name, e.key))
     brokers = []
     for entity in candidates[: settings.report.top]:
         around = [entity.key, *network.neighbors(entity.key)]
-        brokers.append(Broker(entity, tuple(sorted({entities[n].community for n in around})),
-                              tuple(sorted({entities[n].industry for n in around if entities[n].industry}))))
+        brokers.append(
+            Broker(
+                entity,
+                tuple(sorted({entities[n].community for n in around})),
+                tuple(sorted({entities[n].industry for n in around if entities[n].industry})),
+            )
+        )
     return tuple(brokers)

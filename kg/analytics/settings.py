@@ -1,7 +1,7 @@
 """The parameters of `data/analytics.yaml` as a typed record, checked on load.
 
-    >>> analytics_settings().pagerank.alpha
-    0.85
+>>> analytics_settings().pagerank.alpha
+0.85
 """
 
 from __future__ import annotations
@@ -14,8 +14,16 @@ from typing import Any
 from kg.config import DATA_DIR, load_data_yaml
 from kg.graph.schema import graph_schema
 
-__all__ = ["AnalyticsSettings", "AnalyticsSettingsError", "PageRankSettings", "BetweennessSettings",
-           "CommunitySettings", "ReportSettings", "analytics_settings", "parse_analytics_settings"]
+__all__ = [
+    "AnalyticsSettings",
+    "AnalyticsSettingsError",
+    "PageRankSettings",
+    "BetweennessSettings",
+    "CommunitySettings",
+    "ReportSettings",
+    "analytics_settings",
+    "parse_analytics_settings",
+]
 
 SETTINGS_FILE = "analytics.yaml"
 
@@ -101,12 +109,17 @@ def _record(cls: type, raw: Any, key: str, where: str) -> Any:
 
 def _weights(raw: Any, where: str) -> dict[str, float]:
     weights = _section(raw, "relation_weights", where)
-    typed = {kind.name for kind in graph_schema().relationships.values()
-             if any(p.name == "evidence" for p in kind.properties)}
+    typed = {
+        kind.name
+        for kind in graph_schema().relationships.values()
+        if any(p.name == "evidence" for p in kind.properties)
+    }
     if set(weights) != typed:
         missing, unknown = sorted(typed - set(weights)), sorted(set(weights) - typed)
-        raise AnalyticsSettingsError(f"{where}: `relation_weights` must weigh each typed relation of "
-                                     f"schemas/graph.yaml: missing {missing}, unknown {unknown}")
+        raise AnalyticsSettingsError(
+            f"{where}: `relation_weights` must weigh each typed relation of "
+            f"schemas/graph.yaml: missing {missing}, unknown {unknown}"
+        )
     return {kind: _value(weights, kind, float, f"{where} relation_weights") for kind in sorted(weights)}
 
 

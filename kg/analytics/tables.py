@@ -29,7 +29,7 @@ def _measure(value: float) -> str:
 def period_caption(analysis: Analysis) -> str:
     """`4 dated issues, 2024-12-16 … 2025-01-13` (and what is undated), for the line above the tables."""
     if analysis.issues:
-        text = (f"{len(analysis.issues)} dated issue(s), {analysis.issues[0].date} … {analysis.issues[-1].date}")
+        text = f"{len(analysis.issues)} dated issue(s), {analysis.issues[0].date} … {analysis.issues[-1].date}"
     else:
         text = "no dated issue"
     if analysis.since or analysis.until:
@@ -40,12 +40,22 @@ def period_caption(analysis: Analysis) -> str:
 
 
 def _organizations(entities: tuple[RankedEntity, ...]) -> Table:
-    table = _table("Top organizations (PageRank)", ("#", "organization", "PageRank", "betweenness", "relations",
-                                                    "mentions", "community", "industry"),
-                   ("#", "PageRank", "betweenness", "relations", "mentions", "community"))
+    table = _table(
+        "Top organizations (PageRank)",
+        ("#", "organization", "PageRank", "betweenness", "relations", "mentions", "community", "industry"),
+        ("#", "PageRank", "betweenness", "relations", "mentions", "community"),
+    )
     for rank, e in enumerate(entities, start=1):
-        table.add_row(str(rank), escape(e.name), _measure(e.pagerank), _measure(e.betweenness), str(e.degree),
-                      str(e.mentions), str(e.community), escape(e.industry or ""))
+        table.add_row(
+            str(rank),
+            escape(e.name),
+            _measure(e.pagerank),
+            _measure(e.betweenness),
+            str(e.degree),
+            str(e.mentions),
+            str(e.community),
+            escape(e.industry or ""),
+        )
     return table
 
 
@@ -69,12 +79,20 @@ def _communities(analysis: Analysis) -> Table:
 
 
 def _brokers(analysis: Analysis) -> Table:
-    table = _table("Brokers: entities whose ties join communities or industries",
-                   ("entity", "label", "betweenness", "communities joined", "industries joined"), ("betweenness",))
+    table = _table(
+        "Brokers: entities whose ties join communities or industries",
+        ("entity", "label", "betweenness", "communities joined", "industries joined"),
+        ("betweenness",),
+    )
     for broker in analysis.rankings.brokers:
         e = broker.entity
-        table.add_row(escape(e.name), e.label, _measure(e.betweenness), ", ".join(map(str, broker.communities)),
-                      escape("、".join(broker.industries)))
+        table.add_row(
+            escape(e.name),
+            e.label,
+            _measure(e.betweenness),
+            ", ".join(map(str, broker.communities)),
+            escape("、".join(broker.industries)),
+        )
     return table
 
 
@@ -83,8 +101,11 @@ def _issue_column(issue: IssueEntry) -> str:
 
 
 def _mentions(analysis: Analysis) -> Table:
-    table = _table("Mentions per issue", ("entity", "label", *map(_issue_column, analysis.shown), "total"),
-                   (*map(_issue_column, analysis.shown), "total"))
+    table = _table(
+        "Mentions per issue",
+        ("entity", "label", *map(_issue_column, analysis.shown), "total"),
+        (*map(_issue_column, analysis.shown), "total"),
+    )
     for row in analysis.mentions:
         table.add_row(escape(row.name), row.label, *map(str, row.counts), str(row.total))
     return table
@@ -101,16 +122,22 @@ def _new(analysis: Analysis) -> Table:
 
 def _rising(analysis: Analysis) -> Table:
     n = analysis.window
-    table = _table(f"Rising: more mentions in the last {n} issue(s) than in the {n} before",
-                   ("entity", "label", f"last {n}", f"{n} before", "rise"), (f"last {n}", f"{n} before", "rise"))
+    table = _table(
+        f"Rising: more mentions in the last {n} issue(s) than in the {n} before",
+        ("entity", "label", f"last {n}", f"{n} before", "rise"),
+        (f"last {n}", f"{n} before", "rise"),
+    )
     for row in analysis.rising:
         table.add_row(escape(row.name), row.label, str(row.recent), str(row.earlier), f"+{row.recent - row.earlier}")
     return table
 
 
 def _partnerships(analysis: Analysis) -> Table:
-    table = _table("Partnerships formed in the period (first stated), latest first",
-                   ("since", "organization", "partner", "last stated", "articles"), ("articles",))
+    table = _table(
+        "Partnerships formed in the period (first stated), latest first",
+        ("since", "organization", "partner", "last stated", "articles"),
+        ("articles",),
+    )
     for p in analysis.partnerships:
         table.add_row(p.since, escape(p.first), escape(p.second), p.last, str(p.articles))
     return table
@@ -119,8 +146,14 @@ def _partnerships(analysis: Analysis) -> Table:
 def analysis_tables(analysis: Analysis) -> list[Table]:
     """The rankings, then the trends, in the order `kg analyze` prints them."""
     rankings = analysis.rankings
-    return [_organizations(rankings.organizations),
-            _groups("Top organizations per industry", "industry", rankings.by_industry),
-            _groups("Top organizations per region", "region", rankings.by_region),
-            _communities(analysis), _brokers(analysis), _mentions(analysis), _new(analysis), _rising(analysis),
-            _partnerships(analysis)]
+    return [
+        _organizations(rankings.organizations),
+        _groups("Top organizations per industry", "industry", rankings.by_industry),
+        _groups("Top organizations per region", "region", rankings.by_region),
+        _communities(analysis),
+        _brokers(analysis),
+        _mentions(analysis),
+        _new(analysis),
+        _rising(analysis),
+        _partnerships(analysis),
+    ]

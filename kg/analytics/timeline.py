@@ -30,15 +30,19 @@ class IssueEntry:
 
 def issue_timeline(graph: nx.MultiDiGraph) -> list[IssueEntry]:
     """The dated issues, earliest first (same day: by file name)."""
-    entries = [IssueEntry(node, data["name"], data["date"], data.get("number"), data.get("total_number"))
-               for node, data in graph.nodes(data=True) if data["label"] == "Issue" and data.get("date")]
+    entries = [
+        IssueEntry(node, data["name"], data["date"], data.get("number"), data.get("total_number"))
+        for node, data in graph.nodes(data=True)
+        if data["label"] == "Issue" and data.get("date")
+    ]
     return sorted(entries, key=lambda entry: (entry.date, entry.name, entry.key))
 
 
 def undated_issues(graph: nx.MultiDiGraph) -> dict[str, str]:
     """The issues nothing dates: key → file name, by file name."""
-    found = {node: data["name"] for node, data in graph.nodes(data=True)
-             if data["label"] == "Issue" and not data.get("date")}
+    found = {
+        node: data["name"] for node, data in graph.nodes(data=True) if data["label"] == "Issue" and not data.get("date")
+    }
     return dict(sorted(found.items(), key=lambda item: (item[1], item[0])))
 
 
@@ -52,8 +56,9 @@ def in_period(date: str | None, since: dt.date | None, until: dt.date | None) ->
 def graph_of_issues(graph: nx.MultiDiGraph, issues: set[str]) -> nx.MultiDiGraph:
     """What the articles of `issues` (keys) say: their issues, articles, the entities they name, the
     industries, typed relations stated in them, and co-occurrences counted over them alone."""
-    articles = {article for issue in issues for article in graph.successors(issue)
-                if graph.nodes[article]["label"] == "Article"}
+    articles = {
+        article for issue in issues for article in graph.successors(issue) if graph.nodes[article]["label"] == "Article"
+    }
     article_ids = {graph.nodes[a]["article_id"] for a in articles}
     named = {entity for a in articles for entity in graph.successors(a)}
     industries = {node for node, label in graph.nodes(data="label") if label == "Industry"}
@@ -78,5 +83,10 @@ def _co_occurrences_within(data: dict, article_ids: set[str]) -> dict | None:
     pairs = [(a, w) for a, w in zip(data["article_ids"], data["article_weights"]) if a in article_ids]
     if not pairs:
         return None
-    return {**data, "article_ids": [a for a, _ in pairs], "article_weights": [w for _, w in pairs],
-            "weight": sum(w for _, w in pairs), "articles": len(pairs)}
+    return {
+        **data,
+        "article_ids": [a for a, _ in pairs],
+        "article_weights": [w for _, w in pairs],
+        "weight": sum(w for _, w in pairs),
+        "articles": len(pairs),
+    }

@@ -21,8 +21,17 @@ import networkx as nx
 
 from kg.analytics.timeline import IssueEntry, in_period
 
-__all__ = ["EntityCount", "RisingEntity", "Partnership", "issue_mentions", "mentions_per_issue", "new_in_latest",
-           "rising_entities", "partnership_history", "partnerships_formed"]
+__all__ = [
+    "EntityCount",
+    "RisingEntity",
+    "Partnership",
+    "issue_mentions",
+    "mentions_per_issue",
+    "new_in_latest",
+    "rising_entities",
+    "partnership_history",
+    "partnerships_formed",
+]
 
 
 @dataclass(frozen=True)
@@ -78,8 +87,10 @@ def mentions_per_issue(graph: nx.MultiDiGraph, issues: list[IssueEntry], top: in
     for issue in issues:
         totals.update(counts.get(issue.key, Counter()))
     best = sorted(totals, key=lambda key: (-totals[key], graph.nodes[key]["name"], key))[:top]
-    return [EntityCount(key, *_entity(graph, key), tuple(counts.get(i.key, Counter())[key] for i in issues),
-                        totals[key]) for key in best]
+    return [
+        EntityCount(key, *_entity(graph, key), tuple(counts.get(i.key, Counter())[key] for i in issues), totals[key])
+        for key in best
+    ]
 
 
 def new_in_latest(graph: nx.MultiDiGraph, earlier_issues: Iterable[str], latest: IssueEntry) -> list[EntityCount]:
@@ -87,19 +98,21 @@ def new_in_latest(graph: nx.MultiDiGraph, earlier_issues: Iterable[str], latest:
     counts = issue_mentions(graph)
     earlier = {key for issue in earlier_issues for key in counts.get(issue, ())}
     named = counts.get(latest.key, Counter())
-    fresh = sorted((key for key in named if key not in earlier),
-                   key=lambda key: (-named[key], *_entity(graph, key), key))
+    fresh = sorted(
+        (key for key in named if key not in earlier), key=lambda key: (-named[key], *_entity(graph, key), key)
+    )
     return [EntityCount(key, *_entity(graph, key), (named[key],), named[key]) for key in fresh]
 
 
-def rising_entities(graph: nx.MultiDiGraph, timeline: list[IssueEntry], window: int,
-                    last: IssueEntry | None = None) -> list[RisingEntity]:
+def rising_entities(
+    graph: nx.MultiDiGraph, timeline: list[IssueEntry], window: int, last: IssueEntry | None = None
+) -> list[RisingEntity]:
     """Entities named more in the `window` issues up to `last` (default: the latest) than in the `window` before.
 
     Ordered by the rise, then by recent mentions, then by name.
     """
     end = timeline.index(last) + 1 if last is not None else len(timeline)
-    recent, before = timeline[max(0, end - window): end], timeline[max(0, end - 2 * window): max(0, end - window)]
+    recent, before = timeline[max(0, end - window) : end], timeline[max(0, end - 2 * window) : max(0, end - window)]
     counts = issue_mentions(graph)
     now: Counter[str] = Counter()
     then: Counter[str] = Counter()

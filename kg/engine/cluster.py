@@ -34,8 +34,10 @@ def _client(scheduler: str):  # -> distributed.Client
     try:
         return Client(scheduler, set_as_default=False)  # waits Dask's distributed.comm.timeouts.connect (30 s)
     except (OSError, TimeoutError, ValueError) as error:
-        raise EngineError(f"cannot reach the Dask scheduler at {scheduler} ({error}); start one "
-                          "(`dask scheduler`) or give its address as tcp://HOST:8786") from None
+        raise EngineError(
+            f"cannot reach the Dask scheduler at {scheduler} ({error}); start one "
+            "(`dask scheduler`) or give its address as tcp://HOST:8786"
+        ) from None
 
 
 def cluster_extractions(sources: Sequence[Source], date: dt.date | None, scheduler: str) -> Iterator[FileExtraction]:

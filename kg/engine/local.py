@@ -40,8 +40,7 @@ def pool_extractions(sources: Sequence[Source], date: dt.date | None, jobs: int)
     worker wait, done or not.
     """
     size = chunk_size(len(sources), jobs)
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
-                                   initializer=_start_worker)
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start_worker)
     try:
         task = partial(extract_chunk, date=date)
         for extractions in in_order(lambda chunk: executor.submit(task, chunk), chunked(sources, size), 2 * jobs):

@@ -33,7 +33,7 @@ def chunk_size(files: int, workers: int) -> int:
 def chunked(items: Sequence[T], size: int) -> Iterator[list[T]]:
     """Consecutive slices of `size` items; the last may be shorter."""
     for start in range(0, len(items), size):
-        yield list(items[start:start + size])
+        yield list(items[start : start + size])
 
 
 def in_order(submit: Callable[[list[T]], _Future], chunks: Iterable[list[T]], window: int) -> Iterator[Any]:

@@ -16,6 +16,7 @@ from kg.graph.schema import graph_schema
 
 __all__ = ["score_relations"]
 
+
 def _forms_by_name(entities: list[dict[str, Any]]) -> dict[str, set[str]]:
     return {e["name"]: surface_forms(e) for e in entities}
 
@@ -33,8 +34,11 @@ def _matches(system: dict, gold: dict, system_forms: dict, gold_forms: dict) -> 
 
     if same(system["source"], gold["source"]) and same(system["target"], gold["target"]):
         return True
-    return gold["type"] in graph_schema().symmetric_types \
-        and same(system["source"], gold["target"]) and same(system["target"], gold["source"])
+    return (
+        gold["type"] in graph_schema().symmetric_types
+        and same(system["source"], gold["target"])
+        and same(system["target"], gold["source"])
+    )
 
 
 def score_relations(gold_article: dict[str, Any], system_record: dict[str, Any], report: Report) -> None:
@@ -42,7 +46,17 @@ def score_relations(gold_article: dict[str, Any], system_record: dict[str, Any],
     title = gold_article["title"]
     gold_forms = _forms_by_name(gold_article.get("entities", []))
     system_forms = _forms_by_name(system_record.get("entities", []))
-    matching = match_items(gold_article.get("relations", []), system_record.get("relations", []),
-                           lambda s, g: _matches(s, g, system_forms, gold_forms))
-    matching.tally(report.relations, report.type, lambda r: r["type"], lambda r: f"{r['source']} → {r['target']}",
-                   title, report.relation_misses, report.relation_false_hits)
+    matching = match_items(
+        gold_article.get("relations", []),
+        system_record.get("relations", []),
+        lambda s, g: _matches(s, g, system_forms, gold_forms),
+    )
+    matching.tally(
+        report.relations,
+        report.type,
+        lambda r: r["type"],
+        lambda r: f"{r['source']} → {r['target']}",
+        title,
+        report.relation_misses,
+        report.relation_false_hits,
+    )

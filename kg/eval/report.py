@@ -11,8 +11,15 @@ __all__ = ["report_table"]
 
 
 def _row(table: Table, name: str, score: Score) -> None:
-    table.add_row(escape(name), str(score.tp), str(score.fp), str(score.fn),
-                  f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    table.add_row(
+        escape(name),
+        str(score.tp),
+        str(score.fp),
+        str(score.fn),
+        f"{score.precision:.3f}",
+        f"{score.recall:.3f}",
+        f"{score.f1:.3f}",
+    )
 
 
 def report_table(report: Report) -> Table:

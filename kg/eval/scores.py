@@ -66,9 +66,16 @@ class Matching:
     missed: list[dict[str, Any]] = field(default_factory=list)
     extra: list[dict[str, Any]] = field(default_factory=list)
 
-    def tally(self, overall: Score, kind_score: Callable[[str], Score], kind: Callable[[dict[str, Any]], str],
-              describe: Callable[[dict[str, Any]], str], title: str,
-              misses: list[tuple[str, str, str]], false_hits: list[tuple[str, str, str]]) -> None:
+    def tally(
+        self,
+        overall: Score,
+        kind_score: Callable[[str], Score],
+        kind: Callable[[dict[str, Any]], str],
+        describe: Callable[[dict[str, Any]], str],
+        title: str,
+        misses: list[tuple[str, str, str]],
+        false_hits: list[tuple[str, str, str]],
+    ) -> None:
         """Add the counts overall and per kind, and list misses and false hits as (article, kind, item)."""
         for items, count in ((self.found, "tp"), (self.missed, "fn"), (self.extra, "fp")):
             for item in items:
@@ -79,8 +86,9 @@ class Matching:
         false_hits += [(title, kind(item), describe(item)) for item in self.extra]
 
 
-def match_items(gold: list[dict[str, Any]], system: list[dict[str, Any]],
-                matches: Callable[[dict[str, Any], dict[str, Any]], bool]) -> Matching:
+def match_items(
+    gold: list[dict[str, Any]], system: list[dict[str, Any]], matches: Callable[[dict[str, Any], dict[str, Any]], bool]
+) -> Matching:
     """Pair system items with gold ones, required gold first, each system item used once.
 
     Gold items marked `required: false` count neither way: missing them is no

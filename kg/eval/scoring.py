@@ -44,8 +44,14 @@ def score_articles(gold_articles: list[dict], system_articles: list[dict], repor
 
 def _score_entities(title: str, gold: list[dict], system: list[dict], report: Report) -> None:
     match_items(gold, system, _matches).tally(
-        report.entities, report.label, lambda e: e["label"], lambda e: e["name"], title,
-        report.misses, report.false_hits)
+        report.entities,
+        report.label,
+        lambda e: e["label"],
+        lambda e: e["name"],
+        title,
+        report.misses,
+        report.false_hits,
+    )
 
 
 def score_files(gold_paths: list[Path], system_path: Path) -> Report:

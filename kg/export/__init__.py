@@ -11,5 +11,13 @@ from kg.export.html import write_html
 from kg.export.neo4j_csv import write_neo4j_import
 from kg.export.node_link import read_node_link, write_node_link
 
-__all__ = ["write_bundle", "write_cytoscape", "write_gexf", "write_graphml", "write_html", "write_neo4j_import",
-           "read_node_link", "write_node_link"]
+__all__ = [
+    "write_bundle",
+    "write_cytoscape",
+    "write_gexf",
+    "write_graphml",
+    "write_html",
+    "write_neo4j_import",
+    "read_node_link",
+    "write_node_link",
+]

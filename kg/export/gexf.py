@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
-import networkx as nx
-
 from kg.config import load_data_yaml
 from kg.export.tool_view import tool_view
 from kg.export.xml_columns import column_types, write_xml, xml_text
+from kg.graph.knowledge import KnowledgeGraph
 
 __all__ = ["write_gexf", "label_colors"]
 
@@ -32,8 +31,10 @@ _EDGE_WEIGHT = "weight"  # GEXF's own edge attribute, and a column id Gephi has 
 def label_colors() -> dict[str, str]:
     """Label → "#rrggbb" (and `default`), as the HTML view draws them."""
     display = load_data_yaml("display.yaml")
-    return {**{label: style["color"] for label, style in display["labels"].items()},
-            "default": display["fallback"]["color"]}
+    return {
+        **{label: style["color"] for label, style in display["labels"].items()},
+        "default": display["fallback"]["color"],
+    }
 
 
 def _declare(graph_element: Element, kind: str, types: dict[str, str]) -> None:
@@ -48,7 +49,7 @@ def _attvalues(parent: Element, attributes: dict[str, Any]) -> None:
         SubElement(values, "attvalue", {"for": name, "value": xml_text(value)})
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
+def write_gexf(graph: KnowledgeGraph, path: Path) -> None:
     view = tool_view(graph)
     colors = label_colors()
     edge_attributes = [{k: v for k, v in e.attributes.items() if k != _EDGE_WEIGHT} for e in view.edges]
@@ -62,8 +63,11 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
         element = SubElement(nodes, "node", {"id": node.id, "label": node.label})
         _attvalues(element, node.attributes)
         color = colors.get(node.attributes["kg_label"], colors["default"])
-        SubElement(element, "viz:color", {"r": str(int(color[1:3], 16)), "g": str(int(color[3:5], 16)),
-                                          "b": str(int(color[5:7], 16))})
+        SubElement(
+            element,
+            "viz:color",
+            {"r": str(int(color[1:3], 16)), "g": str(int(color[3:5], 16)), "b": str(int(color[5:7], 16))},
+        )
         SubElement(element, "viz:size", {"value": f"{4.0 + 3.0 * math.sqrt(graph.degree(node.id)):.2f}"})
     edges = SubElement(graph_element, "edges")
     for edge, attributes in zip(view.edges, edge_attributes):

@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
-import networkx as nx
-
 from kg.export.tool_view import tool_view
 from kg.export.xml_columns import column_types, write_xml, xml_text
+from kg.graph.knowledge import KnowledgeGraph
 
 __all__ = ["write_graphml"]
 
@@ -36,7 +35,7 @@ def _data(parent: Element, kind: str, attributes: dict[str, Any]) -> None:
         SubElement(parent, "data", {"key": f"{kind}_{name}"}).text = xml_text(value)
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
+def write_graphml(graph: KnowledgeGraph, path: Path) -> None:
     view = tool_view(graph)
     nodes = [{"label": node.label, **node.attributes} for node in view.nodes]
     edges = [{"label": edge.label, **edge.attributes} for edge in view.edges]
@@ -47,6 +46,9 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
     for node, attributes in zip(view.nodes, nodes):
         _data(SubElement(graph_element, "node", {"id": node.id}), "node", attributes)
     for edge, attributes in zip(view.edges, edges):
-        _data(SubElement(graph_element, "edge", {"id": edge.id, "source": edge.source, "target": edge.target}),
-              "edge", attributes)
+        _data(
+            SubElement(graph_element, "edge", {"id": edge.id, "source": edge.source, "target": edge.target}),
+            "edge",
+            attributes,
+        )
     write_xml(root, path)

@@ -16,10 +16,9 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-import networkx as nx
-
 from kg.export.atomic import atomic_path
 from kg.export.html_view import ExplorerSettings, view_data
+from kg.graph.knowledge import KnowledgeGraph
 
 __all__ = ["render_html", "view_data", "write_html"]
 
@@ -29,12 +28,14 @@ _SLOT = re.compile(r"\{\{kg:([\w.-]+)\}\}")
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def render_html(graph: nx.MultiDiGraph, settings: ExplorerSettings | None = None) -> str:
+def render_html(graph: KnowledgeGraph, settings: ExplorerSettings | None = None) -> str:
     """The whole page as text: kg's template with vis-network and the data inlined (`settings`: the
     explorer's, data/display.yaml's unless given)."""
     script, style = _vis_network()
     slots = {
-        "data": json.dumps(view_data(graph, settings), ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE),
+        "data": json.dumps(
+            view_data(graph.to_networkx(), settings), ensure_ascii=False, separators=(",", ":")
+        ).translate(_SCRIPT_SAFE),
         "view.js": _raw_text("view.js", (_TEMPLATES / "view.js").read_text(encoding="utf-8"), "script"),
         "vis-network.js": _raw_text("vis-network.min.js", script, "script"),
         "vis-network.css": _raw_text("vis-network.css", style, "style"),
@@ -44,7 +45,7 @@ def render_html(graph: nx.MultiDiGraph, settings: ExplorerSettings | None = None
     return _SLOT.sub(lambda match: slots[match.group(1)], template)
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path, settings: ExplorerSettings | None = None) -> None:
+def write_html(graph: KnowledgeGraph, path: Path, settings: ExplorerSettings | None = None) -> None:
     """Write the page to `path` atomically: a failure leaves no half file.
 
     Example: ``write_html(graph, Path("out/index.html"))``, then open
@@ -69,5 +70,7 @@ def _vis_network() -> tuple[str, str]:
     if not versions:
         raise FileNotFoundError("pyvis ships no lib/vis-*/ folder; reinstall kg's dependencies (pip install -e .)")
     newest = max(versions, key=lambda entry: tuple(int(part) for part in entry.name[4:].split(".")))
-    return ((newest / "vis-network.min.js").read_text(encoding="utf-8"),
-            (newest / "vis-network.css").read_text(encoding="utf-8"))
+    return (
+        (newest / "vis-network.min.js").read_text(encoding="utf-8"),
+        (newest / "vis-network.css").read_text(encoding="utf-8"),
+    )

@@ -44,12 +44,17 @@ class LayoutSettings:
 def layout_settings() -> LayoutSettings:
     """The `explorer` section of data/display.yaml, as layout settings."""
     explorer = load_data_yaml("display.yaml")["explorer"]
-    return LayoutSettings(seed=int(explorer["seed"]), spacing=float(explorer["spacing"]),
-                          max_piece=int(explorer["max_piece"]), iterations=int(explorer["iterations"]))
+    return LayoutSettings(
+        seed=int(explorer["seed"]),
+        spacing=float(explorer["spacing"]),
+        max_piece=int(explorer["max_piece"]),
+        iterations=int(explorer["iterations"]),
+    )
 
 
-def layout_positions(graph: nx.MultiDiGraph, drawn: Iterable[str],
-                     settings: LayoutSettings | None = None) -> dict[str, Position]:
+def layout_positions(
+    graph: nx.MultiDiGraph, drawn: Iterable[str], settings: LayoutSettings | None = None
+) -> dict[str, Position]:
     """Integer (x, y) for every node of `drawn`, the same for the same graph and settings.
 
     Example: ``layout_positions(graph, [n for n in graph if n.startswith("Organization:")])``
@@ -90,8 +95,10 @@ def _pieces(network: nx.Graph, communities: dict[str, int], settings: LayoutSett
     Louvain communities, `community` on every entity), neighbours in turn, and a part still too large, or a
     component of nodes without communities, into breadth-first runs of `max_piece` nodes."""
     order = {node: index for index, node in enumerate(network)}
-    components = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(network)),
-                        key=lambda c: (-len(c), order[c[0]]))
+    components = sorted(
+        (sorted(c, key=order.__getitem__) for c in nx.connected_components(network)),
+        key=lambda c: (-len(c), order[c[0]]),
+    )
     pieces = []
     for component in components:
         if len(component) <= settings.max_piece:
@@ -122,7 +129,7 @@ def _breadth_first_runs(part: nx.Graph, size: int, order: dict[str, int]) -> lis
                 if neighbour not in seen:
                     seen.add(neighbour)
                     queue.append(neighbour)
-    return [visited[index:index + size] for index in range(0, len(visited), size)]
+    return [visited[index : index + size] for index in range(0, len(visited), size)]
 
 
 def _neighbours_in_turn(communities: list[list[str]], network: nx.Graph, order: dict[str, int]) -> list[list[str]]:
@@ -151,8 +158,9 @@ def _neighbours_in_turn(communities: list[list[str]], network: nx.Graph, order: 
     return ordered
 
 
-def _spring(piece: nx.Graph, centre: tuple[float, float], radius: float,
-            settings: LayoutSettings) -> dict[str, tuple[float, float]]:
+def _spring(
+    piece: nx.Graph, centre: tuple[float, float], radius: float, settings: LayoutSettings
+) -> dict[str, tuple[float, float]]:
     if piece.number_of_nodes() == 1:
         return {next(iter(piece)): centre}
     raw = nx.spring_layout(piece, seed=settings.seed, iterations=settings.iterations, method="force")
@@ -175,8 +183,13 @@ class _Spiral:
         return reach * math.cos(angle), reach * math.sin(angle)
 
 
-def _place_around(graph: nx.MultiDiGraph, drawn: list[str], positions: dict[str, tuple[float, float]],
-                  settings: LayoutSettings, spiral: _Spiral) -> None:
+def _place_around(
+    graph: nx.MultiDiGraph,
+    drawn: list[str],
+    positions: dict[str, tuple[float, float]],
+    settings: LayoutSettings,
+    spiral: _Spiral,
+) -> None:
     """Articles among the entities they mention, then entities named only in articles around those articles,
     issues among their articles; what is still unplaced, from a new place on the spiral outwards."""
     keep = set(drawn)
@@ -200,8 +213,9 @@ def _place_around(graph: nx.MultiDiGraph, drawn: list[str], positions: dict[str,
                 continue
             placed = [positions[other] for other in linked[node] if other in positions]
             if placed:
-                positions[node] = around((sum(x for x, _ in placed) / len(placed),
-                                          sum(y for _, y in placed) / len(placed)))
+                positions[node] = around(
+                    (sum(x for x, _ in placed) / len(placed), sum(y for _, y in placed) / len(placed))
+                )
     for node in drawn:
         if node in positions:
             continue

@@ -68,11 +68,21 @@ def view_data(graph: nx.MultiDiGraph, settings: ExplorerSettings | None = None) 
     row = {node: index for index, node in enumerate(graph)}
     industries = _industries(graph, row)
     regions = _regions(graph, row)
-    nodes = [[node, data.get("name", node), label_row[data["label"]],
-              [alias for alias in data.get("aliases", []) if alias != data.get("name")],
-              data.get("pagerank", 0), *positions.get(node, (None, None)),
-              industries.get(node, []), regions.get(node, []), data.get("date"), _where(graph, node)]
-             for node, data in graph.nodes(data=True)]
+    nodes = [
+        [
+            node,
+            data.get("name", node),
+            label_row[data["label"]],
+            [alias for alias in data.get("aliases", []) if alias != data.get("name")],
+            data.get("pagerank", 0),
+            *positions.get(node, (None, None)),
+            industries.get(node, []),
+            regions.get(node, []),
+            data.get("date"),
+            _where(graph, node),
+        ]
+        for node, data in graph.nodes(data=True)
+    ]
     types = sorted({kind for _, _, kind in graph.edges(data="type")})
     type_row = {kind: index for index, kind in enumerate(types)}
     return {
@@ -94,8 +104,10 @@ def _legend(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     counts = Counter(label for _, label in graph.nodes(data="label"))
     order = list(style["labels"])
     present = sorted(counts, key=lambda label: (order.index(label) if label in order else len(order), label))
-    return [{"label": label, "caption": "", **style["fallback"], **style["labels"].get(label, {}),
-             "count": counts[label]} for label in present]
+    return [
+        {"label": label, "caption": "", **style["fallback"], **style["labels"].get(label, {}), "count": counts[label]}
+        for label in present
+    ]
 
 
 def _has_evidence(graph: nx.MultiDiGraph, kind: str) -> bool:
@@ -129,8 +141,9 @@ def _industries(graph: nx.MultiDiGraph, row: dict[str, int]) -> dict[str, list[i
         if kind == "ABOUT":
             about[article].append(graph.nodes[industry]["name"])
     weights = entity_industries(graph)
-    found = {node: with_parents(sorted(counts, key=lambda name: (-counts[name], name)))
-             for node, counts in weights.items()}
+    found = {
+        node: with_parents(sorted(counts, key=lambda name: (-counts[name], name))) for node, counts in weights.items()
+    }
     found.update({article: with_parents(names) for article, names in about.items()})
     found.update({node: with_parents([name]) for name, node in by_name.items()})
     return found
@@ -143,8 +156,11 @@ def _regions(graph: nx.MultiDiGraph, row: dict[str, int]) -> dict[str, list[int]
     organizations = organization_regions(graph)
     parents: dict[str, set[str]] = defaultdict(set)
     for source, target, kind in graph.edges(data="type"):
-        if kind in ("PART_OF", "LOCATED_IN") and graph.nodes[source].get("label") == _REGION \
-                and graph.nodes[target].get("label") == _REGION:
+        if (
+            kind in ("PART_OF", "LOCATED_IN")
+            and graph.nodes[source].get("label") == _REGION
+            and graph.nodes[target].get("label") == _REGION
+        ):
             parents[source].add(target)
     found: dict[str, set[str]] = defaultdict(set)
     for node, label in graph.nodes(data="label"):
@@ -166,8 +182,10 @@ def _filter_options(graph: nx.MultiDiGraph, members: dict[str, list[int]], label
     nodes = list(graph)
     entity = {node for node, data in graph.nodes(data=True) if data.get("label") not in (_ARTICLE, _ISSUE, label)}
     counts: Counter[int] = Counter(place for node, places in members.items() if node in entity for place in places)
-    return [{"node": place, "name": graph.nodes[nodes[place]]["name"], "count": count}
-            for place, count in sorted(counts.items(), key=lambda item: (-item[1], graph.nodes[nodes[item[0]]]["name"]))]
+    return [
+        {"node": place, "name": graph.nodes[nodes[place]]["name"], "count": count}
+        for place, count in sorted(counts.items(), key=lambda item: (-item[1], graph.nodes[nodes[item[0]]]["name"]))
+    ]
 
 
 def _drawn_edges(graph: nx.MultiDiGraph, row: dict[str, int], type_row: dict[str, int]) -> list[list[int]]:
@@ -187,6 +205,16 @@ def _drawn_edges(graph: nx.MultiDiGraph, row: dict[str, int], type_row: dict[str
 def _evidence(graph: nx.MultiDiGraph, row: dict[str, int], type_row: dict[str, int]) -> list[list[Any]]:
     """Every relation stated by a sentence: its ends, type, sentence, article's row (-1 when the article is not
     in the graph), role (a position's title) and where the sentence starts."""
-    return [[row[source], row[target], type_row[data["type"]], data["evidence"],
-             row.get(f"{_ARTICLE}:{data.get('article')}", -1), data.get("title") or "", data.get("start", 0)]
-            for source, target, data in graph.edges(data=True) if "evidence" in data]
+    return [
+        [
+            row[source],
+            row[target],
+            type_row[data["type"]],
+            data["evidence"],
+            row.get(f"{_ARTICLE}:{data.get('article')}", -1),
+            data.get("title") or "",
+            data.get("start", 0),
+        ]
+        for source, target, data in graph.edges(data=True)
+        if "evidence" in data
+    ]

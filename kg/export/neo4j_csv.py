@@ -21,14 +21,19 @@ import csv
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from kg.export.atomic import atomic_path
+from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import GraphSchema, Property, graph_schema
 from kg.store.cypher import create_constraint, create_index, load_lock_constraint
 
-__all__ = ["write_neo4j_import", "import_command", "schema_statements", "is_import_file", "ARRAY_DELIMITER",
-           "ARRAY_DELIMITER_NAME"]
+__all__ = [
+    "write_neo4j_import",
+    "import_command",
+    "schema_statements",
+    "is_import_file",
+    "ARRAY_DELIMITER",
+    "ARRAY_DELIMITER_NAME",
+]
 
 _SCALAR = {"string": "string", "integer": "long", "float": "double", "boolean": "boolean"}
 ARRAY_DELIMITER = "\x1f"
@@ -62,7 +67,7 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
-def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSchema | None = None) -> list[Path]:
+def write_neo4j_import(graph: KnowledgeGraph, directory: Path, schema: GraphSchema | None = None) -> list[Path]:
     """Write the CSV files; returns them, nodes first."""
     schema = schema or graph_schema()
     directory.mkdir(parents=True, exist_ok=True)
@@ -71,7 +76,7 @@ def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSch
             stale.unlink()  # kg's own files only: a user's file beside them stays
     written = []
     for label in schema.labels.values():
-        nodes = [data for _, data in graph.nodes(data=True) if data["label"] == label.name]
+        nodes = [data for _, data in graph.nodes(label.name)]
         if not nodes:
             continue
         props = [p for p in label.properties if p.name != schema.key_property]
@@ -82,10 +87,15 @@ def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSch
         _write_csv(path, header, rows)
         written.append(path)
     for kind in schema.relationships.values():
-        edges = [(s, t, data) for s, t, data in graph.edges(data=True) if data["type"] == kind.name]
+        edges = [(s, t, data) for s, t, _, data in graph.edges(kind.name)]
         if not edges:
             continue
-        header = [":START_ID", ":END_ID", ":TYPE", *(_column(p, [e[2].get(p.name) for e in edges]) for p in kind.properties)]
+        header = [
+            ":START_ID",
+            ":END_ID",
+            ":TYPE",
+            *(_column(p, [e[2].get(p.name) for e in edges]) for p in kind.properties),
+        ]
         rows = [[s, t, kind.name, *(_cell(data.get(p.name)) for p in kind.properties)] for s, t, data in edges]
         path = directory / f"relationships_{kind.name}.csv"
         _write_csv(path, header, rows)
@@ -93,27 +103,37 @@ def write_neo4j_import(graph: nx.MultiDiGraph, directory: Path, schema: GraphSch
     (directory / _SCHEMA_FILE).write_text("".join(f"{s};\n" for s in schema_statements(schema)), encoding="utf-8")
     (directory / _COMMAND_FILE).write_text(
         f"{import_command(written)}\n# then, with Neo4j running, create kg's constraints and indexes:\n"
-        f"cypher-shell -u neo4j -f {_SCHEMA_FILE}\n", encoding="utf-8")
+        f"cypher-shell -u neo4j -f {_SCHEMA_FILE}\n",
+        encoding="utf-8",
+    )
     return written
 
 
 def schema_statements(schema: GraphSchema | None = None) -> list[str]:
     """The constraints and indexes `kg load` creates, its load lock's too, as Cypher statements (`IF NOT EXISTS`)."""
     schema = schema or graph_schema()
-    return ([create_constraint(label, prop) for label, prop in schema.constraints]
-            + [create_index(label, prop) for label, prop in schema.indexes] + [load_lock_constraint()])
+    return (
+        [create_constraint(label, prop) for label, prop in schema.constraints]
+        + [create_index(label, prop) for label, prop in schema.indexes]
+        + [load_lock_constraint()]
+    )
 
 
 def is_import_file(name: str, schema: GraphSchema | None = None) -> bool:
     """Whether `name` is a file `write_neo4j_import` writes (for some graph), so kg may replace it."""
     schema = schema or graph_schema()
-    return (name in (_COMMAND_FILE, _SCHEMA_FILE) or name in {f"nodes_{label}.csv" for label in schema.labels}
-            or name in {f"relationships_{kind}.csv" for kind in schema.relationships})
+    return (
+        name in (_COMMAND_FILE, _SCHEMA_FILE)
+        or name in {f"nodes_{label}.csv" for label in schema.labels}
+        or name in {f"relationships_{kind}.csv" for kind in schema.relationships}
+    )
 
 
 def import_command(files: list[Path], database: str = "neo4j") -> str:
     """The `neo4j-admin` command that loads these files into an empty, stopped database."""
     nodes = " ".join(f"--nodes={f.name}" for f in files if f.name.startswith("nodes_"))
     relationships = " ".join(f"--relationships={f.name}" for f in files if f.name.startswith("relationships_"))
-    return (f"neo4j-admin database import full {database} --overwrite-destination=true "
-            f"--multiline-fields=true --array-delimiter={ARRAY_DELIMITER_NAME} {nodes} {relationships}")
+    return (
+        f"neo4j-admin database import full {database} --overwrite-destination=true "
+        f"--multiline-fields=true --array-delimiter={ARRAY_DELIMITER_NAME} {nodes} {relationships}"
+    )

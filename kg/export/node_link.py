@@ -9,18 +9,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import networkx as nx
-
 from kg.export.json_file import write_json
+from kg.graph.knowledge import KnowledgeGraph
 
 __all__ = ["write_node_link", "read_node_link"]
 
 
-def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
-    write_json(nx.node_link_data(graph, edges="links"), path)
+def write_node_link(graph: KnowledgeGraph, path: Path) -> None:
+    write_json(graph.to_node_link(), path)
 
 
-def read_node_link(path: Path) -> nx.MultiDiGraph:
+def read_node_link(path: Path) -> KnowledgeGraph:
     """A graph written by `write_node_link` (a `kg build` directory's graph.json)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+    return KnowledgeGraph.from_node_link(json.loads(path.read_text(encoding="utf-8")))

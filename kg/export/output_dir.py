@@ -94,8 +94,9 @@ def staged_directory(directory: Path, owned: Callable[[str, str], bool]) -> Iter
     except BaseException as error:
         _discard(staging, directory, created)
         if isinstance(error, OSError):
-            raise OutputError(f"cannot write to {directory} ({error.strerror}); nothing was changed there; "
-                              f"{_ADVICE}") from None
+            raise OutputError(
+                f"cannot write to {directory} ({error.strerror}); nothing was changed there; {_ADVICE}"
+            ) from None
         raise
     try:
         for entry in sorted(staging.iterdir()):
@@ -103,8 +104,10 @@ def staged_directory(directory: Path, owned: Callable[[str, str], bool]) -> Iter
         staging.rmdir()
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"could not move the finished build into {directory} ({error.strerror}); "
-                          f"its files may mix this build and the last; run the build again") from None
+        raise OutputError(
+            f"could not move the finished build into {directory} ({error.strerror}); "
+            f"its files may mix this build and the last; run the build again"
+        ) from None
 
 
 def _discard(staging: Path, directory: Path, created: bool) -> None:

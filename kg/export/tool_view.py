@@ -19,7 +19,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
+from kg.graph.knowledge import KnowledgeGraph
 
 __all__ = ["TOOL_NAMES", "ToolNode", "ToolEdge", "ToolView", "tool_view", "edge_id"]
 
@@ -74,15 +74,20 @@ def edge_id(source: str, target: str, key: str) -> str:
 
 
 def _renamed(data: dict[str, Any]) -> dict[str, Any]:
-    return {TOOL_NAMES.get(name, name): value for name, value in data.items()
-            if name not in _DROPPED and value is not None}
+    return {
+        TOOL_NAMES.get(name, name): value for name, value in data.items() if name not in _DROPPED and value is not None
+    }
 
 
-def tool_view(graph: nx.MultiDiGraph) -> ToolView:
+def tool_view(graph: KnowledgeGraph) -> ToolView:
     """Nodes and edges in the graph's order, named as the tools read them (`TOOL_NAMES`)."""
-    nodes = [ToolNode(id=node, label=str(data.get("name", node)), attributes=_renamed(data))
-             for node, data in graph.nodes(data=True)]
-    edges = [ToolEdge(id=edge_id(source, target, key), source=source, target=target, label=data["type"],
-                      attributes=_renamed(data))
-             for source, target, key, data in graph.edges(keys=True, data=True)]
+    nodes = [
+        ToolNode(id=node, label=str(data.get("name", node)), attributes=_renamed(data)) for node, data in graph.nodes()
+    ]
+    edges = [
+        ToolEdge(
+            id=edge_id(source, target, key), source=source, target=target, label=data["type"], attributes=_renamed(data)
+        )
+        for source, target, key, data in graph.edges()
+    ]
     return ToolView(nodes, edges)

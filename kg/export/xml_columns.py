@@ -33,8 +33,10 @@ def column_types(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     for row in rows:
         for name, value in row.items():
             seen.setdefault(name, set()).add(_type(value))
-    return {name: types.pop() if len(types) == 1 else "double" if types == {"long", "double"} else "string"
-            for name, types in seen.items()}
+    return {
+        name: types.pop() if len(types) == 1 else "double" if types == {"long", "double"} else "string"
+        for name, types in seen.items()
+    }
 
 
 def xml_text(value: Any) -> str:

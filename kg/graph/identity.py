@@ -10,7 +10,8 @@ ambiguous and merges nothing.  Sub-units keep their own names, so
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+
+from kg.models import ArticleExtraction
 
 __all__ = ["node_key", "EntityIdentity"]
 
@@ -27,15 +28,15 @@ class EntityIdentity:
         self._declared: dict[tuple[str, str], str] = {}
         self._ambiguous: set[tuple[str, str]] = set()
 
-    def learn(self, records: Iterable[dict[str, Any]]) -> None:
-        """Remember every short form the records declare for a name."""
-        for record in records:
-            for entity in record["entities"]:
-                for short in entity.get("declared_aliases", []):
-                    alias = (entity["label"], short.strip("《》“”"))
-                    if alias[1] == entity["name"] or alias in self._ambiguous:
+    def learn(self, articles: Iterable[ArticleExtraction]) -> None:
+        """Remember every short form the articles declare for a name."""
+        for article in articles:
+            for entity in article.entities:
+                for short in entity.declared_aliases:
+                    alias = (entity.label, short.strip("《》“”"))
+                    if alias[1] == entity.name or alias in self._ambiguous:
                         continue
-                    if self._declared.setdefault(alias, entity["name"]) != entity["name"]:
+                    if self._declared.setdefault(alias, entity.name) != entity.name:
                         self._ambiguous.add(alias)
                         del self._declared[alias]
 

@@ -16,8 +16,7 @@ import yaml
 
 from kg.config import SCHEMAS_DIR, YAML_LOADER
 
-__all__ = ["Property", "Label", "RelationshipType", "GraphSchema", "graph_schema", "validate_graph",
-           "SchemaViolation"]
+__all__ = ["Property", "Label", "RelationshipType", "GraphSchema", "graph_schema", "validate_graph", "SchemaViolation"]
 
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -79,11 +78,19 @@ def _properties(raw: dict[str, Any] | None) -> tuple[Property, ...]:
 
 def load_graph_schema(path: Path) -> GraphSchema:
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)  # noqa: S506 (a safe loader)
-    labels = {name: Label(name, spec.get("description", ""), _properties(spec["properties"]))
-              for name, spec in raw["labels"].items()}
+    labels = {
+        name: Label(name, spec.get("description", ""), _properties(spec["properties"]))
+        for name, spec in raw["labels"].items()
+    }
     relationships = {
-        name: RelationshipType(name, frozenset(spec["from"]), frozenset(spec["to"]), _properties(spec["properties"]),
-                               bool(spec.get("same_label")), bool(spec.get("symmetric")))
+        name: RelationshipType(
+            name,
+            frozenset(spec["from"]),
+            frozenset(spec["to"]),
+            _properties(spec["properties"]),
+            bool(spec.get("same_label")),
+            bool(spec.get("symmetric")),
+        )
         for name, spec in raw["relationships"].items()
     }
     return GraphSchema(
@@ -120,8 +127,11 @@ def _check_properties(where: str, data: dict[str, Any], declared: tuple[Property
             if prop.required:
                 problems.append(SchemaViolation(where, f"missing required property {prop.name!r}"))
         elif not prop.accepts(data[prop.name]):
-            problems.append(SchemaViolation(where, f"property {prop.name!r} should be {prop.type}, "
-                                                   f"got {type(data[prop.name]).__name__}"))
+            problems.append(
+                SchemaViolation(
+                    where, f"property {prop.name!r} should be {prop.type}, got {type(data[prop.name]).__name__}"
+                )
+            )
     for name in sorted(data.keys() - known):
         problems.append(SchemaViolation(where, f"property {name!r} is not declared in schemas/graph.yaml"))
     return problems

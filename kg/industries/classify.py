@@ -30,20 +30,9 @@ from dataclasses import dataclass, field
 from kg.industries.matching import find_mentions, keyword_matcher
 from kg.industries.taxonomy import ScoringSettings, Taxonomy, load_taxonomy
 from kg.ingest.script import detect_script, to_simplified
+from kg.models import IndustryScore
 
 __all__ = ["ArticleEvidence", "IndustryScore", "article_body", "classify", "industry_evidence", "weigh_article"]
-
-
-@dataclass(frozen=True)
-class IndustryScore:
-    """An article's score for one taxonomy node, in 0..1."""
-
-    name: str
-    score: float
-
-    def as_record(self) -> dict[str, object]:
-        """The `industries` item of the JSONL output."""
-        return {"name": self.name, "score": self.score}
 
 
 @dataclass(frozen=True)
@@ -70,8 +59,11 @@ class ArticleEvidence:
     def passing(self, name: str, settings: ScoringSettings) -> bool:
         """Whether an industry is only mentioned in passing: named once in
         a long body, and not in the headline."""
-        return (name not in self.in_headline and self.paragraphs >= settings.passing_paragraphs
-                and self.naming_mentions.get(name, 0) < 2)
+        return (
+            name not in self.in_headline
+            and self.paragraphs >= settings.passing_paragraphs
+            and self.naming_mentions.get(name, 0) < 2
+        )
 
 
 def article_body(title: str, text: str) -> str:
@@ -152,8 +144,11 @@ def weigh_article(title: str, text: str, taxonomy: Taxonomy) -> ArticleEvidence:
     title, body = _simplified(title, article_body(title, text))
     in_title, in_body = _tally(title, taxonomy, headline=True), _tally(body, taxonomy)
     per_unit = settings.length_unit / max(len(body), settings.min_body_chars)
-    evidence = {node.name: settings.title_weight * in_title.evidence.get(node.name, 0.0)
-                + per_unit * in_body.evidence.get(node.name, 0.0) for node in taxonomy}
+    evidence = {
+        node.name: settings.title_weight * in_title.evidence.get(node.name, 0.0)
+        + per_unit * in_body.evidence.get(node.name, 0.0)
+        for node in taxonomy
+    }
     own = dict(evidence)
     own_named = in_title.named | in_body.named
     named = set(own_named)
@@ -163,8 +158,9 @@ def weigh_article(title: str, text: str, taxonomy: Taxonomy) -> ArticleEvidence:
             evidence[node.parent] += settings.parent_share * own[node.name]
             if node.name in own_named:
                 named.add(node.parent)
-            naming_mentions[node.parent] = (naming_mentions.get(node.parent, 0)
-                                            + in_body.naming_mentions.get(node.name, 0))
+            naming_mentions[node.parent] = naming_mentions.get(node.parent, 0) + in_body.naming_mentions.get(
+                node.name, 0
+            )
     general = any(term in title or term in body for term in taxonomy.general_terms)
     return ArticleEvidence(
         values={name: value for name, value in evidence.items() if value > 0},
@@ -198,16 +194,18 @@ def classify(title: str, text: str, taxonomy: Taxonomy | None = None) -> list[In
     if article.general and not article.named_outside_lists:
         return []
     if article.named:
-        candidates = {n: v for n, v in article.values.items()
-                      if n in article.named and not article.passing(n, settings)}
+        candidates = {
+            n: v for n, v in article.values.items() if n in article.named and not article.passing(n, settings)
+        }
         least = settings.min_evidence
     else:
         candidates, least = article.values, settings.min_leaning_evidence
     if not candidates or max(candidates.values()) < least:
         return []
-    scores = [IndustryScore(name, round(1 - math.exp(-value / settings.scale), 3))
-              for name, value in candidates.items()]
+    scores = [
+        IndustryScore(name, round(1 - math.exp(-value / settings.scale), 3)) for name, value in candidates.items()
+    ]
     order = {node.name: index for index, node in enumerate(taxonomy)}
     scores.sort(key=lambda s: (-s.score, order[s.name]))
     floor = settings.relative_min * scores[0].score
-    return [s for s in scores if s.score >= floor][:settings.max_industries]
+    return [s for s in scores if s.score >= floor][: settings.max_industries]

@@ -22,9 +22,9 @@ from kg.industries.taxonomy import Enumeration, Taxonomy
 __all__ = ["Mention", "KeywordMatcher", "keyword_matcher", "find_mentions"]
 
 # Characters that end a list item: punctuation, brackets, quotes, spaces.
-_ITEM_END = "，。；：！？、（）()“”\"‘’《》「」【】\n 　,.;:!?"
-_OPEN_QUOTES = "“\"‘「『"
-_CLOSE_QUOTES = "”\"’」』"
+_ITEM_END = '，。；：！？、（）()“”"‘’《》「」【】\n 　,.;:!?'
+_OPEN_QUOTES = '“"‘「『'
+_CLOSE_QUOTES = '”"’」』'
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,9 @@ class KeywordMatcher:
             for keyword, weight in node.keywords.items():
                 owners.setdefault(keyword, []).append((node.name, weight))
         self.owners = {keyword: tuple(pairs) for keyword, pairs in owners.items()}
-        self.roots = {keyword: frozenset(taxonomy.root(name) for name, _ in pairs)
-                      for keyword, pairs in self.owners.items()}
+        self.roots = {
+            keyword: frozenset(taxonomy.root(name) for name, _ in pairs) for keyword, pairs in self.owners.items()
+        }
         # Words that hold a keyword without naming its industry (标准化 in
         # 标准化工作, 国家 in 国家政策) are matched too, so the keyword inside
         # them is not, and then dropped.
@@ -70,8 +71,11 @@ class KeywordMatcher:
         self.pattern = re.compile(_trie_pattern(self.owners.keys() | self.not_keywords))
 
     def find(self, text: str) -> list[Mention]:
-        return [Mention(m.group(), m.start(), m.end()) for m in self.pattern.finditer(text)
-                if m.group() not in self.not_keywords]
+        return [
+            Mention(m.group(), m.start(), m.end())
+            for m in self.pattern.finditer(text)
+            if m.group() not in self.not_keywords
+        ]
 
 
 _END = ""
@@ -187,7 +191,7 @@ def _items(text: str, run: list[Mention], grammar: _ListGrammar) -> int:
     """How many items the list of `run` has, unknown ones included."""
     count = 1
     for before, after in zip(run, run[1:]):
-        gap = text[before.end:after.start]
+        gap = text[before.end : after.start]
         count += len(grammar.separator.findall(gap))
     position = run[-1].end
     while (item := grammar.item_after.match(text, position)) is not None:
@@ -200,5 +204,8 @@ def _items(text: str, run: list[Mention], grammar: _ListGrammar) -> int:
 
 
 def _quoted(text: str, mention: Mention) -> bool:
-    return (mention.start > 0 and text[mention.start - 1] in _OPEN_QUOTES
-            and text[mention.end:mention.end + 1] in tuple(_CLOSE_QUOTES))
+    return (
+        mention.start > 0
+        and text[mention.start - 1] in _OPEN_QUOTES
+        and text[mention.end : mention.end + 1] in tuple(_CLOSE_QUOTES)
+    )

@@ -23,8 +23,7 @@ import yaml
 
 from kg.config import DATA_DIR, load_data_yaml
 
-__all__ = ["Industry", "Enumeration", "ScoringSettings", "Taxonomy", "TaxonomyError",
-           "load_taxonomy", "parse_taxonomy"]
+__all__ = ["Industry", "Enumeration", "ScoringSettings", "Taxonomy", "TaxonomyError", "load_taxonomy", "parse_taxonomy"]
 
 TAXONOMY_FILE = "industries.yaml"
 _LAYOUT_FILE = "document_layout.yaml"
@@ -166,12 +165,17 @@ def _industry(raw: Any, groups: Mapping[str, str], where: str) -> Industry:
     for keyword, weight in keywords.items():
         if not isinstance(weight, (int, float)) or weight <= 0:
             raise TaxonomyError(f"{where}: keyword `{keyword}` needs a positive weight, not {weight!r}")
-    return Industry(name=str(name), group=str(group), parent=raw.get("parent"),
-                    keywords={str(k): float(w) for k, w in keywords.items()})
+    return Industry(
+        name=str(name),
+        group=str(group),
+        parent=raw.get("parent"),
+        keywords={str(k): float(w) for k, w in keywords.items()},
+    )
 
 
-def parse_taxonomy(raw: Any, *, non_topical_titles: frozenset[str] = frozenset(),
-                   where: str = TAXONOMY_FILE) -> Taxonomy:
+def parse_taxonomy(
+    raw: Any, *, non_topical_titles: frozenset[str] = frozenset(), where: str = TAXONOMY_FILE
+) -> Taxonomy:
     """Build and check a taxonomy from the parsed YAML mapping."""
     groups = dict(_require(raw, "groups", where))
     industries = tuple(_industry(node, groups, where) for node in _require(raw, "industries", where))
@@ -212,5 +216,4 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 
 @cache
 def _default_taxonomy(titles: frozenset[str]) -> Taxonomy:
-    return parse_taxonomy(load_data_yaml(TAXONOMY_FILE), non_topical_titles=titles,
-                          where=str(DATA_DIR / TAXONOMY_FILE))
+    return parse_taxonomy(load_data_yaml(TAXONOMY_FILE), non_topical_titles=titles, where=str(DATA_DIR / TAXONOMY_FILE))

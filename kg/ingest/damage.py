@@ -13,8 +13,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["Damage", "Repaired", "decode_leniently", "decode_line_by_line", "replace_controls", "damage_warning",
-           "mixed_warning"]
+__all__ = [
+    "Damage",
+    "Repaired",
+    "decode_leniently",
+    "decode_line_by_line",
+    "replace_controls",
+    "damage_warning",
+    "mixed_warning",
+]
 
 REPLACEMENT = "\ufffd"
 # Control characters text never holds (tabs, line ends, form feeds and escapes are kept).
@@ -63,8 +70,8 @@ def decode_leniently(data: bytes, encoding: str, *, limit: int) -> Repaired | No
         try:
             piece = str(view[position:], encoding)
         except UnicodeDecodeError as error:
-            good = str(view[position:position + error.start], encoding)
-            raw = bytes(view[position + error.start:position + error.end])
+            good = str(view[position : position + error.start], encoding)
+            raw = bytes(view[position + error.start : position + error.end])
             bad += len(raw)
             if bad > limit:
                 return None
@@ -79,8 +86,9 @@ def decode_leniently(data: bytes, encoding: str, *, limit: int) -> Repaired | No
         return Repaired("".join(pieces), encoding, damage)
 
 
-def decode_line_by_line(data: bytes, main: str, fallback: str, *, limit: int,
-                        reads_well: Callable[[str], bool]) -> Repaired | None:
+def decode_line_by_line(
+    data: bytes, main: str, fallback: str, *, limit: int, reads_well: Callable[[str], bool]
+) -> Repaired | None:
     """Each line in `main`, else in `fallback` when that reads well, else in `main` with its damage
     replaced; None once more than `limit` bytes are bad.  For a file that mixes two encodings line
     by line (UTF-8 pasted into a GBK file)."""
@@ -136,8 +144,11 @@ def damage_warning(repaired: Repaired) -> str:
     '1 damaged byte replaced with U+FFFD (the rest read as gb18030): line 2, column 3 (0xb9)'
     """
     count = repaired.damaged_bytes
-    spots = "; ".join(f"line {line}, column {column} ({_hex(d.raw)})"
-                      for d in repaired.damage[:_SHOWN] for line, column in [_line_and_column(repaired.text, d.offset)])
+    spots = "; ".join(
+        f"line {line}, column {column} ({_hex(d.raw)})"
+        for d in repaired.damage[:_SHOWN]
+        for line, column in [_line_and_column(repaired.text, d.offset)]
+    )
     more = f"; and {len(repaired.damage) - _SHOWN} more" if len(repaired.damage) > _SHOWN else ""
     plural = "byte" if count == 1 else "bytes"
     encoding = repaired.encoding.split("+")[0]

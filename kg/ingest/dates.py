@@ -28,8 +28,18 @@ from kg.ingest.manifest import read_manifest
 from kg.ingest.numbering import numeral_value
 from kg.models import Article, Issue
 
-__all__ = ["DatingRules", "DatingRulesError", "IssueDating", "dating_rules", "masthead_dating", "file_name_dating",
-           "manifest_dating", "issue_dating", "article_dating", "date_issue"]
+__all__ = [
+    "DatingRules",
+    "DatingRulesError",
+    "IssueDating",
+    "dating_rules",
+    "masthead_dating",
+    "file_name_dating",
+    "manifest_dating",
+    "issue_dating",
+    "article_dating",
+    "date_issue",
+]
 
 _RULES_FILE = "dates.yaml"
 
@@ -101,8 +111,10 @@ class IssueDating:
 
     def or_else(self, other: IssueDating) -> IssueDating:
         """This dating, each missing field taken from `other`."""
-        merged = {f.name: getattr(self, f.name) if getattr(self, f.name) is not None else getattr(other, f.name)
-                  for f in fields(self)}
+        merged = {
+            f.name: getattr(self, f.name) if getattr(self, f.name) is not None else getattr(other, f.name)
+            for f in fields(self)
+        }
         if self.date is None:
             merged["dated_by"] = other.dated_by
         if merged["year"] is None and merged["date"] is not None:
@@ -124,14 +136,20 @@ def _first_date(patterns: Iterable[re.Pattern[str]], text: str) -> dt.date | Non
     return None
 
 
-def _dating(text: str, dates: Iterable[re.Pattern[str]], number: re.Pattern[str], total: re.Pattern[str],
-            source: str) -> IssueDating:
+def _dating(
+    text: str, dates: Iterable[re.Pattern[str]], number: re.Pattern[str], total: re.Pattern[str], source: str
+) -> IssueDating:
     date = _first_date(dates, text)
     numbered = number.search(text)
     totalled = total.search(text)
     year = date.year if date else (int(numbered["year"]) if numbered else None)
-    return IssueDating(date, _number(numbered["number"]) if numbered else None,
-                       _number(totalled["number"]) if totalled else None, year, source if date else None)
+    return IssueDating(
+        date,
+        _number(numbered["number"]) if numbered else None,
+        _number(totalled["number"]) if totalled else None,
+        year,
+        source if date else None,
+    )
 
 
 def masthead_dating(masthead: str, rules: DatingRules | None = None) -> IssueDating:
@@ -152,17 +170,27 @@ def manifest_dating(path: Path, rules: DatingRules | None = None) -> IssueDating
     entry = read_manifest(path.parent / rules.manifest_file).get(path.name)
     if entry is None:
         return IssueDating()
-    return IssueDating(entry.date, entry.number, entry.total_number, entry.date.year if entry.date else None,
-                       "manifest" if entry.date else None)
+    return IssueDating(
+        entry.date,
+        entry.number,
+        entry.total_number,
+        entry.date.year if entry.date else None,
+        "manifest" if entry.date else None,
+    )
 
 
-def issue_dating(masthead: str, path: Path, given: dt.date | None = None,
-                 rules: DatingRules | None = None) -> IssueDating:
+def issue_dating(
+    masthead: str, path: Path, given: dt.date | None = None, rules: DatingRules | None = None
+) -> IssueDating:
     """Masthead, then the user's date, then the manifest, then the file name: field by field."""
     rules = rules or dating_rules()
     option = IssueDating(given, year=given.year if given else None, dated_by="--date" if given else None)
-    return (masthead_dating(masthead, rules).or_else(option).or_else(manifest_dating(path, rules))
-            .or_else(file_name_dating(path.name, rules)))
+    return (
+        masthead_dating(masthead, rules)
+        .or_else(option)
+        .or_else(manifest_dating(path, rules))
+        .or_else(file_name_dating(path.name, rules))
+    )
 
 
 def _nearest(month: int, day: int, around: dt.date) -> dt.date | None:
@@ -200,8 +228,9 @@ def _dateline(sentence: str, issue: IssueDating, rules: DatingRules) -> tuple[in
     return min(found, key=lambda f: f[0]) if found else None
 
 
-def article_dating(lead: Iterable[str], issue: IssueDating,
-                   rules: DatingRules | None = None) -> tuple[dt.date | None, str | None]:
+def article_dating(
+    lead: Iterable[str], issue: IssueDating, rules: DatingRules | None = None
+) -> tuple[dt.date | None, str | None]:
     """An article's date and how it was found, from the sentences of its lead."""
     rules = rules or dating_rules()
     for sentence in list(lead)[: rules.lead_sentences]:
@@ -217,8 +246,14 @@ def date_issue(issue: Issue, given: dt.date | None = None, rules: DatingRules | 
     first = issue.articles[0].start if issue.articles else len(issue.text)
     dating = issue_dating(issue.text[:first], issue.path, given, rules)
     articles = [_dated(article, dating, rules) for article in issue.articles]
-    return replace(issue, articles=articles, date=dating.date, number=dating.number,
-                   total_number=dating.total_number, dated_by=dating.dated_by)
+    return replace(
+        issue,
+        articles=articles,
+        date=dating.date,
+        number=dating.number,
+        total_number=dating.total_number,
+        dated_by=dating.dated_by,
+    )
 
 
 def _dated(article: Article, dating: IssueDating, rules: DatingRules) -> Article:

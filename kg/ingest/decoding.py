@@ -19,8 +19,14 @@ from functools import lru_cache
 
 import charset_normalizer
 
-from kg.ingest.damage import (Repaired, damage_warning, decode_leniently, decode_line_by_line, mixed_warning,
-                              replace_controls)
+from kg.ingest.damage import (
+    Repaired,
+    damage_warning,
+    decode_leniently,
+    decode_line_by_line,
+    mixed_warning,
+    replace_controls,
+)
 
 __all__ = ["DecodeError", "Decoded", "decode_newsletter", "chinese_score"]
 
@@ -78,10 +84,12 @@ def decode_newsletter(data: bytes) -> Decoded:
     limit = max(_MIN_DAMAGE, len(data) // _DAMAGE_RATIO)
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
-            repaired = decode_leniently(data[len(bom):], codec, limit=limit)
+            repaired = decode_leniently(data[len(bom) :], codec, limit=limit)
             if repaired is None:
-                raise DecodeError(f"it opens with a {name} byte-order mark, but more than {limit} of its bytes "
-                                  f"are not {name}; save the file as UTF-8 and try again")
+                raise DecodeError(
+                    f"it opens with a {name} byte-order mark, but more than {limit} of its bytes "
+                    f"are not {name}; save the file as UTF-8 and try again"
+                )
             repaired.encoding = name
             return _decoded(replace_controls(repaired))
     controls = _control_bytes(data)
@@ -144,10 +152,14 @@ def _decoded(repaired: Repaired) -> Decoded:
 def _unreadable_reason(tried: list[str], readable: list[str]) -> str:
     """Why no candidate gives Chinese text, and a cure only where one would help."""
     if "utf-8" in readable:  # UTF-8 checks itself; GB18030 reads almost any bytes, so its reading says little
-        return ("it reads as utf-8 but holds no Chinese text (kg reads Chinese newsletters); "
-                "check that this is the file you meant")
-    return ("no encoding gives Chinese text (tried " + ", ".join(tried) + "); "
-            "save the file as UTF-8 or GB18030 and try again")
+        return (
+            "it reads as utf-8 but holds no Chinese text (kg reads Chinese newsletters); "
+            "check that this is the file you meant"
+        )
+    return (
+        "no encoding gives Chinese text (tried " + ", ".join(tried) + "); "
+        "save the file as UTF-8 or GB18030 and try again"
+    )
 
 
 def _candidate_encodings(data: bytes) -> list[str]:

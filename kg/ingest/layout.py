@@ -66,7 +66,8 @@ class LayoutRules:
         if len(text) <= self.max_heading_chars:
             return self._ends_like_heading(text)
         return len(text) <= self.max_opening_headline_chars and not any(
-            mark in self.sentence_ends or mark in self.clause_marks for mark in text)
+            mark in self.sentence_ends or mark in self.clause_marks for mark in text
+        )
 
     def is_deck_shaped(self, text: str) -> bool:
         """A line that may sit under a headline as its deck: longer, not a sentence."""
@@ -74,8 +75,11 @@ class LayoutRules:
 
     def is_opening_headline(self, text: str) -> bool:
         """A first line with no sentence end anywhere in it (关于印发《…》的通知)."""
-        return (len(text) <= self.max_opening_headline_chars and self._ends_like_heading(text)
-                and not any(mark in text[:-1] for mark in self.sentence_ends))
+        return (
+            len(text) <= self.max_opening_headline_chars
+            and self._ends_like_heading(text)
+            and not any(mark in text[:-1] for mark in self.sentence_ends)
+        )
 
     def is_byline(self, text: str) -> bool:
         """A stand-alone credit line (记者 张三), body text that is never a heading."""
@@ -93,9 +97,12 @@ class LayoutRules:
         last = body[-1]
         if last not in self.non_heading_endings:
             return True
-        return (last in self.exclaimed_heading_endings and body == text
-                and not text.startswith(tuple(self.quotation_openers))
-                and not any(mark in text[:-1] for mark in self.sentence_ends))
+        return (
+            last in self.exclaimed_heading_endings
+            and body == text
+            and not text.startswith(tuple(self.quotation_openers))
+            and not any(mark in text[:-1] for mark in self.sentence_ends)
+        )
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:

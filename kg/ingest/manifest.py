@@ -74,8 +74,11 @@ def _entry(spec: Any, where: str) -> ManifestEntry:
     unknown = sorted(set(map(str, spec)) - _KEYS)
     if unknown:
         raise ManifestError(f"{where}: unknown key {unknown[0]!r}; the keys are {', '.join(sorted(_KEYS))}")
-    return ManifestEntry(_date(spec.get("date"), where), _count(spec.get("number"), "number", where),
-                         _count(spec.get("total_number"), "total_number", where))
+    return ManifestEntry(
+        _date(spec.get("date"), where),
+        _count(spec.get("number"), "number", where),
+        _count(spec.get("total_number"), "total_number", where),
+    )
 
 
 def _date(value: Any, where: str) -> dt.date | None:

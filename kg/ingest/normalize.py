@@ -82,7 +82,8 @@ def normalize_text(source: str) -> NormalizedText:
     if script == "traditional":
         text = to_simplified(text)
     else:  # an issue may quote one article from a Traditional source: its lines are converted alone
-        text = "\n".join(to_simplified(line) if detect_script(line) == "traditional" else line
-                         for line in text.split("\n"))
-    lines = [replace(line, text=text[line.start:line.end]) for line in lines]
+        text = "\n".join(
+            to_simplified(line) if detect_script(line) == "traditional" else line for line in text.split("\n")
+        )
+    lines = [replace(line, text=text[line.start : line.end]) for line in lines]
     return NormalizedText(text, tuple(lines), tuple(source_starts), script, written if written != text else "")

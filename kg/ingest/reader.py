@@ -18,14 +18,25 @@ from kg.models import Issue, ReadError
 __all__ = ["read_issue", "read_issues", "parse_issue", "issue_from_bytes"]
 
 
-def parse_issue(source: str, path: Path, encoding: str = "utf-8", warnings: tuple[str, ...] = (), *,
-                date: dt.date | None = None) -> Issue:
+def parse_issue(
+    source: str, path: Path, encoding: str = "utf-8", warnings: tuple[str, ...] = (), *, date: dt.date | None = None
+) -> Issue:
     """Split already-decoded text into a dated `Issue` (`date`: the user's, for an issue whose masthead has none)."""
     normalized = normalize_text(source)
     ident = issue_id(normalized.text)
     result = split_issue(normalized, ident)
-    issue = Issue(ident, path, encoding, normalized.text, result.sections, result.articles, result.front_matter,
-                  normalized.script, normalized.written, warnings=warnings)
+    issue = Issue(
+        ident,
+        path,
+        encoding,
+        normalized.text,
+        result.sections,
+        result.articles,
+        result.front_matter,
+        normalized.script,
+        normalized.written,
+        warnings=warnings,
+    )
     return date_issue(issue, date)
 
 

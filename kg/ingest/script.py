@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from kg.config import load_data_yaml
@@ -137,7 +137,7 @@ def _character_table(config: str, chars: set[str], common_only: bool) -> dict[st
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config: str) -> opencc.OpenCC:
     import opencc  # imported on first Traditional-looking text: it loads its dictionaries
 

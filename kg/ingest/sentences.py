@@ -54,8 +54,11 @@ def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
             continue
         if len(piece) > limit:
             cuts = (clause.end() for clause in _clause_pattern().finditer(piece))
-            sentences += [Sentence(offset + match.start() + a, offset + match.start() + b, piece[a:b])
-                          for a, b in _bounds(len(piece), cuts, limit) if piece[a:b].strip()]
+            sentences += [
+                Sentence(offset + match.start() + a, offset + match.start() + b, piece[a:b])
+                for a, b in _bounds(len(piece), cuts, limit)
+                if piece[a:b].strip()
+            ]
         else:
             sentences.append(Sentence(offset + match.start(), offset + match.end(), piece))
     return tuple(sentences)

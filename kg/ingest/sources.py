@@ -77,8 +77,12 @@ def _not_a_file(path: Path) -> str:
         return f"is a broken symbolic link (to {os.readlink(path)})" if path.is_symlink() else ""
     except OSError as error:
         return f"cannot be looked at ({error.strerror or error})"
-    for test, kind in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
         if test(mode):
             return f"is not a regular file: it is {kind}"
     return "" if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "is not a regular file"

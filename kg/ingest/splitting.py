@@ -126,9 +126,14 @@ def _opens_story(
         return False
     if current is None:
         return rules.is_heading_shaped(text) or (
-            rules.is_opening_headline(text) and _next_body(blocks, index, rules) is not None)
-    return (rules.is_heading_shaped(text) and len(text) >= rules.min_headline_chars and bool(current.body)
-            and _is_headline(blocks, index, current, rules, spacing, rare))
+            rules.is_opening_headline(text) and _next_body(blocks, index, rules) is not None
+        )
+    return (
+        rules.is_heading_shaped(text)
+        and len(text) >= rules.min_headline_chars
+        and bool(current.body)
+        and _is_headline(blocks, index, current, rules, spacing, rare)
+    )
 
 
 def _is_deck(article: _Draft) -> bool:
@@ -137,8 +142,9 @@ def _is_deck(article: _Draft) -> bool:
 
 
 def _headline_draft(title: str, section: str | None, block: _Block, headline: Span, rules: LayoutRules) -> _Draft:
-    return _Draft(title, section, False, block.line.start, headline, block.line.indent > 0,
-                  number=rules.heading_number(title))
+    return _Draft(
+        title, section, False, block.line.start, headline, block.line.indent > 0, number=rules.heading_number(title)
+    )
 
 
 def _blocks(lines: tuple[Line, ...], written: str) -> list[_Block]:
@@ -149,7 +155,7 @@ def _blocks(lines: tuple[Line, ...], written: str) -> list[_Block]:
             continue
         before = i > 0 and not lines[i - 1].text
         after = i + 1 < len(lines) and not lines[i + 1].text
-        blocks.append(_Block(line, before, after, written[line.start:line.end]))
+        blocks.append(_Block(line, before, after, written[line.start : line.end]))
     return blocks
 
 
@@ -171,7 +177,7 @@ def _parse_marker(text: str, rules: LayoutRules) -> tuple[str, str]:
         return parts[0], parts[1].strip()
     for name in rules.known_section_names:
         if rest.startswith(name) and len(rest) > len(name):
-            return name, rest[len(name):].lstrip("：: ")
+            return name, rest[len(name) :].lstrip("：: ")
     return rest, ""
 
 
@@ -224,11 +230,17 @@ class _Spacing:
         body = [b for b in blocks if not rules.is_heading_shaped(b.text)]
         spaced = sum(1 for b in body if b.blank_before or b.blank_after)
         indented = sum(1 for b in body if b.line.indent > 0)
-        first_lines = [after for marker, after in zip(blocks, blocks[1:])
-                       if rules.is_marker(marker.text) and rules.is_heading_shaped(after.text)]
+        first_lines = [
+            after
+            for marker, after in zip(blocks, blocks[1:])
+            if rules.is_marker(marker.text) and rules.is_heading_shaped(after.text)
+        ]
         headlines_spaced = sum(1 for b in first_lines if b.blank_after)
-        return cls(bool(body) and spaced > 0.6 * len(body), bool(body) and indented > 0.6 * len(body),
-                   bool(first_lines) and headlines_spaced > 0.5 * len(first_lines))
+        return cls(
+            bool(body) and spaced > 0.6 * len(body),
+            bool(body) and indented > 0.6 * len(body),
+            bool(first_lines) and headlines_spaced > 0.5 * len(first_lines),
+        )
 
     @property
     def blank_lines_tell(self) -> bool:
@@ -286,8 +298,12 @@ def headline_evidence(
         evidence["repeated_in_lead"] = w["repeated_in_lead"]
     if _changes_script(block, article, rules):
         evidence["script_change"] = w["script_change"]
-    if len(between) == 1 and len(between[0].text) >= rules.headline_length_chars \
-            and not rules.is_byline(between[0].text) and rules.heading_number(between[0].text) is None:
+    if (
+        len(between) == 1
+        and len(between[0].text) >= rules.headline_length_chars
+        and not rules.is_byline(between[0].text)
+        and rules.heading_number(between[0].text) is None
+    ):
         evidence["deck_under"] = w["deck_under"]
     if rare.shared_chars(text, article) >= rules.min_repeated_chars:
         evidence["repeats_article"] = w["repeats_article"]
@@ -296,7 +312,7 @@ def headline_evidence(
         evidence["next_numbered_headline"] = w["next_numbered_headline"]
     elif number is not None:
         evidence["numbered"] = w["numbered"]
-    parallel = article.subheadings[article.decks:]  # a deck is parallel to the headline, not to subheadings
+    parallel = article.subheadings[article.decks :]  # a deck is parallel to the headline, not to subheadings
     if spacing.shape_tells and any(_same_shape(block, earlier, rules) for earlier in parallel):
         evidence["like_earlier_subheading"] = w["like_earlier_subheading"]
     if article.headline and sum(len(b.text) for b in article.body) < rules.short_story_chars:
@@ -307,9 +323,8 @@ def headline_evidence(
 def _changes_script(block: _Block, article: _Draft, rules: LayoutRules) -> bool:
     """A Simplified line after Traditional paragraphs, or the reverse: another source's story."""
     line_script = telling_script(block.written)
-    recent = article.body[-rules.script_paragraphs:]
-    return line_script is not None and bool(recent) \
-        and detect_script("".join(b.written for b in recent)) != line_script
+    recent = article.body[-rules.script_paragraphs :]
+    return line_script is not None and bool(recent) and detect_script("".join(b.written for b in recent)) != line_script
 
 
 def _next_paragraph_evidence(next_text: str, article: _Draft, rules: LayoutRules, rare: _RareGrams) -> dict[str, float]:
@@ -404,7 +419,7 @@ class _RareGrams:
         known = self._article_grams(article)
         covered, reach = 0, 0
         for i in range(len(text) - self.size + 1):
-            if text[i:i + self.size] in known:
+            if text[i : i + self.size] in known:
                 covered += i + self.size - max(i, reach)
                 reach = i + self.size
         return covered
@@ -426,7 +441,7 @@ class _RareGrams:
 
 
 def _grams(text: str, size: int) -> set[str]:
-    return {text[i:i + size] for i in range(len(text) - size + 1) if text[i:i + size].isalnum()}
+    return {text[i : i + size] for i in range(len(text) - size + 1) if text[i : i + size].isalnum()}
 
 
 def _next_body(blocks: list[_Block], index: int, rules: LayoutRules) -> _Block | None:
@@ -439,7 +454,7 @@ def _lines_under(blocks: list[_Block], index: int, rules: LayoutRules) -> tuple[
     The paragraph is None when a section marker or the end of the issue comes first.
     """
     between: list[_Block] = []
-    for block in blocks[index + 1:]:
+    for block in blocks[index + 1 :]:
         if rules.is_marker(block.text):
             return between, None
         under_headline = not between and rules.is_deck_shaped(block.text)
@@ -450,5 +465,5 @@ def _lines_under(blocks: list[_Block], index: int, rules: LayoutRules) -> tuple[
 
 
 def _uses_short_form(text: str, short: str) -> bool:
-    short = short.strip("《》“”\"")
+    short = short.strip('《》“”"')
     return f"《{short}》" in text or f"“{short}”" in text or text.startswith(short)

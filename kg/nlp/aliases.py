@@ -82,13 +82,21 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
     mention or a government body's name names (a place seen only inside a company's or a
     university's name, 武汉纺织大学, is no article's own).  The city is the county-level city (滕州市) when the article names it more than its
     prefecture."""
-    counts: dict[str, Counter[str]] = {"province": Counter(), "prefecture": Counter(), "county": Counter(),
-                                       "town": Counter()}
+    counts: dict[str, Counter[str]] = {
+        "province": Counter(),
+        "prefecture": Counter(),
+        "county": Counter(),
+        "town": Counter(),
+    }
     named: Counter[str] = Counter()  # places named themselves, not through a place inside them
     standing: set[str] = set()  # places, and their parents, that a region mention names on its own
     for mention in mentions:
-        if mention.label == "Region" and mention.text.endswith(_TOWN_ENDINGS) and len(mention.text) >= 3 \
-                and mention.text not in gaz.places:
+        if (
+            mention.label == "Region"
+            and mention.text.endswith(_TOWN_ENDINGS)
+            and len(mention.text) >= 3
+            and mention.text not in gaz.places
+        ):
             counts["town"][mention.text] += 2
             standing.add(mention.text)
         hit = gaz.place_at(mention.text, 0)
@@ -105,8 +113,11 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
                 if says_where:
                     standing.add(place.name)
             place = gaz.places.get(place.parent) if place.parent else None
-    dominant = {kind: max(c, key=lambda name: (c[name], name)) for kind, c in
-                ((kind, Counter({n: k for n, k in c.items() if n in standing})) for kind, c in counts.items()) if c}
+    dominant = {
+        kind: max(c, key=lambda name: (c[name], name))
+        for kind, c in ((kind, Counter({n: k for n, k in c.items() if n in standing})) for kind, c in counts.items())
+        if c
+    }
     county, city = dominant.get("county", ""), dominant.get("prefecture", "")
     if county.endswith("市") and named[county] > named[city]:
         dominant["prefecture"] = county  # 滕州市: in an article about a county-level city, 市委 is its own
@@ -116,8 +127,9 @@ def _dominant_places(mentions: list[Mention], gaz: Gazetteers) -> dict[str, str]
 @derived
 def _government_organs(gaz: Gazetteers) -> tuple[str, ...]:
     """A department or organ of government: what 省/市/区/县 abbreviate and what a government body ends in."""
-    return tuple(sorted(set(gaz.departments) | set(gaz.names["organization"]["government_organs"]),
-                        key=len, reverse=True))
+    return tuple(
+        sorted(set(gaz.departments) | set(gaz.names["organization"]["government_organs"]), key=len, reverse=True)
+    )
 
 
 def _government_body(name: str, gaz: Gazetteers) -> bool:
@@ -128,9 +140,9 @@ def _expand(text: str, dominant: dict[str, str], gaz: Gazetteers) -> str:
     """省科技厅 → 浙江省科技厅, using the article's own province or city."""
     for prefix, level in _level_prefixes(gaz).items():
         if text.startswith(prefix) and level in dominant and not text.startswith("级", len(prefix)):
-            if level == "town" and text[len(prefix):] not in _government_organs(gaz):
+            if level == "town" and text[len(prefix) :] not in _government_organs(gaz):
                 continue  # 镇党委 is the town's; 乡镇党委 is every town's
-            return dominant[level] + text[len(prefix):]
+            return dominant[level] + text[len(prefix) :]
     return text
 
 
@@ -138,7 +150,7 @@ def article_entities(doc: Doc, gaz: Gazetteers) -> list[ArticleEntity]:
     """Group a processed article's entity mentions into canonical entities."""
     text = token_view(doc).text  # the resolver's view: no second walk over the tokens
     spans = [*doc.ents, *doc.spans["kg_nested"]]
-    mentions = [Mention(s.start_char, s.end_char, text[s.start_char:s.end_char], s.label_) for s in spans]
+    mentions = [Mention(s.start_char, s.end_char, text[s.start_char : s.end_char], s.label_) for s in spans]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     dominant = _dominant_places(mentions, gaz)
     canonical: dict[Mention, str] = {}
@@ -146,7 +158,7 @@ def article_entities(doc: Doc, gaz: Gazetteers) -> list[ArticleEntity]:
     for match in _abbreviable_heads(gaz).finditer(text):
         if match.start() in covered or _ends_a_place(text, match.start() + len(match.group(1)), gaz):
             continue
-        if text[max(0, match.start() - 1):match.start()] in _level_prefixes(gaz):
+        if text[max(0, match.start() - 1) : match.start()] in _level_prefixes(gaz):
             continue  # 省市委: the bodies of two levels at once, no one body
         if match.group(1) in _WORD_TAIL_PREFIXES and match.start() > 0 and is_han(text[match.start() - 1]):
             continue  # 园区管委会: this 区 ends a word, it is no abbreviation
@@ -174,7 +186,7 @@ def article_entities(doc: Doc, gaz: Gazetteers) -> list[ArticleEntity]:
     for short, target in declared.items():
         for span in spots[short]:
             start, end = span
-            if start > 0 and text[start - 1] in "《“" and text[end:end + 1] in "》”":
+            if start > 0 and text[start - 1] in "《“" and text[end : end + 1] in "》”":
                 start, end = start - 1, end + 1
             mention = Mention(start, end, text[start:end], target.label)
             # “唐山高新区” and the bare 唐山高新区 inside its quotes are one mention.
@@ -222,11 +234,15 @@ def _join_program_places(mentions: list[Mention], canonical: dict[Mention, str],
     for name in sorted({m.text for m in mentions if m.label == "Program"}, key=len):
         rest, hit = name, gaz.place_at(name, 0)
         while hit is not None and len(rest) - len(hit[0]) >= _MIN_PROGRAM_REST:
-            rest = rest[len(hit[0]):]
+            rest = rest[len(hit[0]) :]
             fuller[rest] = name
             hit = gaz.place_at(rest, 0)
     for mention in mentions:
-        if mention.label == "Program" and canonical.get(mention, mention.text) == mention.text and mention.text in fuller:
+        if (
+            mention.label == "Program"
+            and canonical.get(mention, mention.text) == mention.text
+            and mention.text in fuller
+        ):
             canonical[mention] = fuller[mention.text]
 
 
@@ -384,7 +400,7 @@ def _expand_zone_organs(
             continue
         for mention in mentions:
             if mention.label == "Organization" and mention.text.startswith(bare) and len(mention.text) > len(bare):
-                canonical[mention] = short + mention.text[len(bare):]
+                canonical[mention] = short + mention.text[len(bare) :]
 
 
 def _ends_a_place(text: str, end: int, gaz: Gazetteers) -> bool:
@@ -398,7 +414,7 @@ def _brand_core(name: str, gaz: Gazetteers) -> str | None:
     found = gaz.place_at(name, 0)
     if legal is None or found is None:
         return None
-    return name[len(found[0]):-len(legal)]
+    return name[len(found[0]) : -len(legal)]
 
 
 def _opening_words(view: TokenView, start: int, end: int, gaz: Gazetteers) -> list[str]:
@@ -406,13 +422,16 @@ def _opening_words(view: TokenView, start: int, end: int, gaz: Gazetteers) -> li
     not know as an everyday word (its tag is none, or a name's), alone or with the words after it
     up to the legal ending."""
     first = view.token_at(start)
-    word = view.text[view.starts[first]:view.ends[first]]
+    word = view.text[view.starts[first] : view.ends[first]]
     if view.starts[first] != start or not 2 <= len(word) <= 3 or word_tag(word) not in _SHORT_BRAND_TAGS:
         return []
     legal = next(ending for ending in gaz.legal_suffixes if view.text.endswith(ending, start, end))
     body_end = end - len(legal)
-    return [view.text[start:view.ends[index]] for index in range(first, view.token_at(end - 1) + 1)
-            if view.ends[index] <= body_end]
+    return [
+        view.text[start : view.ends[index]]
+        for index in range(first, view.token_at(end - 1) + 1)
+        if view.ends[index] <= body_end
+    ]
 
 
 def _one_company(names: set[str]) -> str | None:
@@ -436,8 +455,11 @@ def _abbreviations_before_titles(
     for title_start in sorted({start for spans in spots.values() for start, _ in spans}):
         for start in range(max(0, title_start - _LONGEST_ABBREVIATION), title_start - 2):
             short = text[start:title_start]
-            if not view.is_start(start) or not covered.isdisjoint(range(start, title_start)) \
-                    or not all(is_han(ch) for ch in short):
+            if (
+                not view.is_start(start)
+                or not covered.isdisjoint(range(start, title_start))
+                or not all(is_han(ch) for ch in short)
+            ):
                 continue
             fuller = _fuller_names(short, names, by_ends, gaz)
             if len(fuller) == 1:
@@ -476,8 +498,11 @@ def _brand_mentions(
         if mention.label == "Organization" and name and name != mention.text:
             canonical[mention] = name
     found = []
-    searched = [brand for brand in sorted(brands, key=len, reverse=True)
-                if owner[brand] is not None and brand not in gaz.places and brand not in gaz.generic_names]
+    searched = [
+        brand
+        for brand in sorted(brands, key=len, reverse=True)
+        if owner[brand] is not None and brand not in gaz.places and brand not in gaz.generic_names
+    ]
     spots = occurrences_of_each(text, searched)
     for brand in searched:
         name = owner[brand]
@@ -508,13 +533,16 @@ def _tail_mentions(
             if not any(ch in tail for ch in "“”‘’《》"):
                 owners[tail].add((name, mention.label))
     found = []
-    searched = [tail for tail, names in owners.items() if len(names) == 1 and tail not in gaz.places
-                and tail not in gaz.program_heads]  # 行动计划 alone is any plan
+    searched = [
+        tail
+        for tail, names in owners.items()
+        if len(names) == 1 and tail not in gaz.places and tail not in gaz.program_heads
+    ]  # 行动计划 alone is any plan
     spots = occurrences_of_each(text, searched)
     for tail in searched:
-        (name, label), = owners[tail]
+        ((name, label),) = owners[tail]
         for start, end in spots[tail]:
-            if covered.isdisjoint(range(start, end)) and view.is_start(start) and not text[start - 1:start].isdigit():
+            if covered.isdisjoint(range(start, end)) and view.is_start(start) and not text[start - 1 : start].isdigit():
                 mention = Mention(start, end, tail, label)
                 canonical[mention] = name
                 found.append(mention)

@@ -15,8 +15,7 @@ import ahocorasick
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-__all__ = ["Candidate", "candidates_of", "TokenView", "token_view", "occurrences", "occurrences_of_each",
-           "SOURCE_TEXT"]
+__all__ = ["Candidate", "candidates_of", "TokenView", "token_view", "occurrences", "occurrences_of_each", "SOURCE_TEXT"]
 
 
 @dataclass(frozen=True)
@@ -119,8 +118,13 @@ class TokenView:
     def is_start(self, offset: int) -> bool:
         """A word starts here; spaCy keeps a space as the previous token's trailing whitespace, so a
         space and the character after it start words too."""
-        return offset == 0 or offset >= len(self.text) or self.starts[self.token_at(offset)] == offset \
-            or self.text[offset].isspace() or self.text[offset - 1].isspace()
+        return (
+            offset == 0
+            or offset >= len(self.text)
+            or self.starts[self.token_at(offset)] == offset
+            or self.text[offset].isspace()
+            or self.text[offset - 1].isspace()
+        )
 
     def one_word_beyond(self, start: int, end: int) -> bool:
         """One token holds all of `[start, end)` and goes on past it: the span is the opening of a longer

@@ -29,7 +29,8 @@ def _listed_grammar(gaz: Gazetteers) -> tuple[re.Pattern[str], tuple[str, ...], 
     item = f"[^、，。；：:！？“”‘’《》（）()\\s]{{{shortest},{longest}}}"
     kinds = "|".join(map(re.escape, sorted(org["listed_company_kinds"], key=len, reverse=True)))
     pattern = re.compile(
-        f"((?:{item}、)+{item})等([^，。；、]{{0,{int(org['listed_company_gap'])}}}?)(?:{kinds})(?!家)")
+        f"((?:{item}、)+{item})等([^，。；、]{{0,{int(org['listed_company_gap'])}}}?)(?:{kinds})(?!家)"
+    )
     return pattern, tuple(org["listed_field_words"]), frozenset(org["listed_word_tags"])
 
 
@@ -52,8 +53,13 @@ def _listed_companies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue
         candidates = []
         for item in items:
-            if len(item) < 2 or item in gaz.places or is_generic(item, item[-1], gaz) \
-                    or not view.is_start(offset) or not all(is_han(ch) or ch.isalnum() for ch in item):
+            if (
+                len(item) < 2
+                or item in gaz.places
+                or is_generic(item, item[-1], gaz)
+                or not view.is_start(offset)
+                or not all(is_han(ch) or ch.isalnum() for ch in item)
+            ):
                 candidates = []
                 break
             candidates.append(Candidate(offset, offset + len(item), "Organization", item, "listed_company"))

@@ -28,8 +28,14 @@ from kg.nlp.people import find_people
 from kg.nlp.regions import find_named_parks, find_places, find_towns, find_zones
 from kg.nlp.resolver import apply_entities, choose_entities
 from kg.nlp.statistical import make_statistical_people
-from kg.nlp.titled import (find_designations, find_documents, find_headed_names, find_national_programs,
-                           find_quoted_events, find_quoted_programs)
+from kg.nlp.titled import (
+    find_designations,
+    find_documents,
+    find_headed_names,
+    find_national_programs,
+    find_quoted_events,
+    find_quoted_programs,
+)
 
 __all__ = ["RecognizerComponent", "EntityResolver", "AliasComponent", "make_statistical_people"]
 
@@ -56,8 +62,14 @@ def _regions(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
 
 
 def _programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
-    return (find_documents(view) + find_quoted_programs(view, gaz) + find_headed_names(view, gaz)
-            + find_national_programs(view, gaz) + find_quoted_events(view, gaz) + find_designations(view, gaz))
+    return (
+        find_documents(view)
+        + find_quoted_programs(view, gaz)
+        + find_headed_names(view, gaz)
+        + find_national_programs(view, gaz)
+        + find_quoted_events(view, gaz)
+        + find_designations(view, gaz)
+    )
 
 
 _DATA_CONFIG: dict[str, Any] = {"data_dir": None}
@@ -91,8 +103,9 @@ class EntityResolver(DataComponent):
         return apply_entities(doc, token_view(doc), winners, nested)
 
 
-@Language.factory("kg_entity_resolver", assigns=["doc.ents", "doc.spans", "doc._.kg_token_view"],
-                  default_config=_DATA_CONFIG)
+@Language.factory(
+    "kg_entity_resolver", assigns=["doc.ents", "doc.spans", "doc._.kg_token_view"], default_config=_DATA_CONFIG
+)
 def make_entity_resolver(nlp: Language, name: str, data_dir: str | None) -> EntityResolver:
     return EntityResolver(data_dir)
 
@@ -105,8 +118,8 @@ class AliasComponent(DataComponent):
         return doc
 
 
-@Language.factory("kg_aliases", assigns=["doc._.kg_entities"], requires=["doc.ents", "doc.spans"],
-                  default_config=_DATA_CONFIG)
+@Language.factory(
+    "kg_aliases", assigns=["doc._.kg_entities"], requires=["doc.ents", "doc.spans"], default_config=_DATA_CONFIG
+)
 def make_aliases(nlp: Language, name: str, data_dir: str | None) -> AliasComponent:
     return AliasComponent(data_dir)
-

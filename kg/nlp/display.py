@@ -9,8 +9,13 @@ from spacy.tokens import Doc
 __all__ = ["LABEL_COLOURS", "render_html", "render_terminal"]
 
 LABEL_COLOURS = {
-    "Organization": "#7aecec", "Region": "#feca74", "Person": "#aa9cfc",
-    "Program": "#bfe1d9", "Document": "#e4e7d2", "Event": "#ff9561", "Industry": "#c887fb",
+    "Organization": "#7aecec",
+    "Region": "#feca74",
+    "Person": "#aa9cfc",
+    "Program": "#bfe1d9",
+    "Document": "#e4e7d2",
+    "Event": "#ff9561",
+    "Industry": "#c887fb",
 }
 
 
@@ -24,7 +29,7 @@ def render_terminal(doc: Doc) -> Text:
     text = Text()
     cursor = 0
     for ent in doc.ents:
-        text.append(doc.text[cursor:ent.start_char])
+        text.append(doc.text[cursor : ent.start_char])
         text.append(ent.text, style=f"bold black on {LABEL_COLOURS[ent.label_]}")
         text.append(f"[{ent.label_}]", style="dim")
         cursor = ent.end_char

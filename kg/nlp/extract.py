@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
 
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.ingest.sentences import segment_bounds
-from kg.models import Article, Issue
+from kg.models import Article, Entity, Issue, Mention
 from kg.nlp.aliases import ArticleEntity
 from kg.nlp.candidates import SOURCE_TEXT
 from kg.nlp.language import ARTICLE_COMPONENTS, get_nlp
@@ -28,7 +27,10 @@ SEGMENT_CHARS = 20_000
 
 
 def process_articles(
-    issue: Issue, articles: Iterable[Article] | None = None, *, segment_chars: int = SEGMENT_CHARS,
+    issue: Issue,
+    articles: Iterable[Article] | None = None,
+    *,
+    segment_chars: int = SEGMENT_CHARS,
     nlp: Language | None = None,
 ) -> Iterator[tuple[Article, Doc]]:
     """Run the pipeline over articles with `nlp.pipe`, yielding each with its Doc.
@@ -43,9 +45,11 @@ def process_articles(
     chosen = list(issue.articles if articles is None else articles)
     nlp = nlp or get_nlp()
     limit = min(segment_chars, nlp.max_length)
-    pieces = ((_made_doc(nlp, text[start:end]), index)
-              for index, text in enumerate(issue.text[a.start:a.end] for a in chosen)
-              for start, end in segment_bounds(text, limit))
+    pieces = (
+        (_made_doc(nlp, text[start:end]), index)
+        for index, text in enumerate(issue.text[a.start : a.end] for a in chosen)
+        for start, end in segment_bounds(text, limit)
+    )
     whole = [(name, component) for name, component in nlp.pipeline if name in ARTICLE_COMPONENTS]
     docs = nlp.pipe(pieces, batch_size=16, as_tuples=True, disable=[name for name, _ in whole])
     for index, group in groupby(docs, key=itemgetter(1)):
@@ -79,7 +83,7 @@ def _joined(docs: list[Doc]) -> Doc:
     for piece in docs:
         text = piece.user_data[SOURCE_TEXT]
         for start, length, space in piece.to_array([IDX, LENGTH, SPACY]).tolist():
-            words.append(text[start:start + length])
+            words.append(text[start : start + length])
             spaces.append(bool(space))
         ents += [(e.start_char + offset, e.end_char + offset, e.label_) for e in piece.ents]
         nested += [(e.start_char + offset, e.end_char + offset, e.label_) for e in piece.spans["kg_nested"]]
@@ -91,15 +95,15 @@ def _joined(docs: list[Doc]) -> Doc:
     return doc
 
 
-def entity_records(article: Article, entities: list[ArticleEntity]) -> list[dict[str, Any]]:
-    """The guide's `entities` list; mention offsets index the issue's text."""
-    return [
-        {
-            "name": entity.name,
-            "label": entity.label,
-            "aliases": entity.aliases,
-            "declared_aliases": entity.declared,
-            "mentions": [{"start": article.start + s, "end": article.start + e} for s, e in entity.mentions],
-        }
+def entity_records(article: Article, entities: list[ArticleEntity]) -> tuple[Entity, ...]:
+    """The article's entities as typed records; mention offsets index the issue's text."""
+    return tuple(
+        Entity(
+            entity.name,
+            entity.label,
+            tuple(entity.aliases),
+            tuple(entity.declared),
+            tuple(Mention(article.start + s, article.start + e) for s, e in entity.mentions),
+        )
         for entity in entities
-    ]
+    )

@@ -26,8 +26,17 @@ import jieba.posseg
 
 from kg.config import DATA_DIR, load_data_yaml
 
-__all__ = ["Place", "Gazetteers", "load_gazetteers", "shared_gazetteers", "gazetteers_of", "data_fingerprint",
-           "derived", "word_tag", "NAMES_FILE"]
+__all__ = [
+    "Place",
+    "Gazetteers",
+    "load_gazetteers",
+    "shared_gazetteers",
+    "gazetteers_of",
+    "data_fingerprint",
+    "derived",
+    "word_tag",
+    "NAMES_FILE",
+]
 
 NAMES_FILE = "patterns/names.yaml"
 _T = TypeVar("_T")
@@ -88,8 +97,8 @@ class Gazetteers:
         Only the lengths of places sharing the first two characters are
         tried, so most positions cost one dictionary miss.
         """
-        for length in self.place_lengths.get(text[start:start + 2], ()):
-            surface = text[start:start + length]
+        for length in self.place_lengths.get(text[start : start + 2], ()):
+            surface = text[start : start + length]
             place = self.places.get(surface)
             if place is not None and len(surface) == length:
                 return surface, place
@@ -154,9 +163,15 @@ def _district_stems(rows: list[dict[str, str]], raw: Mapping[str, Any]) -> dict[
         name = row["name"]
         if row["level"] == "county" and name.endswith("区") and not row["short"] and len(name) >= 3:
             stems.setdefault(name[:-1], []).append(name)
-    return {names[0]: stem for stem, names in stems.items()
-            if len(names) == 1 and stem not in taken and word_tag(stem) in tags
-            and not stem.startswith(directions) and not stem.endswith(directions)}
+    return {
+        names[0]: stem
+        for stem, names in stems.items()
+        if len(names) == 1
+        and stem not in taken
+        and word_tag(stem) in tags
+        and not stem.startswith(directions)
+        and not stem.endswith(directions)
+    }
 
 
 def _lengths_by_opening(surfaces: dict[str, Place]) -> dict[str, tuple[int, ...]]:
@@ -225,8 +240,12 @@ def load_gazetteers(data_dir: Path | None = None) -> Gazetteers:
         program_verbs_before=tuple(program["verbs_before"]),
         program_words_after=tuple(program["words_after"]),
         program_trigger_window=int(program["trigger_window"]),
-        counted=re.compile(r"\d+(?:\.\d+)?[余多]?(?:" + "|".join(map(re.escape, program["counted_units"])) + ")"
-                           + r"|^[一二三四五六七八九十两几]+大"),
+        counted=re.compile(
+            r"\d+(?:\.\d+)?[余多]?(?:"
+            + "|".join(map(re.escape, program["counted_units"]))
+            + ")"
+            + r"|^[一二三四五六七八九十两几]+大"
+        ),
         national_programs=_longest_first(national_programs["national_programs"]),
         national_program_heads=_longest_first(national_programs["joined_heads"]),
         event_heads=_longest_first(names["event"]["heads"]),

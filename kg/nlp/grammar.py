@@ -74,7 +74,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break
         if ch in "）)":
             opening = max(text.rfind("（", limit, start), text.rfind("(", limit, start))
-            if opening >= 0 and text[opening + 1:start - 1] in gaz.places:
+            if opening >= 0 and text[opening + 1 : start - 1] in gaz.places:
                 start = opening
                 continue
             break
@@ -88,21 +88,23 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break
         token_start, token_end = token
         word = text[token_start:token_end]
-        full_word = text[token_start:view.ends[view.token_at(token_start)]]
+        full_word = text[token_start : view.ends[view.token_at(token_start)]]
         if (word in gaz.stop_words or full_word in gaz.stop_words) and not _opening_abbreviation(view, token_start):
             break
         if word_tag(full_word) is None and full_word[0] in gaz.glued_stop_chars and len(full_word) > 1:
             start = token_start + 1  # 和央企: jieba glued the conjunction to a word it does not know
             break
-        if not quotes and word_tag(full_word) is None and full_word[-1] in gaz.glued_stop_chars \
-                and len(full_word) > 1:
+        if not quotes and word_tag(full_word) is None and full_word[-1] in gaz.glued_stop_chars and len(full_word) > 1:
             break  # 唐印及管委会: …and to the word before it (program names hold 及: 500强及…榜单)
         if word_tag(full_word) in _STOP_TAGS and full_word == word and full_word not in gaz.places:
             break  # 大连 is tagged an adverb, but a place inside a name belongs to it
         if word.isdigit() and not quotes:
             break
-        if full_word in title_words(gaz) and not (quotes and token_end == head_start) \
-                and _person_may_follow(view, token_end, head_start):
+        if (
+            full_word in title_words(gaz)
+            and not (quotes and token_end == head_start)
+            and _person_may_follow(view, token_end, head_start)
+        ):
             break  # …有限公司财务总监邓丽娟拿到银行: a title ends the name before it (院士大会 is a head;
             # in 修文县院士专家创新工作站 no one is named after the title)
         if word_tag(full_word) == "v" and len(full_word) > 1 and full_word not in gaz.name_verbs:
@@ -112,13 +114,18 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
                 after_verb, verb_start = start, token_start
         start = token_start
     start = _past_lead_in(view, _trim_leading_verbs(view, start, head_start, gaz), head_start, gaz)
-    if after_verb is not None and gaz.place_at(text, start) is None and not _opens_with_a_body(view, start) \
-            and not _short_name(view, start, verb_start):
+    if (
+        after_verb is not None
+        and gaz.place_at(text, start) is None
+        and not _opens_with_a_body(view, start)
+        and not _short_name(view, start, verb_start)
+    ):
         # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中广建新能源… and
         # 华电建新能源… with a body's short name, so 远航 and 建新 belong to the name.
         start = _trim_leading_verbs(view, after_verb, head_start, gaz)
-    return start if quotes else _from_repeated_place(view, gaz, _from_full_place(view, gaz, start, head_start),
-                                                     head_start)
+    return (
+        start if quotes else _from_repeated_place(view, gaz, _from_full_place(view, gaz, start, head_start), head_start)
+    )
 
 
 def _from_full_place(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:
@@ -151,7 +158,7 @@ def _person_may_follow(view: TokenView, title_end: int, head_start: int) -> bool
     if title_end >= head_start:
         return True
     index = view.token_at(title_end)
-    word = view.text[view.starts[index]:view.ends[index]]
+    word = view.text[view.starts[index] : view.ends[index]]
     tag = word_tag(word)
     return len(word) == 1 or tag is None or tag.startswith("nr")
 
@@ -162,8 +169,11 @@ def _opening_abbreviation(view: TokenView, start: int) -> bool:
     text = view.text
 
     def single(i: int) -> bool:
-        return view.ends[i] - view.starts[i] == 1 and is_name_char(text[view.starts[i]]) \
+        return (
+            view.ends[i] - view.starts[i] == 1
+            and is_name_char(text[view.starts[i]])
             and word_tag(text[view.starts[i]]) not in _STOP_TAGS
+        )
 
     index = view.token_at(start)
     first = last = index
@@ -182,13 +192,13 @@ def _short_name(view: TokenView, start: int, end: int) -> bool:
     clause_start = start == 0 or not is_name_char(view.text[start - 1])
     if not (clause_start and 2 <= end - start <= 3):
         return False
-    tokens = [view.text[view.starts[i]:view.ends[i]] for i in range(view.token_at(start), view.token_at(end))]
+    tokens = [view.text[view.starts[i] : view.ends[i]] for i in range(view.token_at(start), view.token_at(end))]
     return all(len(token) == 1 for token in tokens) or (len(tokens) == 1 and word_tag(tokens[0]) in _SHORT_NAME_TAGS)
 
 
 def _opens_with_a_body(view: TokenView, start: int) -> bool:
     index = view.token_at(start)
-    return view.starts[index] == start and word_tag(view.text[start:view.ends[index]]) == "nt"
+    return view.starts[index] == start and word_tag(view.text[start : view.ends[index]]) == "nt"
 
 
 def _past_lead_in(view: TokenView, start: int, head_start: int, gaz: Gazetteers) -> int:
@@ -214,7 +224,7 @@ def _trim_leading_verbs(view: TokenView, start: int, head_start: int, gaz: Gazet
     while start < head_start:
         i = view.token_at(start)
         end = min(view.ends[i], head_start)
-        word = view.text[start:view.ends[i]]
+        word = view.text[start : view.ends[i]]
         if word_tag(word) not in _LEADING_NON_NAME or gaz.place_at(view.text, start) is not None:
             break  # 大连 is tagged an adverb, but it opens 大连工业大学; 新 opens 新吴区委
         start = end
@@ -232,7 +242,7 @@ def only_everyday_words(view: TokenView, start: int, end: int, gaz: Gazetteers) 
     position = start
     while position < end:
         index = view.token_at(position)
-        word = view.text[view.starts[index]:min(view.ends[index], end)]
+        word = view.text[view.starts[index] : min(view.ends[index], end)]
         if word_tag(word) not in _everyday_tags(gaz):
             return False
         position = view.starts[index] + len(word)
@@ -245,6 +255,6 @@ def is_generic(name: str, head: str, gaz: Gazetteers) -> bool:
         return True
     for prefix in gaz.generic_prefixes:
         if name.startswith(prefix):
-            rest = name[len(prefix):]
+            rest = name[len(prefix) :]
             return rest in gaz.generic_names or len(rest) <= len(head) + 1
     return False

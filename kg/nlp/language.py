@@ -25,8 +25,16 @@ from kg.config import user_cache_dir
 __all__ = ["PIPELINE", "ARTICLE_COMPONENTS", "build_pipeline", "build_nlp", "get_nlp"]
 
 # The statistical recogniser comes after the rules: it keeps only names no rule's candidate overlaps.
-PIPELINE = ("kg_regions", "kg_organizations", "kg_people", "kg_titled_names", "kg_statistical_people",
-            "kg_entity_resolver", "kg_aliases", "kg_relations")
+PIPELINE = (
+    "kg_regions",
+    "kg_organizations",
+    "kg_people",
+    "kg_titled_names",
+    "kg_statistical_people",
+    "kg_entity_resolver",
+    "kg_aliases",
+    "kg_relations",
+)
 # Components that read a whole article: run once its pieces are joined (`kg.nlp.extract`).
 ARTICLE_COMPONENTS = ("kg_aliases", "kg_relations")
 

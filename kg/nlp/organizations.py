@@ -31,8 +31,12 @@ def _suffix_pattern(gaz: Gazetteers) -> re.Pattern[str]:
 def _openings(gaz: Gazetteers) -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     """Level characters, national openings, classifiers and numerals (`data/patterns/names.yaml`)."""
     org = gaz.names["organization"]
-    return (frozenset(org["level_openings"]), tuple(org["national_openings"]), frozenset(org["classifiers"]),
-            frozenset(org["numerals"]))
+    return (
+        frozenset(org["level_openings"]),
+        tuple(org["national_openings"]),
+        frozenset(org["classifiers"]),
+        frozenset(org["numerals"]),
+    )
 
 
 def _counted(text: str, start: int, gaz: Gazetteers) -> bool:
@@ -67,18 +71,25 @@ def _suffix_fits(view: TokenView, start: int, end: int, gaz: Gazetteers) -> bool
     One-character suffixes (厅, 局) must also end their word.
     """
     i = view.token_at(start)
-    word = view.text[view.starts[i]:view.ends[i]]
+    word = view.text[view.starts[i] : view.ends[i]]
     if end - start == 1:
         if view.starts[i] == start and word[1:] in title_words(gaz):
             return True  # 系主任, cut 机械电子工程|系主任: the suffix opens its head's title
         return view.is_start(end) and (
-            word == view.text[start:end] or word in gaz.departments or word_tag(word) in (None, "nt")
+            word == view.text[start:end]
+            or word in gaz.departments
+            or word_tag(word) in (None, "nt")
             or (len(word) >= 3 and word_tag(word) in _BODY_WORD_TAGS)  # 旅游局; not 开好局 or 格局
         )
     last = view.token_at(end - 1)
-    rest = view.text[end:view.ends[last]]
-    if not view.is_start(end) and view.starts[last] > start and rest not in title_words(gaz) \
-            and rest not in gaz.stop_words and not view.text.startswith(gaz.titles, end):
+    rest = view.text[end : view.ends[last]]
+    if (
+        not view.is_start(end)
+        and view.starts[last] > start
+        and rest not in title_words(gaz)
+        and rest not in gaz.stop_words
+        and not view.text.startswith(gaz.titles, end)
+    ):
         return False  # 中国科大学子, 细分行业: the suffix's last character opens another word (局局长, 局将 and
         # 区委副书记, cut 区委副|书记, are fine)
     if view.starts[i] < start:
@@ -106,8 +117,12 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue  # a bare 科技厅: only an alias, resolved in its article
         if suffix_start - start == 1 and text.endswith(tuple(title_words(gaz)), 0, start):
             continue  # 副会长武中学: one character after a title is a person's surname
-        if is_generic(name, suffix, gaz) or _descriptive(view, start, suffix_start, suffix, gaz) \
-                or name.startswith(_generic_openings(gaz)) or _committee_of_nobody(name, suffix, gaz):
+        if (
+            is_generic(name, suffix, gaz)
+            or _descriptive(view, start, suffix_start, suffix, gaz)
+            or name.startswith(_generic_openings(gaz))
+            or _committee_of_nobody(name, suffix, gaz)
+        ):
             continue
         if suffix in gaz.sub_unit_suffixes and not _has_parent(name[: -len(suffix)], gaz):
             continue  # 公司总部: a sub-unit of nobody named
@@ -187,9 +202,14 @@ def _dash_partners(text: str, organizations: list[Candidate], gaz: Gazetteers) -
         stop = ends.search(text, start, start + longest + 1)
         if stop is None:
             continue
-        name = text[start:stop.start()]
-        if 2 <= len(name) <= longest and all(is_han(ch) for ch in name) and name not in gaz.places \
-                and not is_generic(name, name[-1], gaz) and name not in gaz.stop_words:
+        name = text[start : stop.start()]
+        if (
+            2 <= len(name) <= longest
+            and all(is_han(ch) for ch in name)
+            and name not in gaz.places
+            and not is_generic(name, name[-1], gaz)
+            and name not in gaz.stop_words
+        ):
             found.append(Candidate(start, stop.start(), "Organization", name, "dash_partner"))
     return found
 
@@ -206,23 +226,38 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
     text = view.text
     if start < 2 or text[start - 1] not in "与和及":
         return start
-    body = next((m for m in _national_pattern(gaz).finditer(text, max(0, start - 12), start + 12)
-                 if m.start() < start - 1 and m.end() > start), None)
+    body = next(
+        (
+            m
+            for m in _national_pattern(gaz).finditer(text, max(0, start - 12), start + 12)
+            if m.start() < start - 1 and m.end() > start
+        ),
+        None,
+    )
     if body is not None:
         return _across_conjunction(view, gaz, name_start(view, gaz, body.start(), quotes=False), suffix)
     left = name_start(view, gaz, start - 1, quotes=False)
-    part = text[left:start - 1]
+    part = text[left : start - 1]
     if not part or any(part.endswith(s) for s in gaz.org_suffixes) or _holds_title(part, gaz):
         return start
     if _has_parent(part, gaz) and gaz.place_at(text, start) is None:
         return left  # (国务院和浙江省委: a body named after a place opens a second name)
-    right = text[start:text.find(suffix, start)]
-    if suffix in _discipline_suffixes(gaz) and 2 <= len(part) <= 4 and text[start - 1] == "与" \
-            and gaz.place_at(text, left) is None and gaz.place_at(text, start) is None \
-            and not right.startswith(("中国", "国家")) and not _has_parent(right + suffix[:1], gaz):
+    right = text[start : text.find(suffix, start)]
+    if (
+        suffix in _discipline_suffixes(gaz)
+        and 2 <= len(part) <= 4
+        and text[start - 1] == "与"
+        and gaz.place_at(text, left) is None
+        and gaz.place_at(text, start) is None
+        and not right.startswith(("中国", "国家"))
+        and not _has_parent(right + suffix[:1], gaz)
+    ):
         return left  # 化学与材料工程学院: a school of two disciplines
-    specific = gaz.place_at(text, left) is not None or part.startswith(("中国", "国家", "全国")) \
+    specific = (
+        gaz.place_at(text, left) is not None
+        or part.startswith(("中国", "国家", "全国"))
         or (suffix in _description_grammar(gaz)[0] and only_everyday_words(view, start, text.find(suffix, start), gaz))
+    )
     # …基础技术与场景应用创新联合体: a kind of body whose right half names nothing alone
     right_named = gaz.place_at(text, start) is not None or part in gaz.places
     return _across_conjunction(view, gaz, left, suffix) if specific and not right_named and len(part) >= 4 else start
@@ -231,8 +266,7 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
 @derived
 def _longer_name_heads(gaz: Gazetteers) -> tuple[str, ...]:
     """What a longer name a body and a title open may end in: suffixes, program and event heads, 基地."""
-    return (*gaz.org_suffixes, *gaz.program_heads, *gaz.event_heads,
-            *gaz.names["organization"]["longer_name_heads"])
+    return (*gaz.org_suffixes, *gaz.program_heads, *gaz.event_heads, *gaz.names["organization"]["longer_name_heads"])
 
 
 def _name_goes_on(view: TokenView, end: int, gaz: Gazetteers) -> bool:
@@ -242,7 +276,7 @@ def _name_goes_on(view: TokenView, end: int, gaz: Gazetteers) -> bool:
     if title is None or title.end() >= len(view.text) or not view.is_start(title.end()):
         return False
     index = view.token_at(title.end())
-    word = view.text[view.starts[index]:view.ends[index]]
+    word = view.text[view.starts[index] : view.ends[index]]
     if len(word) < 2 or word_tag(word) not in _EVERYDAY_AFTER_TITLE:
         return False
     heads = _longer_name_heads(gaz)
@@ -276,8 +310,12 @@ def _after_a_whole_body(text: str, start: int, suffix_start: int, suffix: str, g
         return start  # 中国人民银行四川省分行: a branch is named after its place
     for at in range(suffix_start - 1, start + 2, -1):
         hit = gaz.place_at(text, at)
-        if hit is not None and hit[0] == hit[1].name and hit[0][-1] in "省市区县" \
-                and any(text.endswith(s, start, at) for s in gaz.org_suffixes):
+        if (
+            hit is not None
+            and hit[0] == hit[1].name
+            and hit[0][-1] in "省市区县"
+            and any(text.endswith(s, start, at) for s in gaz.org_suffixes)
+        ):
             return at
     return start
 
@@ -294,8 +332,12 @@ def _body_of_committee(name: str, gaz: Gazetteers) -> str | None:
     if organ is None:
         return None
     body = name[: -len(organ)]
-    if len(body) < 2 or body in gaz.generic_names or body.endswith(_place_endings(gaz)) \
-            or any(body[i:] in gaz.places for i in range(len(body) - 1)):
+    if (
+        len(body) < 2
+        or body in gaz.generic_names
+        or body.endswith(_place_endings(gaz))
+        or any(body[i:] in gaz.places for i in range(len(body) - 1))
+    ):
         return None
     return body
 
@@ -311,8 +353,10 @@ def _has_parent(core: str, gaz: Gazetteers) -> bool:
     """An organization opens `core`: a suffix of two characters or more, or a national body (…部)."""
     if core in gaz.generic_names:
         return False
-    return any(core.endswith(s) or s in core[:-1] for s in gaz.org_suffixes if len(s) >= 2) \
+    return (
+        any(core.endswith(s) or s in core[:-1] for s in gaz.org_suffixes if len(s) >= 2)
         or _national_pattern(gaz).search(core) is not None
+    )
 
 
 def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
@@ -354,7 +398,7 @@ def _place_utilities(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         for start in range(max(0, match.start() - 4), match.start() - 1):
             hit = gaz.place_at(text, start)
             if hit is not None and start + len(hit[0]) == match.start() and view.is_start(start):
-                found.append(Candidate(start, match.end(), "Organization", text[start:match.end()], "utility"))
+                found.append(Candidate(start, match.end(), "Organization", text[start : match.end()], "utility"))
                 break
     return found
 

@@ -39,10 +39,12 @@ def _alternatives(words: Iterable[str]) -> str:
 def _grammar(gaz: Gazetteers) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     raw = gaz.names["person"]
     titles = re.compile(_alternatives([*gaz.titles, *raw["list_openers"]]))
-    long_titles = [t for t in gaz.titles
-                   if len(t) >= raw["title_after_name_min_chars"] and t[0] not in raw["place_title_openings"]]
-    speech = re.compile(_alternatives([*gaz.speech_verbs, *raw["after_name_titles"], *long_titles,
-                                       *raw["clause_verbs"]]))
+    long_titles = [
+        t for t in gaz.titles if len(t) >= raw["title_after_name_min_chars"] and t[0] not in raw["place_title_openings"]
+    ]
+    speech = re.compile(
+        _alternatives([*gaz.speech_verbs, *raw["after_name_titles"], *long_titles, *raw["clause_verbs"]])
+    )
     followers = tuple(sorted(set(raw["followers"]) | set(gaz.speech_verbs), key=len, reverse=True))
     return titles, speech, followers
 
@@ -94,16 +96,17 @@ def _follow_quality(text: str, end: int, gaz: Gazetteers, followers: tuple[str, 
         return 3
     if text.startswith(followers, end):
         return 2
-    return 1 if text[end:end + 1] in _BOUNDARY else 0
+    return 1 if text[end : end + 1] in _BOUNDARY else 0
 
 
 def _best_name(text: str, start: int, gaz: Gazetteers, followers: tuple[str, ...]) -> tuple[int, str]:
     """The likeliest name starting at `start`, with how well what follows fits a name."""
     function_words = {f for f in followers if len(f) == 1}  # 周岚等: 等 is no part of the name
     scored = [
-        (_follow_quality(text, start + length, gaz, followers), -abs(length - 3), text[start:start + length])
+        (_follow_quality(text, start + length, gaz, followers), -abs(length - 3), text[start : start + length])
         for length in (3, 2, 4)
-        if start + length <= len(text) and _is_name(text[start:start + length], gaz)
+        if start + length <= len(text)
+        and _is_name(text[start : start + length], gaz)
         and text[start + length - 1] not in function_words
     ]
     quality, _, name = max(scored, default=(0, 0, ""))
@@ -115,8 +118,12 @@ def _segmented_name(view: TokenView, start: int, gaz: Gazetteers) -> tuple[int, 
     counts when jieba cut it as one word of its own: its name model read it as a name."""
     for length in (3, 2):
         end = start + length
-        if (_is_name(view.text[start:end], gaz) and view.is_start(start) and view.is_start(end)
-                and view.token_at(start) == view.token_at(end - 1)):
+        if (
+            _is_name(view.text[start:end], gaz)
+            and view.is_start(start)
+            and view.is_start(end)
+            and view.token_at(start) == view.token_at(end - 1)
+        ):
             return 1, view.text[start:end]
     return 0, ""
 
@@ -127,10 +134,16 @@ def _listed_after(text: str, end: int, gaz: Gazetteers, followers: tuple[str, ..
     listed = []
     while text.startswith(_list_joins(gaz), end):
         start = end + 1
-        candidates = [text[start:start + n] for n in (3, 2) if _is_name(text[start:start + n], gaz)
-                      and text.startswith(_LIST_ENDS, start + n)]
-        last = [text[start:start + n] for n in (3, 2) if _is_name(text[start:start + n], gaz)
-                and followers and text.startswith(followers, start + n)]
+        candidates = [
+            text[start : start + n]
+            for n in (3, 2)
+            if _is_name(text[start : start + n], gaz) and text.startswith(_LIST_ENDS, start + n)
+        ]
+        last = [
+            text[start : start + n]
+            for n in (3, 2)
+            if _is_name(text[start : start + n], gaz) and followers and text.startswith(followers, start + n)
+        ]
         if not candidates:
             listed.extend(last[:1])
             break
@@ -177,15 +190,21 @@ def _byline_names(text: str, start: int, gaz: Gazetteers) -> list[str]:
     _, _, ends, _ = _credits(gaz)
     names = []
     while True:
-        name = next((text[start:start + n] for n in (3, 2, 4)
-                     if _is_name(text[start:start + n], gaz, credited=True)
-                     and (text[start + n:start + n + 1] in _BOUNDARY or text.startswith(ends, start + n))), "")
+        name = next(
+            (
+                text[start : start + n]
+                for n in (3, 2, 4)
+                if _is_name(text[start : start + n], gaz, credited=True)
+                and (text[start + n : start + n + 1] in _BOUNDARY or text.startswith(ends, start + n))
+            ),
+            "",
+        )
         if not name:
             return names
         names.append(name)
         start += len(name)
         gap = start
-        while text[gap:gap + 1] and text[gap] in _BYLINE_GAPS:
+        while text[gap : gap + 1] and text[gap] in _BYLINE_GAPS:
             gap += 1
         if gap == start:
             return names
@@ -202,10 +221,13 @@ def _credited_names(text: str, gaz: Gazetteers) -> set[str]:
         parts = re.split(f"[{_BYLINE_GAPS}]+", match.group(1).strip())
         credited = [p for p in parts if not role.search(p)]
         has_role = len(credited) < len(parts)
-        before = text[:match.start()].rstrip(" \u3000")
-        closes = text[match.end():match.end() + 1] in ("", "\n") or before.endswith("。")
-        if credited and all(_is_name(p, gaz, credited=True) for p in credited) \
-                and (has_role or closes or before.endswith(credit_after)):
+        before = text[: match.start()].rstrip(" \u3000")
+        closes = text[match.end() : match.end() + 1] in ("", "\n") or before.endswith("。")
+        if (
+            credited
+            and all(_is_name(p, gaz, credited=True) for p in credited)
+            and (has_role or closes or before.endswith(credit_after))
+        ):
             names.update(credited)
     return names
 
@@ -257,8 +279,8 @@ def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if gap is not None and match.group() in gaz.speech_verbs:
             start = gap.start()
         for length in (3, 2, 4):
-            name = text[max(0, start - length):start]
-            before = text[start - length - 1:start - length] if start - length > 0 else ""
+            name = text[max(0, start - length) : start]
+            before = text[start - length - 1 : start - length] if start - length > 0 else ""
             if len(name) == length and before in _BOUNDARY and _is_name(name, gaz):
                 names.add(name)
                 break

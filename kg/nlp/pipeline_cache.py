@@ -68,8 +68,11 @@ def load_pipeline(data_dir: Path | None = None, cache_dir: Path | None = None) -
 
 
 def _file_hashes(folder: Path) -> dict[str, str]:
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file() and path.name != MANIFEST}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != MANIFEST
+    }
 
 
 def _load_checked(folder: Path, key: str) -> Language | None:

@@ -20,7 +20,7 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     """
     text = view.text
     found = []
-    openings = [start for start in view.starts if text[start:start + 2] in gaz.place_lengths]
+    openings = [start for start in view.starts if text[start : start + 2] in gaz.place_lengths]
     for start in openings:
         hit = gaz.place_at(text, start)
         if hit is not None:
@@ -28,7 +28,9 @@ def find_places(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             end = start + len(surface)
             if not view.is_start(end) and view.starts[view.token_at(end - 1)] > start:
                 continue
-            if text.startswith(gaz.titles, end) and any(text.endswith(s, 0, start) for s in gaz.org_suffixes if len(s) > 1):
+            if text.startswith(gaz.titles, end) and any(
+                text.endswith(s, 0, start) for s in gaz.org_suffixes if len(s) > 1
+            ):
                 continue  # 某集团亚洲总裁: the place is the title's scope, between the body and the title
             if view.one_word_beyond(start, end) and _is_body_word(view, start, gaz):
                 continue  # 新疆 in 新疆生产建设兵团: a body's name jieba knows whole names no place
@@ -56,15 +58,16 @@ def find_zones(view: TokenView, gaz: Gazetteers, places: list[Candidate]) -> lis
         match = _zone_pattern(gaz).match(text, place.end)
         if match is None:
             continue
-        core = text[place.end:match.end()]
+        core = text[place.end : match.end()]
         if any(stop in core for stop in ("的", "和", "与", "在")) or any(
-                text[t:e] in gaz.stop_words for t, e in _tokens(view, place.end, match.end())):
+            text[t:e] in gaz.stop_words for t, e in _tokens(view, place.end, match.end())
+        ):
             continue  # 东区位于中关村科技园: a clause, not a zone
         end = match.end()
         start = place.start - 2 if text.endswith("国家", 0, place.start) else place.start  # 国家常州…产业园
-        if text[end:end + 1] == "（":
+        if text[end : end + 1] == "（":
             close = text.find("）", end, end + 8)
-            if close > 0 and text[end + 1:close] in gaz.places:
+            if close > 0 and text[end + 1 : close] in gaz.places:
                 end = close + 1
         found.append(Candidate(start, end, "Region", text[start:end], "zone", "zone"))
     return found
@@ -79,8 +82,10 @@ def _town_pattern(gaz: Gazetteers) -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 # A town and its village named together stand for themselves (在双流镇凉水井村举行).
-_TOWN_AND_VILLAGE = re.compile("(?<![\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)"
-                               "|(?<=[在于])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)")
+_TOWN_AND_VILLAGE = re.compile(
+    "(?<![\u4e00-\u9fff])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)"
+    "|(?<=[在于])(?=[\u4e00-\u9fff]{2,3}[镇乡][\u4e00-\u9fff]{2,3}村)"
+)
 
 
 def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> list[Candidate]:
@@ -95,7 +100,7 @@ def find_towns(view: TokenView, gaz: Gazetteers, regions: list[Candidate]) -> li
         if match is None:
             continue
         start, end = match.span(1)
-        if not (view.is_start(start) and view.is_start(end)) or excludes & set(text[start:end - 1]):
+        if not (view.is_start(start) and view.is_start(end)) or excludes & set(text[start : end - 1]):
             continue
         if any(text[t:e] in gaz.stop_words for t, e in _tokens(view, start, end)):
             continue  # 位于中关村 is a clause, not a village
@@ -118,7 +123,7 @@ def _tokens(view: TokenView, start: int, end: int) -> list[tuple[int, int]]:
 def _is_body_word(view: TokenView, start: int, gaz: Gazetteers) -> bool:
     """The word at `start` is a body's name (by jieba's tag), not a zone's (武汉东湖新技术开发区)."""
     i = view.token_at(start)
-    word = view.text[view.starts[i]:view.ends[i]]
+    word = view.text[view.starts[i] : view.ends[i]]
     return word_tag(word) in _body_words(gaz) and not word.endswith(_zone_suffixes(gaz))
 
 
@@ -146,7 +151,7 @@ def _modifies_next(view: TokenView, end: int, gaz: Gazetteers) -> bool:
     if not view.is_start(end):
         return True
     i = view.token_at(end)
-    return word_tag(view.text[view.starts[i]:view.ends[i]]) in _modifier_tags(gaz)
+    return word_tag(view.text[view.starts[i] : view.ends[i]]) in _modifier_tags(gaz)
 
 
 def _qualified_before(view: TokenView, start: int, gaz: Gazetteers) -> bool:
@@ -154,7 +159,7 @@ def _qualified_before(view: TokenView, start: int, gaz: Gazetteers) -> bool:
     before = view.token_before(start)
     if before is None:
         return False
-    return word_tag(view.text[before[0]:before[1]]) in _slogan_tags(gaz)
+    return word_tag(view.text[before[0] : before[1]]) in _slogan_tags(gaz)
 
 
 @derived
@@ -167,16 +172,24 @@ def _named_park_grammar(gaz: Gazetteers) -> tuple[re.Pattern[str], frozenset[str
     raw = gaz.names["region"]
     suffixes = "|".join(sorted(map(re.escape, raw["named_park_suffixes"]), key=len, reverse=True))
     shortest, longest = raw["named_park_core_chars"]
-    return (re.compile(suffixes), frozenset(raw["named_park_opening_tags"]), int(shortest), int(longest),
-            tuple(raw["sub_park_suffixes"]))
+    return (
+        re.compile(suffixes),
+        frozenset(raw["named_park_opening_tags"]),
+        int(shortest),
+        int(longest),
+        tuple(raw["sub_park_suffixes"]),
+    )
 
 
 _GEOGRAPHIC_NAME = "ns"  # jieba's tag of a place name: 黄河三角洲 may open a park, however long
 
 
 def _national_with_its_place(text: str, start: int, suffix_start: int, gaz: Gazetteers) -> bool:
-    return text.startswith(_national_openings(gaz), start) and text[suffix_start - 1:suffix_start] == "）" \
+    return (
+        text.startswith(_national_openings(gaz), start)
+        and text[suffix_start - 1 : suffix_start] == "）"
         and suffix_start - start > 4
+    )
 
 
 @derived
@@ -195,15 +208,18 @@ def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue  # …集聚区长兴分区: jieba read 区长, but a place follows the park
         start = name_start(view, gaz, match.start(), quotes=False)
         if _national_with_its_place(text, start, match.start(), gaz):
-            found.append(Candidate(start, match.end(), "Region", text[start:match.end()], "named_park", "zone"))
+            found.append(Candidate(start, match.end(), "Region", text[start : match.end()], "named_park", "zone"))
             continue  # 中国绿色新材料（珠海）产业园: a national name given to a park, its place in brackets
         if not shortest <= match.start() - start <= longest or gaz.place_at(text, start) is not None:
             continue  # a place opens it: find_zones reads it
         first = view.token_at(start)
-        opening = text[start:view.ends[first]]
-        if view.starts[first] != start or word_tag(opening) not in opening_tags \
-                or not (2 <= len(opening) <= 3 or word_tag(opening) == _GEOGRAPHIC_NAME) \
-                or only_everyday_words(view, start, match.start(), gaz):
+        opening = text[start : view.ends[first]]
+        if (
+            view.starts[first] != start
+            or word_tag(opening) not in opening_tags
+            or not (2 <= len(opening) <= 3 or word_tag(opening) == _GEOGRAPHIC_NAME)
+            or only_everyday_words(view, start, match.start(), gaz)
+        ):
             continue
         end = match.end()
         inner = gaz.place_at(text, end)

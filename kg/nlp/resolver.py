@@ -39,8 +39,9 @@ def choose_entities(
     winners = sorted(taken, key=lambda c: c.start)
     holders = [w for w in winners if len(w)]  # an empty name holds nothing, nor stands in the way
     starts = [w.start for w in holders]
-    nested = sorted({c for c in candidates if _kept_inside(c, _winner_around(c, holders, starts))},
-                    key=lambda c: (c.start, c.end))
+    nested = sorted(
+        {c for c in candidates if _kept_inside(c, _winner_around(c, holders, starts))}, key=lambda c: (c.start, c.end)
+    )
     return winners, nested
 
 
@@ -56,7 +57,11 @@ def _kept_inside(candidate: Candidate, w: Candidate | None) -> bool:
     if w is not None and w.start <= candidate.start and candidate.end <= w.end and len(candidate) < len(w):
         if candidate.nested and w.label == candidate.label:
             return True
-        if w.label in _CONTAINERS and candidate.label not in ("Region", w.label) and candidate.source != "quoted_program":
+        if (
+            w.label in _CONTAINERS
+            and candidate.label not in ("Region", w.label)
+            and candidate.source != "quoted_program"
+        ):
             return True
     return False
 

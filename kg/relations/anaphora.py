@@ -45,10 +45,11 @@ def _kinds(gaz: Gazetteers) -> tuple[_Kind, ...]:
         rules.anaphor_bare,
     )
     named = []
-    for label, heads, bare in (("Event", (*gaz.event_heads, *rules.event_parts, *rules.event_words),
-                                 (*gaz.event_heads, *rules.event_parts)),
-                                ("Document", gaz.document_heads, gaz.document_heads),
-                                ("Program", gaz.program_heads, gaz.program_heads)):
+    for label, heads, bare in (
+        ("Event", (*gaz.event_heads, *rules.event_parts, *rules.event_words), (*gaz.event_heads, *rules.event_parts)),
+        ("Document", gaz.document_heads, gaz.document_heads),
+        ("Program", gaz.program_heads, gaz.program_heads),
+    ):
         pattern = re.compile(f"({_alternation(rules.named_determiners)})?({_alternation(heads)})")
         named.append(_Kind(label, pattern, frozenset(bare)))
     return (organizations, *named)
@@ -77,14 +78,19 @@ def _refers_to(mention: EntityMention, label: str, head: str, rules: RelationRul
         return False
     if label == "Organization":
         return mention.name.endswith(rules.anaphor_heads[head]) and not mention.name.endswith(rules.anaphor_never)
-    return head in rules.event_parts or head in rules.event_words or any(
-        part.endswith(head) for part in _core(mention.name).split(_JOINT_EVENT))
+    return (
+        head in rules.event_parts
+        or head in rules.event_words
+        or any(part.endswith(head) for part in _core(mention.name).split(_JOINT_EVENT))
+    )
 
 
 def _only_referred_to(text: str, mention: EntityMention, rules: RelationRules) -> bool:
     """贯彻落实…会议精神: an event only referred to is no meeting a later 会议 stands for."""
-    return mention.label == "Event" and (text.endswith(rules.referred_event_before, 0, mention.start)
-                                         or text.startswith(rules.referred_event_after, mention.end))
+    return mention.label == "Event" and (
+        text.endswith(rules.referred_event_before, 0, mention.start)
+        or text.startswith(rules.referred_event_after, mention.end)
+    )
 
 
 def anaphor_mentions(
@@ -98,7 +104,7 @@ def anaphor_mentions(
     candidates = [m for m in mentions if not m.nested and not _only_referred_to(text, m, rules)]
     taken = bytearray(len(text))  # characters of a mention or an anaphor found: no anaphor overlaps one
     for m in mentions:
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     paragraph_starts = [a for a, _ in paragraphs]
     referents: dict[tuple[str, str], _Referents] = {}
     found = []
@@ -108,23 +114,29 @@ def anaphor_mentions(
             determiner, head = match.group(1), match.group(2)
             if taken.find(1, start, end) >= 0:
                 continue
-            if determiner is None and head not in rules.event_parts and not (
-                    head in kind.bare and _bare_allowed(text, start, end, rules)):
+            if (
+                determiner is None
+                and head not in rules.event_parts
+                and not (head in kind.bare and _bare_allowed(text, start, end, rules))
+            ):
                 continue
             paragraph = _paragraph_at(start, end, paragraphs, paragraph_starts)
             if (kind.label, head) not in referents:
                 referents[kind.label, head] = _Referents(
-                    [m for m in candidates if _refers_to(m, kind.label, head, rules)])
-            antecedent = referents[kind.label, head].antecedent(start, paragraph,
-                                                                allow_later=kind.label == "Organization")
+                    [m for m in candidates if _refers_to(m, kind.label, head, rules)]
+                )
+            antecedent = referents[kind.label, head].antecedent(
+                start, paragraph, allow_later=kind.label == "Organization"
+            )
             if antecedent is not None:
                 found.append(EntityMention(antecedent.name, antecedent.label, start, end, nested=False))
                 taken[start:end] = b"\x01" * (end - start)
     return found
 
 
-def _paragraph_at(start: int, end: int, paragraphs: list[tuple[int, int]],
-                  paragraph_starts: list[int]) -> tuple[int, int]:
+def _paragraph_at(
+    start: int, end: int, paragraphs: list[tuple[int, int]], paragraph_starts: list[int]
+) -> tuple[int, int]:
     """The paragraph holding `start`, or the anaphor itself outside any (a headline)."""
     index = bisect_right(paragraph_starts, start) - 1
     if index >= 0 and start < paragraphs[index][1]:

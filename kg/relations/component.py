@@ -49,7 +49,8 @@ def plain_article(text: str) -> Article:
     return Article("", "", 0, "", None, True, 0, len(text), None, paragraphs)
 
 
-@Language.factory("kg_relations", assigns=["doc._.kg_relations"], requires=["doc._.kg_entities"],
-                  default_config={"data_dir": None})
+@Language.factory(
+    "kg_relations", assigns=["doc._.kg_relations"], requires=["doc._.kg_entities"], default_config={"data_dir": None}
+)
 def make_relations(nlp: Language, name: str, data_dir: str | None) -> RelationComponent:
     return RelationComponent(data_dir)

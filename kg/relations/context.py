@@ -17,8 +17,9 @@ def entity_mentions(entities: list[ArticleEntity]) -> list[EntityMention]:
     """Every mention of every entity, marking those inside a longer one."""
     spans = [(e, s, t) for e in entities for s, t in e.mentions]
     nested = _nested_spans({(s, t) for _, s, t in spans})
-    mentions = [EntityMention(entity.name, entity.label, start, end, (start, end) in nested)
-                for entity, start, end in spans]
+    mentions = [
+        EntityMention(entity.name, entity.label, start, end, (start, end) in nested) for entity, start, end in spans
+    ]
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from kg import models
 from kg.graph.schema import graph_schema
 from kg.models import Article
 from kg.nlp.aliases import ArticleEntity
@@ -13,10 +12,19 @@ from kg.relations.names import hierarchy_relations, name_relations
 from kg.relations.positions import position_relations
 from kg.relations.publishers import publisher_relations
 from kg.relations.rules import RelationRules
-from kg.relations.verbs import (attendance_relations, implied_relations, implied_targets, partner_relations,
-                                placement_relations, speaker_relations, the_one_event, verb_relations)
+from kg.relations.verbs import (
+    attendance_relations,
+    implied_relations,
+    implied_targets,
+    partner_relations,
+    placement_relations,
+    speaker_relations,
+    the_one_event,
+    verb_relations,
+)
 
 __all__ = ["article_relations", "relation_records"]
+
 
 def article_relations(
     article: Article, text: str, entities: list[ArticleEntity], rules: RelationRules
@@ -24,11 +32,22 @@ def article_relations(
     """Every relation of the article, in text order, each once (first evidence kept)."""
     sentences = sentence_views(article, text, entities, rules)
     programs = [m for s in sentences for m in s.mentions if m.label == "Program"]
-    events = [m for s in sentences for m in s.top_level if m.label == "Event"
-              and not s.before(m).endswith(rules.referred_event_before)
-              and not s.after(m).startswith(rules.referred_event_after)]
-    governments = _last_of_each([m for s in sentences for m in s.top_level
-                                 if m.label == "Organization" and m.name.endswith(rules.government_names)])
+    events = [
+        m
+        for s in sentences
+        for m in s.top_level
+        if m.label == "Event"
+        and not s.before(m).endswith(rules.referred_event_before)
+        and not s.after(m).startswith(rules.referred_event_after)
+    ]
+    governments = _last_of_each(
+        [
+            m
+            for s in sentences
+            for m in s.top_level
+            if m.label == "Organization" and m.name.endswith(rules.government_names)
+        ]
+    )
     targets = implied_targets(programs, rules)
     event = _headline_event(article, events, programs, rules) or the_one_event(events)
     found: list[Relation] = []
@@ -50,16 +69,18 @@ def article_relations(
     return list(unique.values())
 
 
-def _headline_event(article: Article, events: list[EntityMention], programs: list[EntityMention],
-                    rules: RelationRules) -> tuple[str, str] | None:
+def _headline_event(
+    article: Article, events: list[EntityMention], programs: list[EntityMention], rules: RelationRules
+) -> tuple[str, str] | None:
     """The event the headline names (or, naming none, its one contest: …大赛圆满落幕): where the
     story's speeches are given, whatever other meetings its body mentions."""
     if article.headline is None:
         return None
     start, end = article.headline.start - article.start, article.headline.end - article.start
     contests = [m for m in programs if m.name.endswith(rules.contest_heads)]
-    return the_one_event([m for m in events if start <= m.start and m.end <= end]) \
-        or the_one_event([m for m in contests if start <= m.start and m.end <= end])
+    return the_one_event([m for m in events if start <= m.start and m.end <= end]) or the_one_event(
+        [m for m in contests if start <= m.start and m.end <= end]
+    )
 
 
 def _last_of_each(mentions: list[EntityMention]) -> list[EntityMention]:
@@ -78,20 +99,20 @@ def _identity(relation: Relation, symmetric: frozenset[str]) -> tuple:
     return relation.identity
 
 
-def relation_records(article: Article, relations: list[Relation]) -> list[dict[str, Any]]:
-    """The guide's `relations` list; evidence offsets index the issue's text."""
-    return [
-        {
-            "source": r.source[1],
-            "source_label": r.source[0],
-            "type": r.type,
-            "target": r.target[1],
-            "target_label": r.target[0],
-            "properties": dict(r.properties),
-            "evidence": r.sentence.text,
-            "start": article.start + r.sentence.start,
-            "end": article.start + r.sentence.end,
-            "basis": r.basis,
-        }
+def relation_records(article: Article, relations: list[Relation]) -> tuple[models.Relation, ...]:
+    """The article's relations as typed records; evidence offsets index the issue's text."""
+    return tuple(
+        models.Relation(
+            r.source[1],
+            r.source[0],
+            r.type,
+            r.target[1],
+            r.target[0],
+            dict(r.properties),
+            r.sentence.text,
+            article.start + r.sentence.start,
+            article.start + r.sentence.end,
+            r.basis,
+        )
         for r in relations
-    ]
+    )

@@ -37,13 +37,13 @@ class SentenceView:
 
     def between(self, left: EntityMention, right: EntityMention) -> str:
         """The words between two mentions (empty when they touch or overlap)."""
-        return self.text[left.end - self.start:right.start - self.start] if left.end <= right.start else ""
+        return self.text[left.end - self.start : right.start - self.start] if left.end <= right.start else ""
 
     def before(self, mention: EntityMention) -> str:
-        return self.text[:mention.start - self.start]
+        return self.text[: mention.start - self.start]
 
     def after(self, mention: EntityMention) -> str:
-        return self.text[mention.end - self.start:]
+        return self.text[mention.end - self.start :]
 
     @property
     def top_level(self) -> tuple[EntityMention, ...]:

@@ -56,8 +56,9 @@ def _region_forms(entities: list[ArticleEntity], rules: RelationRules) -> dict[s
     return forms
 
 
-def _region_at(name: str, start: int, forms: dict[str, ArticleEntity],
-               entity: ArticleEntity | None, rules: RelationRules) -> tuple[int, ArticleEntity] | None:
+def _region_at(
+    name: str, start: int, forms: dict[str, ArticleEntity], entity: ArticleEntity | None, rules: RelationRules
+) -> tuple[int, ArticleEntity] | None:
     """The longest region form at `start` of the name, ending before its end: (end, region)."""
     national = rules.national_prefixes
     for end in range(len(name) - 1, start + 1, -1):
@@ -67,8 +68,9 @@ def _region_at(name: str, start: int, forms: dict[str, ArticleEntity],
     return None
 
 
-def _located_in_name(entity: ArticleEntity, written: list[str], forms: dict[str, ArticleEntity],
-                     sub_unit: bool, rules: RelationRules) -> list[ArticleEntity]:
+def _located_in_name(
+    entity: ArticleEntity, written: list[str], forms: dict[str, ArticleEntity], sub_unit: bool, rules: RelationRules
+) -> list[ArticleEntity]:
     """The regions the entity's name places it in: those at its start, from the
     name that reaches furthest (梅州市五华… → 梅州市, 五华县), unless a sub-unit's
     parent is written there, and those inside it; a province only when no lower
@@ -77,8 +79,9 @@ def _located_in_name(entity: ArticleEntity, written: list[str], forms: dict[str,
     for name in () if sub_unit else written:
         chain = []
         opening = next((o for o in _national_openings(rules.gaz) if name.startswith(o)), "")
-        found = _region_at(name, 0, forms, entity, rules) \
-            or (_region_at(name, len(opening), forms, entity, rules) if opening else None)
+        found = _region_at(name, 0, forms, entity, rules) or (
+            _region_at(name, len(opening), forms, entity, rules) if opening else None
+        )
         while found is not None:
             chain.append(found)
             found = _region_at(name, found[0], forms, entity, rules)
@@ -104,7 +107,7 @@ def _inner_regions(
         found += [forms[m.group(1)] for m in _BRACKETED.finditer(name) if m.group(1) in forms]
         head = next((h for h in rules.branch_heads if name.endswith(h)), None)
         if head is not None:
-            body = name[:-len(head)]
+            body = name[: -len(head)]
             found += [forms[body[k:]] for k in range(1, len(body) - 1) if body[k:] in forms][:1]
     return [r for r in found if r is not entity and r.name not in national]
 
@@ -127,7 +130,7 @@ def _national_openings(gaz: Gazetteers) -> tuple[str, ...]:
 
 def _same_body(longer: str, shorter: str, rules: RelationRules) -> bool:
     """河南某食品集团有限公司 and 河南某食品集团: one company, its legal ending aside."""
-    return longer[len(shorter):] in rules.gaz.legal_suffixes
+    return longer[len(shorter) :] in rules.gaz.legal_suffixes
 
 
 def _sub_units(organizations: list[ArticleEntity], rules: RelationRules) -> set[int]:
@@ -151,7 +154,9 @@ def _opens_with_another(entity: ArticleEntity, owners: dict[str, list[ArticleEnt
     return False
 
 
-def _mentions_by_entity(sentences: list[SentenceView]) -> dict[tuple[str, str], list[tuple[EntityMention, SentenceView]]]:
+def _mentions_by_entity(
+    sentences: list[SentenceView],
+) -> dict[tuple[str, str], list[tuple[EntityMention, SentenceView]]]:
     """Each entity's mentions with their sentences, in text order."""
     found: dict[tuple[str, str], list[tuple[EntityMention, SentenceView]]] = {}
     for sentence in sentences:
@@ -174,7 +179,7 @@ def name_relations(
             continue
         # Only names the article writes place it: 市委 expanded to 某市委 says nothing;
         # a zone's own organs (高新区管委会 → 某高新区管委会) are in the zone all the same.
-        surfaces = {s.text[m.start - s.start:m.end - s.start] for m, s in own}
+        surfaces = {s.text[m.start - s.start : m.end - s.start] for m, s in own}
         written = [n for n in (entity.name, *entity.aliases) if n in surfaces or _opens_with_zone(n, forms, rules)]
         sentence = own[0][1]
         sub_unit = id(entity) in sub_units
@@ -183,17 +188,28 @@ def name_relations(
     for sentence in sentences:
         for outer in sentence.mentions:
             for inner in _nearest_parents(sentence, outer):
-                if inner.label not in ("Organization", "Region") or not inner.nested or inner.key == outer.key \
-                        or (inner.label == "Region" and not _is_zone_in_zone(outer, inner, rules)):
+                if (
+                    inner.label not in ("Organization", "Region")
+                    or not inner.nested
+                    or inner.key == outer.key
+                    or (inner.label == "Region" and not _is_zone_in_zone(outer, inner, rules))
+                ):
                     continue
                 if not (outer.start <= inner.start and inner.end <= outer.end and _length(inner) < _length(outer)):
                     continue
-                if outer.label == inner.label and inner.start == outer.start and not _same_body(
-                        sentence.text[outer.start - sentence.start:outer.end - sentence.start],
-                        sentence.text[inner.start - sentence.start:inner.end - sentence.start], rules):
+                if (
+                    outer.label == inner.label
+                    and inner.start == outer.start
+                    and not _same_body(
+                        sentence.text[outer.start - sentence.start : outer.end - sentence.start],
+                        sentence.text[inner.start - sentence.start : inner.end - sentence.start],
+                        rules,
+                    )
+                ):
                     yield Relation(outer.key, "PART_OF", inner.key, sentence, "name")
-                elif outer.label == "Event" and _EDITION.fullmatch(sentence.text[outer.start - sentence.start:
-                                                                                inner.start - sentence.start]):
+                elif outer.label == "Event" and _EDITION.fullmatch(
+                    sentence.text[outer.start - sentence.start : inner.start - sentence.start]
+                ):
                     yield Relation(inner.key, "RUNS", outer.key, sentence, "name")
 
 
@@ -223,8 +239,9 @@ def hierarchy_relations(
     gaz = rules.gaz
     by_place: dict[str, ArticleEntity] = {}
     for entity in (e for e in entities if e.label == "Region"):
-        place = _place_of(entity.name, rules) \
-            or next(filter(None, (_place_of(form, rules) for form in entity.aliases)), None)
+        place = _place_of(entity.name, rules) or next(
+            filter(None, (_place_of(form, rules) for form in entity.aliases)), None
+        )
         if place is not None:
             by_place.setdefault(place.name, entity)
     mentioned = _mentions_by_entity(sentences)
@@ -251,10 +268,13 @@ def _towns_in_their_region(sentences: list[SentenceView], rules: RelationRules) 
     for sentence in sentences:
         regions = sorted((m for m in sentence.mentions if m.label == "Region" and not m.nested), key=lambda m: m.start)
         for before, town in zip(regions, regions[1:]):
-            between = sentence.text[before.end - sentence.start:town.start - sentence.start]
+            between = sentence.text[before.end - sentence.start : town.start - sentence.start]
             if town.name.endswith(endings) and between in ("", "（") and town.key != before.key:
                 # 某县某小镇, 某区某片区: an area developed there is in it, as a zone is, not a part of it
                 # (of a zone, it is a part: 某新区某新城)
-                kind = "LOCATED_IN" if town.name.endswith(developed) and not before.name.endswith(
-                    rules.zone_suffixes) else "PART_OF"
+                kind = (
+                    "LOCATED_IN"
+                    if town.name.endswith(developed) and not before.name.endswith(rules.zone_suffixes)
+                    else "PART_OF"
+                )
                 yield Relation(town.key, kind, before.key, sentence, "name")

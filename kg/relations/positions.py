@@ -45,14 +45,20 @@ def _organization_ending_at(sentence: SentenceView, end: int, rules: RelationRul
     if declared is not None:
         end = sentence.start + declared.start()
     for cut in (end, end - 1):
-        if cut < end and sentence.text[cut - sentence.start:end - sentence.start] != _OF:
+        if cut < end and sentence.text[cut - sentence.start : end - sentence.start] != _OF:
             continue
         found = [m for m in sentence.top_level if m.end == cut and m.label == "Organization"]
         if found:
             return found[0]
         project = next((m for m in sentence.top_level if m.end == cut and m.label == "Program"), None)
-        owner = project and next((m for m in sentence.mentions if m.label == "Organization"
-                                  and m.start == project.start and m.end < project.end), None)
+        owner = project and next(
+            (
+                m
+                for m in sentence.mentions
+                if m.label == "Organization" and m.start == project.start and m.end < project.end
+            ),
+            None,
+        )
         if owner is not None:
             return owner  # 某集团某项目总指挥: the title is held at the company whose project it is
     return None
@@ -85,9 +91,14 @@ def _title_at(sentence: SentenceView, cursor: int, rules: RelationRules) -> tupl
     for title in titles:
         for length in range(1, rules.title_modifier_max + 1):
             start = at - len(title) - length
-            if start <= 0 or not _is_word(sentence.text[start:at - len(title)]) or any(
+            if (
+                start <= 0
+                or not _is_word(sentence.text[start : at - len(title)])
+                or any(
                     m.start < sentence.start + at - len(title) and sentence.start + start < m.end
-                    for m in sentence.mentions):
+                    for m in sentence.mentions
+                )
+            ):
                 break
             organization = _organization_ending_at(sentence, sentence.start + start, rules)
             if organization is not None or sentence.text.endswith(_LINKS, 0, start):
@@ -110,8 +121,11 @@ def _title_chain(sentence: SentenceView, person: EntityMention, rules: RelationR
         start = cursor
         at = cursor - sentence.start
         link = next((k for k in _LINKS if sentence.text.endswith(k, 0, at)), None)
-        if link is None and sentence.text.endswith(_TITLE_COMMA, 0, at) \
-                and _titles_ending_at(sentence.text, at - 1, rules.gaz):
+        if (
+            link is None
+            and sentence.text.endswith(_TITLE_COMMA, 0, at)
+            and _titles_ending_at(sentence.text, at - 1, rules.gaz)
+        ):
             link = _TITLE_COMMA
         if at <= 0 or link is None:
             break
@@ -124,8 +138,11 @@ def _around_party_group(sentence: SentenceView, organization: EntityMention, rul
     for organ in rules.party_organs:
         if organization.name.endswith(organ):
             outer_end = organization.end - len(organ)
-            outer = [m for m in sentence.mentions if m.label == "Organization" and m.start == organization.start
-                     and m.end == outer_end]
+            outer = [
+                m
+                for m in sentence.mentions
+                if m.label == "Organization" and m.start == organization.start and m.end == outer_end
+            ]
             if outer:
                 return outer[0]
     return organization
@@ -137,15 +154,21 @@ def _committee_parent(
     """某大学 and 党委 for 某大学党委, when the sentence names the organization inside."""
     for committee in rules.committee_titles_at_parent:
         if organization.name.endswith(committee):
-            parent = [m for m in sentence.mentions if m.label == "Organization" and m.start == organization.start
-                      and m.end == organization.end - len(committee)]
+            parent = [
+                m
+                for m in sentence.mentions
+                if m.label == "Organization"
+                and m.start == organization.start
+                and m.end == organization.end - len(committee)
+            ]
             if parent:
                 return parent[0], committee
     return None
 
 
-def _government(sentence: SentenceView, title: str, start: int,
-                governments: list[EntityMention], rules: RelationRules) -> EntityMention | None:
+def _government(
+    sentence: SentenceView, title: str, start: int, governments: list[EntityMention], rules: RelationRules
+) -> EntityMention | None:
     """The article's one government a government title without an organization
     belongs to: of the region written just before the title (某县县长), or of
     the title's level (副县长, 市长)."""
@@ -157,13 +180,17 @@ def _government(sentence: SentenceView, title: str, start: int,
     if region is not None:
         candidates = {k: m for k, m in candidates.items() if region.name in m.name}
     # 青县人民政府 is 河北省青县人民政府 written short: one government.
-    longest = [m for m in candidates.values()
-               if not any(o.name != m.name and o.name.endswith(m.name) for o in candidates.values())]
+    longest = [
+        m
+        for m in candidates.values()
+        if not any(o.name != m.name and o.name.endswith(m.name) for o in candidates.values())
+    ]
     return longest[0] if len(longest) == 1 else None
 
 
-def _government_title_after(sentence: SentenceView, person: EntityMention,
-                            governments: list[EntityMention], rules: RelationRules) -> tuple[EntityMention, str] | None:
+def _government_title_after(
+    sentence: SentenceView, person: EntityMention, governments: list[EntityMention], rules: RelationRules
+) -> tuple[EntityMention, str] | None:
     """周某市长在讲话中: a government title right after the name."""
     after = sentence.after(person)
     title = next((t for t in rules.gaz.titles if after.startswith(t)), None)
@@ -200,14 +227,21 @@ def position_relations(
         if not chain and (after := _government_title_after(sentence, person, governments, rules)) is not None:
             titles[after[0].key] = [after[1]]
         for organization_key, held in titles.items():
-            yield Relation(person.key, "HOLDS_POSITION", organization_key, sentence, "title", {"title": "、".join(held)})
+            yield Relation(
+                person.key, "HOLDS_POSITION", organization_key, sentence, "title", {"title": "、".join(held)}
+            )
 
 
-def _continued(sentence: SentenceView, previous_person: tuple[EntityMention, _Link],
-               chain: list[_Link], start: int, rules: RelationRules) -> list[_Link]:
+def _continued(
+    sentence: SentenceView,
+    previous_person: tuple[EntityMention, _Link],
+    chain: list[_Link],
+    start: int,
+    rules: RelationRules,
+) -> list[_Link]:
     """院士A、B: B takes A's last link; 会长A、副会长B: B's title takes A's organization."""
     person, (organization, title, title_start) = previous_person
-    gap = sentence.text[person.end - sentence.start:start - sentence.start]
+    gap = sentence.text[person.end - sentence.start : start - sentence.start]
     if organization is None:
         return chain
     if not chain and gap == _LINKS[0]:

@@ -122,7 +122,8 @@ def load_relation_rules(gaz: Gazetteers) -> RelationRules:
         partner_list_summary=re.compile(raw["partner_list_summary"]),
         subjectless_opening=re.compile(
             f"^(?:{_alternation(raw['subjectless_opening'])})*"
-            f"(?:{_alternation([*raw['partner_leads'], *raw['joint_coordination']])})$"),
+            f"(?:{_alternation([*raw['partner_leads'], *raw['joint_coordination']])})$"
+        ),
         partner_dashes=tuple(names["organization"]["partner_dashes"]),
         parent_before=_longest_first(raw["parent_before"]),
         parent_after=_longest_first(raw["parent_after"]),

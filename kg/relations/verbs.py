@@ -20,15 +20,26 @@ from itertools import combinations
 from kg.relations.items import EntityMention, Relation, SentenceView
 from kg.relations.rules import RelationRules, VerbRelation
 
-__all__ = ["coordinated_groups", "verb_relations", "implied_targets", "implied_relations", "the_one_event",
-           "speaker_relations", "attendance_relations", "partner_relations", "placement_relations"]
+__all__ = [
+    "coordinated_groups",
+    "verb_relations",
+    "implied_targets",
+    "implied_relations",
+    "the_one_event",
+    "speaker_relations",
+    "attendance_relations",
+    "partner_relations",
+    "placement_relations",
+]
 
 
 def _join(sentence: SentenceView, left: EntityMention, right: EntityMention, rules: RelationRules) -> str:
     """The words joining two mentions, past an adverb (则与 → 与, 还将联合 → 联合)."""
-    between = _without_declaration(sentence.between(left, right), rules).lstrip(_DECLARATION_CLOSING)  # A（以下简称“B”）与C
+    between = _without_declaration(sentence.between(left, right), rules).lstrip(
+        _DECLARATION_CLOSING
+    )  # A（以下简称“B”）与C
     adverb = next((a for a in rules.coordination_adverbs if between.startswith(a)), "")
-    return between[len(adverb):]
+    return between[len(adverb) :]
 
 
 def coordinated_groups(sentence: SentenceView, rules: RelationRules) -> list[list[EntityMention]]:
@@ -51,7 +62,7 @@ def _jointly(sentence: SentenceView, group: list[EntityMention], rules: Relation
 def _clause_piece(text: str, rules: RelationRules) -> str:
     """`text` up to the first clause break, at most the verb gap long."""
     cut = next((i for i, ch in enumerate(text) if ch in rules.clause_breaks), len(text))
-    return text[:min(cut, rules.max_verb_gap)]
+    return text[: min(cut, rules.max_verb_gap)]
 
 
 def _has_verb(text: str, rule: VerbRelation) -> bool:
@@ -71,13 +82,16 @@ def verb_relations(sentence: SentenceView, rules: RelationRules) -> Iterator[Rel
             subjects = _subjects(group, rule)
             if not subjects:
                 continue
-            yield from _active(sentence, groups[index + 1:], subjects, rule, rules)
+            yield from _active(sentence, groups[index + 1 :], subjects, rule, rules)
             yield from _passive(sentence, groups[:index], group, subjects, rule, rules)
 
 
 def _active(
-    sentence: SentenceView, later: list[list[EntityMention]], subjects: list[EntityMention],
-    rule: VerbRelation, rules: RelationRules,
+    sentence: SentenceView,
+    later: list[list[EntityMention]],
+    subjects: list[EntityMention],
+    rule: VerbRelation,
+    rules: RelationRules,
 ) -> Iterator[Relation]:
     """A、B联合设立C: the verb between the subjects and the object."""
     last = subjects[-1]
@@ -107,8 +121,12 @@ def _listed_before(sentence: SentenceView, last: EntityMention, rules: RelationR
 
 
 def _passive(
-    sentence: SentenceView, earlier: list[list[EntityMention]], group: list[EntityMention],
-    subjects: list[EntityMention], rule: VerbRelation, rules: RelationRules,
+    sentence: SentenceView,
+    earlier: list[list[EntityMention]],
+    group: list[EntityMention],
+    subjects: list[EntityMention],
+    rule: VerbRelation,
+    rules: RelationRules,
 ) -> Iterator[Relation]:
     """C由A、B主办: the object first, then 由, the subjects and the verb."""
     if not earlier:
@@ -128,8 +146,12 @@ def _topicalised(sentence: SentenceView, rule: VerbRelation, rules: RelationRule
     """该活动由某司指导，A、B、C共同主办。: the topic the sentence opens with (then 由)
     is the object of a later clause made only of subjects and the verb."""
     mentions = sentence.top_level
-    if not mentions or mentions[0].label not in rule.object_labels or sentence.before(mentions[0]).strip() \
-            or not sentence.after(mentions[0]).startswith(rules.topic_marks):
+    if (
+        not mentions
+        or mentions[0].label not in rule.object_labels
+        or sentence.before(mentions[0]).strip()
+        or not sentence.after(mentions[0]).startswith(rules.topic_marks)
+    ):
         return
     topic = mentions[0]
     for start, end in _clauses(sentence, rules)[1:]:
@@ -155,9 +177,9 @@ def _relative_clauses(sentence: SentenceView, rule: VerbRelation, rules: Relatio
         anchor = sentence.start + theme.start() if theme else target.start  # 由A主办，以“…”为主题的E
         index = next((i for i, (a, b) in enumerate(clauses) if a <= anchor - int(theme is not None) < b), None)
         found: list[EntityMention] = []
-        for number, (start, end) in enumerate(reversed(clauses[:index + 1] if index is not None else [])):
+        for number, (start, end) in enumerate(reversed(clauses[: index + 1] if index is not None else [])):
             end = anchor if number == 0 else end
-            opening = sentence.text[start - sentence.start:].startswith(rules.passive_marks[0])
+            opening = sentence.text[start - sentence.start :].startswith(rules.passive_marks[0])
             members, tail = _clause_members(sentence, start + int(opening), end, rules)
             if not members or not (_has_verb(tail, rule) or tail.startswith(rules.supporting_verbs)):
                 break
@@ -173,16 +195,22 @@ def _chain_clauses(sentence: SentenceView, rules: RelationRules) -> list[tuple[i
     verbs = (*rules.supporting_verbs, *(v for rule in rules.verb_relations for v in rule.verbs))
     pieces = []
     for start, end in _clauses(sentence, rules):
-        cuts = [sentence.start + i for i in range(start - sentence.start, end - sentence.start)
-                if sentence.text[i] == "、" and sentence.text.endswith(verbs, 0, i)]
+        cuts = [
+            sentence.start + i
+            for i in range(start - sentence.start, end - sentence.start)
+            if sentence.text[i] == "、" and sentence.text.endswith(verbs, 0, i)
+        ]
         pieces += [(a, b) for a, b in zip([start, *(c + 1 for c in cuts)], [*cuts, end])]
     return pieces
 
 
 def _unnamed_members(join: str, rules: RelationRules) -> bool:
     """、省数字办、: members kg did not recognise may stand in a list of subjects."""
-    return join.endswith("、") and len(join) <= rules.max_verb_gap and not any(
-        _has_verb(join, rule) for rule in rules.verb_relations)
+    return (
+        join.endswith("、")
+        and len(join) <= rules.max_verb_gap
+        and not any(_has_verb(join, rule) for rule in rules.verb_relations)
+    )
 
 
 def _clause_subjects(
@@ -203,12 +231,13 @@ def _clause_members(
     inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
     if not inside:
         return [], ""
-    lead = sentence.text[start - sentence.start:inside[0].start - sentence.start]
+    lead = sentence.text[start - sentence.start : inside[0].start - sentence.start]
     joins = [lead + "、"] if lead else []
     joins += [_join(sentence, a, b, rules) for a, b in zip(inside, inside[1:])]
-    tail = sentence.text[inside[-1].end - sentence.start:end - sentence.start]
+    tail = sentence.text[inside[-1].end - sentence.start : end - sentence.start]
     if len(tail) > rules.max_verb_gap or not all(
-            join in rules.coordination or _unnamed_members(join, rules) for join in joins):
+        join in rules.coordination or _unnamed_members(join, rules) for join in joins
+    ):
         return [], ""
     return inside, tail
 
@@ -266,7 +295,7 @@ def speaker_relations(
         inside = [m for m in sentence.top_level if start <= m.start and m.end <= end]
         if any(m.label in ("Program", "Event") and m.key != target for m in inside):
             continue
-        if any(word in sentence.text[start - sentence.start:found.start()] for word in rules.referred_event_before):
+        if any(word in sentence.text[start - sentence.start : found.start()] for word in rules.referred_event_before):
             continue  # 学习贯彻某某重要讲话精神: a speech only referred to, not one given here
         for person in (m for m in inside if m.label == "Person" and m.end <= at):
             yield Relation(person.key, "PARTICIPATES_IN", target, sentence, "speaker")
@@ -276,9 +305,12 @@ def attendance_relations(sentence: SentenceView, rules: RelationRules) -> Iterat
     """孟庆林在峰会上表示: who speaks at an event takes part in it."""
     mentions = sentence.top_level
     for left, right in zip(mentions, mentions[1:]):
-        if (left.label in ("Person", "Organization") and right.label == "Event"
-                and sentence.between(left, right) == rules.attendance_before
-                and sentence.after(right).startswith(rules.attendance_after)):
+        if (
+            left.label in ("Person", "Organization")
+            and right.label == "Event"
+            and sentence.between(left, right) == rules.attendance_before
+            and sentence.after(right).startswith(rules.attendance_after)
+        ):
             yield Relation(left.key, "PARTICIPATES_IN", right.key, sentence, "attendance")
     yield from _opening_attendance(sentence, rules)
 
@@ -291,7 +323,7 @@ def _opening_attendance(sentence: SentenceView, rules: RelationRules) -> Iterato
     if len(clauses) < 2:
         return
     (start, end), (after_start, after_end) = clauses[0], clauses[1]
-    opening = sentence.text[start - sentence.start:end - sentence.start]
+    opening = sentence.text[start - sentence.start : end - sentence.start]
     if not opening.startswith(rules.attendance_before) or not opening.endswith(rules.attendance_after):
         return
     events = [m for m in sentence.top_level if start <= m.start and m.end <= end]
@@ -339,32 +371,34 @@ def _partner_word_after(sentence: SentenceView, group: list[EntityMention], rule
     of holding (…举行战略合作签约仪式)."""
     after = sentence.after(group[-1])
     summary = rules.partner_list_summary.match(after)
-    piece = _clause_piece(after[summary.end():] if summary else after, rules)
+    piece = _clause_piece(after[summary.end() :] if summary else after, rules)
     while piece.startswith(rules.partner_word_leads):
-        piece = piece[len(next(lead for lead in rules.partner_word_leads if piece.startswith(lead))):]
+        piece = piece[len(next(lead for lead in rules.partner_word_leads if piece.startswith(lead))) :]
     return piece.startswith(rules.partner_words)
 
 
 def _led(sentence: SentenceView, group: list[EntityMention], rules: RelationRules) -> bool:
     """A与B、C / A联合B、C: the first member is joined to the rest by a leading word."""
     return group[0].label == "Organization" and _join(sentence, group[0], group[1], rules) in (
-        *rules.partner_leads, *rules.joint_coordination)
+        *rules.partner_leads,
+        *rules.joint_coordination,
+    )
 
 
 def _clause_before(sentence: SentenceView, mention: EntityMention, rules: RelationRules) -> str:
     before = sentence.before(mention)
     cut = max((i for i, ch in enumerate(before) if ch in rules.clause_breaks), default=-1)
-    return before[cut + 1:]
+    return before[cut + 1 :]
 
 
 _DECLARATION_OPENING = re.compile(r"[（(](?:以下简称|下称|简称)[“\"「]?$")
-_DECLARATION_CLOSING = "”\"」）)"
+_DECLARATION_CLOSING = '”"」）)'
 
 
 def _without_declaration(text: str, rules: RelationRules) -> str:
     """`（以下简称“郑州经开区”）的` → `的`: a declared short form says nothing of place."""
     found = rules.gaz.declared_short_form.match(text)
-    return text[found.end():] if found else text
+    return text[found.end() :] if found else text
 
 
 def _declaring(sentence: SentenceView, mention: EntityMention) -> EntityMention:
@@ -383,7 +417,7 @@ def _settled_in(join: str, rules: RelationRules) -> bool:
 def _group_from(sentence: SentenceView, first: EntityMention, rules: RelationRules) -> list[EntityMention]:
     """The organizations of the coordinated group that `first` opens."""
     group = next((g for g in coordinated_groups(sentence, rules) if first in g), [first])
-    return [m for m in group[group.index(first):] if m.label == "Organization"]
+    return [m for m in group[group.index(first) :] if m.label == "Organization"]
 
 
 def _zone_after_its_place(right: EntityMention, between: str, rules: RelationRules) -> bool:
@@ -406,7 +440,7 @@ def placement_relations(sentence: SentenceView, rules: RelationRules) -> Iterato
                     yield Relation(member.key, "LOCATED_IN", left.key, sentence, "located_verb")
         if left.label == "Organization" and right.label == "Region" and between.strip("“”") == "在":
             regions = [right]
-            for following in mentions[index + 2:]:
+            for following in mentions[index + 2 :]:
                 if following.label != "Region" or sentence.between(regions[-1], following):
                     break
                 regions.append(following)
@@ -416,6 +450,9 @@ def placement_relations(sentence: SentenceView, rules: RelationRules) -> Iterato
                     yield Relation(left.key, "LOCATED_IN", region.key, sentence, "located_event")
         if left.label == right.label == "Organization" and between in rules.parent_before:
             yield Relation(right.key, "PART_OF", left.key, sentence, "parent_before")
-        if (left.label == right.label == "Organization" and between == "是"
-                and sentence.after(right).startswith(rules.parent_after)):
+        if (
+            left.label == right.label == "Organization"
+            and between == "是"
+            and sentence.after(right).startswith(rules.parent_after)
+        ):
             yield Relation(left.key, "PART_OF", right.key, sentence, "parent_after")

@@ -47,9 +47,15 @@ def label_width(text: str, size: float = FONT_SIZE) -> float:
 @contextmanager
 def _style(fonts: Sequence[str], name: str) -> Iterator[None]:
     """matplotlib settings for one chart; quiet about fonts this machine lacks (the browser has its own)."""
-    settings = {"svg.fonttype": "none", "svg.hashsalt": name, "font.family": "sans-serif",
-                "font.sans-serif": [*fonts, "DejaVu Sans"], "font.size": FONT_SIZE, "axes.spines.top": False,
-                "axes.spines.right": False}
+    settings = {
+        "svg.fonttype": "none",
+        "svg.hashsalt": name,
+        "font.family": "sans-serif",
+        "font.sans-serif": [*fonts, "DejaVu Sans"],
+        "font.size": FONT_SIZE,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
     font_log = logging.getLogger("matplotlib.font_manager")
     level = font_log.level
     font_log.setLevel(logging.ERROR)
@@ -66,7 +72,7 @@ def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 def industry_chart(industries: Sequence[IndustryCount], fonts: Sequence[str]) -> str:
@@ -154,12 +160,19 @@ def partnership_chart(ties: Sequence[Tie], fonts: Sequence[str]) -> str:
         for index, tie in enumerate(ties):
             (x1, y1), (x2, y2) = at[tie.first], at[tie.second]
             colour, line_width, style = {True: (NEW, 2.5, "-"), False: (KNOWN, 1.5, "--"), None: (BAR, 2, "-")}[tie.new]
-            line, = axes.plot([x1, x2], [y1, y2], color=colour, linewidth=line_width, linestyle=style, zorder=1)
+            (line,) = axes.plot([x1, x2], [y1, y2], color=colour, linewidth=line_width, linestyle=style, zorder=1)
             line.set_gid(f"tie-{index}")
         for index, name in enumerate(network):
             x, y = at[name]
             axes.scatter([x], [y], s=140, color=BAR, zorder=2).set_gid(f"partner-node-{index}")
-            axes.annotate(name, (x, y), xytext=(0, -10), textcoords="offset points", ha="center", va="top",
-                          bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
-                          zorder=3).set_gid(f"partner-{index}")
+            axes.annotate(
+                name,
+                (x, y),
+                xytext=(0, -10),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+                zorder=3,
+            ).set_gid(f"partner-{index}")
         return _svg(figure)

@@ -24,8 +24,18 @@ from kg.analytics.measures import measure_entities
 from kg.analytics.settings import AnalyticsSettings, analytics_settings
 from kg.analytics.timeline import IssueEntry, graph_of_issues, issue_timeline, undated_issues
 from kg.analytics.trends import new_in_latest, rising_entities
-from kg.report.model import (Actor, ArticleRef, Brief, BriefArticle, IndustryCount, IssueInfo, NewEntity,
-                             RegionRow, Riser, Tie)
+from kg.report.model import (
+    Actor,
+    ArticleRef,
+    Brief,
+    BriefArticle,
+    IndustryCount,
+    IssueInfo,
+    NewEntity,
+    RegionRow,
+    Riser,
+    Tie,
+)
 from kg.report.settings import BriefSettings, brief_settings
 
 __all__ = ["ReportError", "issue_order", "choose_issue", "gather_brief"]
@@ -39,8 +49,15 @@ class ReportError(ValueError):
 
 def _info(graph: nx.MultiDiGraph, key: str) -> IssueInfo:
     data = graph.nodes[key]
-    return IssueInfo(key, data["name"], data["issue_id"], data.get("date"), data.get("dated_by"),
-                     data.get("number"), data.get("total_number"))
+    return IssueInfo(
+        key,
+        data["name"],
+        data["issue_id"],
+        data.get("date"),
+        data.get("dated_by"),
+        data.get("number"),
+        data.get("total_number"),
+    )
 
 
 def issue_order(graph: nx.MultiDiGraph) -> list[IssueInfo]:
@@ -60,8 +77,10 @@ def choose_issue(graph: nx.MultiDiGraph, wanted: str | None = None) -> tuple[Iss
             raise ReportError(f"no issue {wanted!r} among {names}; give --issue a file name or an id of kg split")
         index = found[0]
     elif len(order) > 1 and order[-1].date is None:
-        raise ReportError(f"none of the {len(order)} issues is dated, so none is the latest; name one with --issue, "
-                          "or date them (--date, a manifest.yaml beside them, a date in the file name)")
+        raise ReportError(
+            f"none of the {len(order)} issues is dated, so none is the latest; name one with --issue, "
+            "or date them (--date, a manifest.yaml beside them, a date in the file name)"
+        )
     else:
         index = len(order) - 1
     return order[index], tuple(order[:index])
@@ -70,8 +89,9 @@ def choose_issue(graph: nx.MultiDiGraph, wanted: str | None = None) -> tuple[Iss
 def _articles(graph: nx.MultiDiGraph, issue: str) -> dict[str, ArticleRef]:
     """The issue's article nodes → their references, in reading order."""
     nodes = [n for n in graph.successors(issue) if graph.nodes[n]["label"] == "Article"]
-    refs = {n: ArticleRef(graph.nodes[n]["article_id"], graph.nodes[n]["position"], graph.nodes[n]["title"])
-            for n in nodes}
+    refs = {
+        n: ArticleRef(graph.nodes[n]["article_id"], graph.nodes[n]["position"], graph.nodes[n]["title"]) for n in nodes
+    }
     return dict(sorted(refs.items(), key=lambda item: item[1].position))
 
 
@@ -86,8 +106,12 @@ def _refs(articles: Iterable[str], refs: dict[str, ArticleRef]) -> tuple[Article
     return tuple(sorted({refs[a] for a in articles}, key=lambda ref: ref.position))
 
 
-def gather_brief(graph: nx.MultiDiGraph, issue: str | None = None, settings: BriefSettings | None = None,
-                 analytics: AnalyticsSettings | None = None) -> Brief:
+def gather_brief(
+    graph: nx.MultiDiGraph,
+    issue: str | None = None,
+    settings: BriefSettings | None = None,
+    analytics: AnalyticsSettings | None = None,
+) -> Brief:
     """The brief of one issue (see the module's docstring); raises `ReportError` when none can be chosen."""
     settings = settings or brief_settings()
     analytics = analytics or analytics_settings()
@@ -101,8 +125,7 @@ def gather_brief(graph: nx.MultiDiGraph, issue: str | None = None, settings: Bri
         about[article].append((graph.nodes[industry]["name"], float(data["score"]), int(data["rank"])))
 
     measures = measure_entities(graph_of_issues(graph, {chosen.key}), analytics)
-    fresh = ({row.key: row for row in new_in_latest(graph, [i.key for i in earlier], _entry(chosen))}
-             if earlier else {})
+    fresh = {row.key: row for row in new_in_latest(graph, [i.key for i in earlier], _entry(chosen))} if earlier else {}
     ranked = sorted(measures, key=lambda key: (-measures[key]["pagerank"], graph.nodes[key]["name"], key))
     industries = _industries(about, refs)
 
@@ -111,13 +134,21 @@ def gather_brief(graph: nx.MultiDiGraph, issue: str | None = None, settings: Bri
         return tuple(_actor(graph, key, measures[key], key in fresh, _refs(naming[key], refs)) for key in keys)
 
     return Brief(
-        issue=chosen, earlier=earlier, window=analytics.report.rising_window,
-        articles=tuple(_article(graph, node, ref, about[node], [k for k in ranked if node in naming[k]], settings)
-                       for node, ref in refs.items()),
+        issue=chosen,
+        earlier=earlier,
+        window=analytics.report.rising_window,
+        articles=tuple(
+            _article(graph, node, ref, about[node], [k for k in ranked if node in naming[k]], settings)
+            for node, ref in refs.items()
+        ),
         industries=industries,
-        organizations=actors("Organization"), programs=actors("Program"), people=actors("Person"),
-        new=tuple(NewEntity(row.key, row.label, row.name, row.total, _refs(naming[row.key], refs))
-                  for row in list(fresh.values())[: settings.new]),
+        organizations=actors("Organization"),
+        programs=actors("Program"),
+        people=actors("Person"),
+        new=tuple(
+            NewEntity(row.key, row.label, row.name, row.total, _refs(naming[row.key], refs))
+            for row in list(fresh.values())[: settings.new]
+        ),
         rising=_rising(graph, chosen, analytics.report.rising_window, naming, refs, settings) if earlier else (),
         ties=_ties(graph, refs, {a for i in earlier for a in _articles(graph, i.key)} if earlier else None),
         regions=_regions(graph, naming, about, refs, industries, settings),
@@ -128,12 +159,23 @@ def _entry(issue: IssueInfo) -> IssueEntry:
     return IssueEntry(issue.key, issue.name, issue.date or "", issue.number, issue.total_number)
 
 
-def _article(graph: nx.MultiDiGraph, node: str, ref: ArticleRef, about: list[tuple[str, float, int]],
-             named: list[str], settings: BriefSettings) -> BriefArticle:
+def _article(
+    graph: nx.MultiDiGraph,
+    node: str,
+    ref: ArticleRef,
+    about: list[tuple[str, float, int]],
+    named: list[str],
+    settings: BriefSettings,
+) -> BriefArticle:
     data = graph.nodes[node]
     industries = tuple((name, score) for name, score, _ in sorted(about, key=lambda item: item[2]))
-    return BriefArticle(ref, data.get("section"), data.get("date"), industries,
-                        tuple(graph.nodes[key]["name"] for key in named[: settings.named_per_article]))
+    return BriefArticle(
+        ref,
+        data.get("section"),
+        data.get("date"),
+        industries,
+        tuple(graph.nodes[key]["name"] for key in named[: settings.named_per_article]),
+    )
 
 
 def _industries(about: About, refs: dict[str, ArticleRef]) -> tuple[IndustryCount, ...]:
@@ -145,23 +187,40 @@ def _industries(about: About, refs: dict[str, ArticleRef]) -> tuple[IndustryCoun
     return tuple(IndustryCount(name, _refs(articles[name], refs)) for name in names)
 
 
-def _actor(graph: nx.MultiDiGraph, key: str, measures: dict[str, Any], new: bool,
-           articles: tuple[ArticleRef, ...]) -> Actor:
+def _actor(
+    graph: nx.MultiDiGraph, key: str, measures: dict[str, Any], new: bool, articles: tuple[ArticleRef, ...]
+) -> Actor:
     data = graph.nodes[key]
-    return Actor(key, data["label"], data["name"], measures["pagerank"], measures["betweenness"], measures["degree"],
-                 measures["mentions"], new, articles)
+    return Actor(
+        key,
+        data["label"],
+        data["name"],
+        measures["pagerank"],
+        measures["betweenness"],
+        measures["degree"],
+        measures["mentions"],
+        new,
+        articles,
+    )
 
 
-def _rising(graph: nx.MultiDiGraph, chosen: IssueInfo, window: int, naming: dict[str, set[str]],
-            refs: dict[str, ArticleRef], settings: BriefSettings) -> tuple[Riser, ...]:
+def _rising(
+    graph: nx.MultiDiGraph,
+    chosen: IssueInfo,
+    window: int,
+    naming: dict[str, set[str]],
+    refs: dict[str, ArticleRef],
+    settings: BriefSettings,
+) -> tuple[Riser, ...]:
     """Who rose up to the chosen issue (one with issues before it); an undated issue has no place in time, so nobody."""
     timeline = issue_timeline(graph)
     last = next((entry for entry in timeline if entry.key == chosen.key), None)
     if last is None:
         return ()
     rows = rising_entities(graph, timeline, window, last)[: settings.rising]
-    return tuple(Riser(row.key, row.label, row.name, row.recent, row.earlier, _refs(naming[row.key], refs))
-                 for row in rows)
+    return tuple(
+        Riser(row.key, row.label, row.name, row.recent, row.earlier, _refs(naming[row.key], refs)) for row in rows
+    )
 
 
 def _ties(graph: nx.MultiDiGraph, refs: dict[str, ArticleRef], earlier_articles: set[str] | None) -> tuple[Tie, ...]:
@@ -189,20 +248,35 @@ def _ties(graph: nx.MultiDiGraph, refs: dict[str, ArticleRef], earlier_articles:
     for (first, second), statements in here.items():
         statements.sort()
         new = None if earlier_articles is None else (first, second) not in stated_before
-        ties.append(Tie(first, second, min(dates[first, second], default=None), new,
-                        statements[0][2], _refs((s[3] for s in statements), refs)))
+        ties.append(
+            Tie(
+                first,
+                second,
+                min(dates[first, second], default=None),
+                new,
+                statements[0][2],
+                _refs((s[3] for s in statements), refs),
+            )
+        )
     return tuple(sorted(ties, key=lambda tie: (tie.new is False, tie.articles[0].position, tie.first, tie.second)))
 
 
-def _regions(graph: nx.MultiDiGraph, naming: dict[str, set[str]], about: About,
-             refs: dict[str, ArticleRef], industries: tuple[IndustryCount, ...],
-             settings: BriefSettings) -> tuple[RegionRow, ...]:
+def _regions(
+    graph: nx.MultiDiGraph,
+    naming: dict[str, set[str]],
+    about: About,
+    refs: dict[str, ArticleRef],
+    industries: tuple[IndustryCount, ...],
+    settings: BriefSettings,
+) -> tuple[RegionRow, ...]:
     """The regions named by the most articles, each with its articles per industry of the brief."""
     regions = [key for key in naming if graph.nodes[key]["label"] == "Region"]
     regions.sort(key=lambda key: (-len(naming[key]), graph.nodes[key]["name"], key))
     rows = []
     for key in regions[: settings.regions]:
-        cells = tuple(_refs((a for a in naming[key] if any(name == industry.name for name, _, _ in about[a])), refs)
-                      for industry in industries)
+        cells = tuple(
+            _refs((a for a in naming[key] if any(name == industry.name for name, _, _ in about[a])), refs)
+            for industry in industries
+        )
         rows.append(RegionRow(graph.nodes[key]["name"], cells, _refs(naming[key], refs)))
     return tuple(rows)

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ArticleRef", "IssueInfo", "BriefArticle", "IndustryCount", "Actor", "NewEntity", "Riser", "Tie",
-           "RegionRow", "Brief"]
+__all__ = [
+    "ArticleRef",
+    "IssueInfo",
+    "BriefArticle",
+    "IndustryCount",
+    "Actor",
+    "NewEntity",
+    "Riser",
+    "Tie",
+    "RegionRow",
+    "Brief",
+]
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,14 @@ from kg.report.settings import BriefSettings, brief_settings
 
 __all__ = ["render_brief", "write_brief", "check_brief_path"]
 
-_ENVIRONMENT = Environment(loader=PackageLoader("kg.report", "templates"), autoescape=select_autoescape(["html"]),
-                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+_ENVIRONMENT = Environment(
+    loader=PackageLoader("kg.report", "templates"),
+    autoescape=select_autoescape(["html"]),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
 
 
 def _captions() -> dict[str, str]:
@@ -42,7 +48,8 @@ def render_brief(brief: Brief, settings: BriefSettings | None = None) -> str:
     }
     fonts = ", ".join(f'"{font}"' for font in settings.fonts)
     return _ENVIRONMENT.get_template("brief.html").render(
-        brief=brief, charts=charts, captions=_captions(), fonts=Markup(fonts), version=installed_version("kg"))
+        brief=brief, charts=charts, captions=_captions(), fonts=Markup(fonts), version=installed_version("kg")
+    )
 
 
 def check_brief_path(path: Path) -> None:

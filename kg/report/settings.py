@@ -1,7 +1,7 @@
 """The settings of `data/brief.yaml` as a typed record, checked on load.
 
-    >>> brief_settings().actors
-    5
+>>> brief_settings().actors
+5
 """
 
 from __future__ import annotations

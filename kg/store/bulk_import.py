@@ -14,9 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import networkx as nx
-
 from kg.export.neo4j_csv import ARRAY_DELIMITER_NAME, write_neo4j_import
+from kg.graph.knowledge import KnowledgeGraph
 from kg.store.connection import open_driver
 from kg.store.errors import ServerError
 from kg.store.home import ServerHome
@@ -49,8 +48,10 @@ def import_directory(server: Neo4jServer, directory: Path, database: str = "neo4
     """
     nodes = sorted(directory.glob("nodes_*.csv"))
     if not nodes:
-        raise ServerError(f"{directory} holds no nodes_<Label>.csv: give the neo4j-import folder of a "
-                          "`kg build` output directory (kg build -o out writes out/neo4j-import)")
+        raise ServerError(
+            f"{directory} holds no nodes_<Label>.csv: give the neo4j-import folder of a "
+            "`kg build` output directory (kg build -o out writes out/neo4j-import)"
+        )
     relationships = sorted(directory.glob("relationships_*.csv"))
     report = server.import_full(nodes, relationships, database, array_delimiter=ARRAY_DELIMITER_NAME)
     server.start()
@@ -61,7 +62,7 @@ def import_directory(server: Neo4jServer, directory: Path, database: str = "neo4
     return ImportResult(report, labels, types)
 
 
-def import_graph(server: Neo4jServer, graph: nx.MultiDiGraph, database: str = "neo4j") -> ImportResult:
+def import_graph(server: Neo4jServer, graph: KnowledgeGraph, database: str = "neo4j") -> ImportResult:
     """Replace `database` with `graph` by the bulk importer: its CSV files are written to a temporary folder first.
 
     Example: `import_graph(server, assemble_files(["issues/"], on_error=print).graph)`
@@ -81,6 +82,8 @@ def own_server(environ: Mapping[str, str] = os.environ) -> Neo4jServer:
     home = ServerHome.from_environment(environ)
     uri = environ.get("NEO4J_URI")
     if uri and uri.rstrip("/") != home.uri:
-        raise ServerError(f"--bulk replaces the store of kg's own server ({home.uri}), and NEO4J_URI points at {uri}: "
-                          "load into it without --bulk, or unset NEO4J_URI to bulk-load kg's own server")
+        raise ServerError(
+            f"--bulk replaces the store of kg's own server ({home.uri}), and NEO4J_URI points at {uri}: "
+            "load into it without --bulk, or unset NEO4J_URI to bulk-load kg's own server"
+        )
     return Neo4jServer(home)

@@ -38,11 +38,16 @@ def open_driver(settings: Neo4jSettings) -> Driver:
     """
     _check_scheme(settings.uri)
     try:
-        driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
-                                      max_transaction_retry_time=RETRY_SECONDS, connection_timeout=CONNECT_SECONDS)
+        driver = GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.user, settings.password),
+            max_transaction_retry_time=RETRY_SECONDS,
+            connection_timeout=CONNECT_SECONDS,
+        )
     except (DriverError, ValueError) as error:
         raise StoreUnavailable(
-            f"{settings.uri!r} is not a Neo4j address: {_WHAT_TO_SET}{_driver_said(error)}") from error
+            f"{settings.uri!r} is not a Neo4j address: {_WHAT_TO_SET}{_driver_said(error)}"
+        ) from error
     try:
         driver.verify_connectivity()
     except AuthError as error:
@@ -60,8 +65,11 @@ def open_driver(settings: Neo4jSettings) -> Driver:
     return driver
 
 
-_WHAT_TO_SET = ("set NEO4J_URI to a " + ", ".join(f"{scheme}://" for scheme in BOLT_SCHEMES)
-                + " address, e.g. bolt://localhost:7687")
+_WHAT_TO_SET = (
+    "set NEO4J_URI to a "
+    + ", ".join(f"{scheme}://" for scheme in BOLT_SCHEMES)
+    + " address, e.g. bolt://localhost:7687"
+)
 
 
 def _check_scheme(uri: str) -> None:
@@ -70,8 +78,10 @@ def _check_scheme(uri: str) -> None:
     if scheme in BOLT_SCHEMES:
         return
     if scheme in ("http", "https"):
-        raise StoreUnavailable(f"{uri!r} is Neo4j's HTTP address, and kg speaks Bolt: {_WHAT_TO_SET} "
-                               "(Bolt's default port is 7687; 7474 is HTTP's)")
+        raise StoreUnavailable(
+            f"{uri!r} is Neo4j's HTTP address, and kg speaks Bolt: {_WHAT_TO_SET} "
+            "(Bolt's default port is 7687; 7474 is HTTP's)"
+        )
     raise StoreUnavailable(f"{uri!r} is not a Neo4j address: {_WHAT_TO_SET}")
 
 

@@ -10,10 +10,28 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["identifier", "create_constraint", "create_index", "schema_name", "schema_names",
-           "merge_nodes", "merge_edges", "merge_co_occurrences", "create_nodes", "create_edges", "stored_ids", "wipe",
-           "count_by_label", "count_by_type", "measured_nodes", "measured_relationships", "set_measures",
-           "LOAD_LOCK", "load_lock_constraint", "take_load_lock"]
+__all__ = [
+    "identifier",
+    "create_constraint",
+    "create_index",
+    "schema_name",
+    "schema_names",
+    "merge_nodes",
+    "merge_edges",
+    "merge_co_occurrences",
+    "create_nodes",
+    "create_edges",
+    "stored_ids",
+    "wipe",
+    "count_by_label",
+    "count_by_type",
+    "measured_nodes",
+    "measured_relationships",
+    "set_measures",
+    "LOAD_LOCK",
+    "load_lock_constraint",
+    "take_load_lock",
+]
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -89,16 +107,22 @@ def _ends(key: str) -> str:
     is noticed rather than dropped.
     """
     key = identifier(key)
-    return (f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.source_id AND a.{key} = row.source "
-            f"MATCH (b) WHERE elementId(b) = row.target_id AND b.{key} = row.target ")
+    return (
+        f"UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.source_id AND a.{key} = row.source "
+        f"MATCH (b) WHERE elementId(b) = row.target_id AND b.{key} = row.target "
+    )
 
 
 def merge_edges(kind: str, key: str, merge_on: tuple[str, ...], properties: tuple[str, ...]) -> str:
     """Merge a relationship between two stored nodes, on the properties that identify it."""
     identity = ", ".join(f"{identifier(p)}: row.properties.{p}" for p in merge_on)
     rest = _set_changed("r", tuple(p for p in properties if p not in merge_on))
-    return (_ends(key) + f"MERGE (a)-[r:{identifier(kind)}{' {' + identity + '}' if identity else ''}]->(b)"
-            + (f" {rest}" if rest else "") + _MATCHED)
+    return (
+        _ends(key)
+        + f"MERGE (a)-[r:{identifier(kind)}{' {' + identity + '}' if identity else ''}]->(b)"
+        + (f" {rest}" if rest else "")
+        + _MATCHED
+    )
 
 
 def _inline(properties: tuple[str, ...]) -> str:
@@ -166,14 +190,18 @@ def schema_names() -> str:
 def wipe(labels: list[str]) -> str:
     for label in labels:
         identifier(label)
-    return ("MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) "
-            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    return (
+        "MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) "
+        "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+    )
 
 
 def count_by_label() -> str:
     """Nodes per label, the shared entity label (parameter `$shared`) left out."""
-    return ("MATCH (n) UNWIND labels(n) AS label WITH label WHERE label <> $shared "
-            "RETURN label, count(*) AS count ORDER BY label")
+    return (
+        "MATCH (n) UNWIND labels(n) AS label WITH label WHERE label <> $shared "
+        "RETURN label, count(*) AS count ORDER BY label"
+    )
 
 
 def count_by_type() -> str:
@@ -182,14 +210,18 @@ def count_by_type() -> str:
 
 def measured_nodes() -> str:
     """What the measures read of each node: its key, its own label (not `$shared`) and its name."""
-    return ("MATCH (n) WHERE n.key IS NOT NULL RETURN n.key AS key, "
-            "[label IN labels(n) WHERE label <> $shared][0] AS label, n.name AS name")
+    return (
+        "MATCH (n) WHERE n.key IS NOT NULL RETURN n.key AS key, "
+        "[label IN labels(n) WHERE label <> $shared][0] AS label, n.name AS name"
+    )
 
 
 def measured_relationships() -> str:
     """What the measures read of the relationships of `$types`: ends, type, and the counts they weigh."""
-    return ("MATCH (a)-[r]->(b) WHERE type(r) IN $types RETURN a.key AS source, b.key AS target, type(r) AS type, "
-            "elementId(r) AS id, r.count AS count, r.score AS score, r.weight AS weight")
+    return (
+        "MATCH (a)-[r]->(b) WHERE type(r) IN $types RETURN a.key AS source, b.key AS target, type(r) AS type, "
+        "elementId(r) AS id, r.count AS count, r.score AS score, r.weight AS weight"
+    )
 
 
 def set_measures(label: str) -> str:

@@ -50,15 +50,27 @@ def install_jars(home: ServerHome) -> bool:
 
     Example: `install_jars(ServerHome.from_environment())`
     """
-    server = _fetch(home, "neo4j-pom.xml", {"neo4j_version": NEO4J_VERSION}, home.lib_dir,
-                    _server_marker(home), f"org.neo4j:neo4j:{NEO4J_VERSION}")
+    server = _fetch(
+        home,
+        "neo4j-pom.xml",
+        {"neo4j_version": NEO4J_VERSION},
+        home.lib_dir,
+        _server_marker(home),
+        f"org.neo4j:neo4j:{NEO4J_VERSION}",
+    )
     return install_browser(home) or server
 
 
 def install_browser(home: ServerHome) -> bool:
     """Copy Neo4j Browser's jar into `home.browser_dir`; False if it was already there."""
-    return _fetch(home, "browser-pom.xml", {"browser_version": BROWSER_VERSION}, home.browser_dir,
-                  _browser_marker(home), f"org.neo4j.client:neo4j-browser:{BROWSER_VERSION}")
+    return _fetch(
+        home,
+        "browser-pom.xml",
+        {"browser_version": BROWSER_VERSION},
+        home.browser_dir,
+        _browser_marker(home),
+        f"org.neo4j.client:neo4j-browser:{BROWSER_VERSION}",
+    )
 
 
 def _fetch(home: ServerHome, pom_name: str, versions: dict[str, str], output: Path, marker: Path, what: str) -> bool:
@@ -75,9 +87,16 @@ def _fetch(home: ServerHome, pom_name: str, versions: dict[str, str], output: Pa
     pom.write_text(Template(template).substitute(versions), encoding="utf-8")
     shutil.rmtree(output, ignore_errors=True)
     command = [
-        mvn, "-q", "-B", "-Dstyle.color=never", "-f", str(pom),
+        mvn,
+        "-q",
+        "-B",
+        "-Dstyle.color=never",
+        "-f",
+        str(pom),
         f"-Dmaven.repo.local={home.cache / '.m2'}",
-        _COPY_DEPENDENCIES, f"-DoutputDirectory={output}", "-DincludeScope=runtime",
+        _COPY_DEPENDENCIES,
+        f"-DoutputDirectory={output}",
+        "-DincludeScope=runtime",
     ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:

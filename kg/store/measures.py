@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import networkx as nx
 from neo4j import Driver
 
 from kg.analytics.measures import MEASURE_PROPERTIES, degree_property, measure_entities
 from kg.analytics.settings import AnalyticsSettings, analytics_settings
+from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import GraphSchema, graph_schema
 from kg.store import cypher
 
@@ -27,12 +27,13 @@ _SIZE = 2000
 _CONTEXT = ("MENTIONS", "ABOUT", "CO_OCCURS_WITH")
 
 
-def stored_graph(driver: Driver, database: str, settings: AnalyticsSettings | None = None,
-                 schema: GraphSchema | None = None) -> nx.MultiDiGraph:
+def stored_graph(
+    driver: Driver, database: str, settings: AnalyticsSettings | None = None, schema: GraphSchema | None = None
+) -> KnowledgeGraph:
     """The stored graph, as much of it as the measures read."""
     settings = settings or analytics_settings()
     schema = schema or graph_schema()
-    graph = nx.MultiDiGraph()
+    graph = KnowledgeGraph.empty()
     nodes, _, _ = driver.execute_query(cypher.measured_nodes(), shared=schema.shared_entity_label, database_=database)
     for row in nodes:
         graph.add_node(row["key"], label=row["label"], name=row["name"])
@@ -40,28 +41,32 @@ def stored_graph(driver: Driver, database: str, settings: AnalyticsSettings | No
     edges, _, _ = driver.execute_query(cypher.measured_relationships(), types=types, database_=database)
     for row in edges:
         values = {k: row[k] for k in ("count", "score", "weight") if row[k] is not None}
-        graph.add_edge(row["source"], row["target"], key=row["id"], type=row["type"], **values)
+        graph.add_edge(row["source"], row["target"], row["id"], row["type"], **values)
     return graph
 
 
 def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), _SIZE):
-        yield rows[start:start + _SIZE]
+        yield rows[start : start + _SIZE]
 
 
-def remeasure_store(driver: Driver, database: str, loaded: nx.MultiDiGraph,
-                    settings: AnalyticsSettings | None = None) -> int:
+def remeasure_store(
+    driver: Driver, database: str, loaded: KnowledgeGraph, settings: AnalyticsSettings | None = None
+) -> int:
     """Measure everything stored again, unless the store holds just the `loaded` graph (then its measures are
     right already); returns how many entities were measured again."""
     settings = settings or analytics_settings()
     graph = stored_graph(driver, database, settings)
     read = {*settings.relation_weights, *_CONTEXT}
-    if set(graph) == set(loaded) and graph.number_of_edges() == sum(
-            1 for *_, kind in loaded.edges(data="type") if kind in read):
+    if {key for key, _ in graph.nodes()} == {key for key, _ in loaded.nodes()} and graph.edge_count == sum(
+        1 for edge in loaded.edges() if edge.type in read
+    ):
         return 0
     names = (*MEASURE_PROPERTIES, *(degree_property(kind) for kind in settings.relation_weights))
-    rows = [{"key": key, "properties": {name: measures.get(name) for name in names}}
-            for key, measures in measure_entities(graph, settings).items()]
+    rows = [
+        {"key": key, "properties": {name: measures.get(name) for name in names}}
+        for key, measures in measure_entities(graph.to_networkx(), settings).items()
+    ]
     for chunk in _chunks(rows):
         driver.execute_query(cypher.set_measures(graph_schema().shared_entity_label), rows=chunk, database_=database)
     return len(rows)

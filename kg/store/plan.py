@@ -17,14 +17,13 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
+from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import GraphSchema, graph_schema
 from kg.store import cypher
+from kg.store.settings import BATCH_SIZE
 
 __all__ = ["Batch", "plan_nodes", "plan_relationships", "chunks", "BATCH_SIZE"]
 
-BATCH_SIZE = 2000
 _ENDPOINT_MERGED = frozenset({"MENTIONS", "ABOUT", "HAS_ARTICLE"})
 _IDENTIFYING = ("article", "title")
 
@@ -49,20 +48,21 @@ class Batch:
 def chunks(rows: list, size: int) -> Iterator[list]:
     """Consecutive slices of at most `size` items (itertools.batched is Python 3.12's)."""
     for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+        yield rows[start : start + size]
 
 
-def _node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+def _node_rows(graph: KnowledgeGraph) -> dict[str, list[dict[str, Any]]]:
     """Rows per label, in one pass over the nodes.  A row's properties are the node's own data, not a
     copy: statements name the properties they write, so `label` is never read."""
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node, data in graph.nodes(data=True):
+    for node, data in graph.nodes():
         rows[data["label"]].append({"key": node, "properties": data, "aliases": data.get("aliases")})
     return rows
 
 
-def plan_nodes(graph: nx.MultiDiGraph, stored: Collection[str], schema: GraphSchema | None = None,
-               size: int = BATCH_SIZE) -> list[Batch]:
+def plan_nodes(
+    graph: KnowledgeGraph, stored: Collection[str], schema: GraphSchema | None = None, size: int = BATCH_SIZE
+) -> list[Batch]:
     """Node batches by label: the keys in `stored` merge, the others are created.
 
     Example: `plan_nodes(graph, stored=set())` creates every node.
@@ -84,16 +84,17 @@ def plan_nodes(graph: nx.MultiDiGraph, stored: Collection[str], schema: GraphSch
     return batches
 
 
-def plan_relationships(graph: nx.MultiDiGraph, created: Collection[str], schema: GraphSchema | None = None,
-                       size: int = BATCH_SIZE) -> list[Batch]:
+def plan_relationships(
+    graph: KnowledgeGraph, created: Collection[str], schema: GraphSchema | None = None, size: int = BATCH_SIZE
+) -> list[Batch]:
     """Relationship batches by type: created outright when an end is in `created`, merged otherwise.
 
-    Example: `plan_relationships(graph, created=set(graph))` after a load into an empty store.
+    Example: `plan_relationships(graph, created={key for key, _ in graph.nodes()})` after a load into an empty store.
     """
     schema = schema or graph_schema()
     key = schema.key_property
     grouped: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
-    for source, target, data in graph.edges(data=True):
+    for source, target, _, data in graph.edges():
         new = source in created or target in created
         grouped[data["type"], new].append({"source": source, "target": target, "properties": data})
     batches = []
@@ -105,8 +106,11 @@ def plan_relationships(graph: nx.MultiDiGraph, created: Collection[str], schema:
             statement = cypher.merge_co_occurrences(key)
             rows = [{"source": r["source"], "target": r["target"], **r["properties"]} for r in rows]
         else:
-            merge_on = () if kind in _ENDPOINT_MERGED else tuple(
-                p for p in _IDENTIFYING if any(p in r["properties"] for r in rows))
+            merge_on = (
+                ()
+                if kind in _ENDPOINT_MERGED
+                else tuple(p for p in _IDENTIFYING if any(p in r["properties"] for r in rows))
+            )
             statement = cypher.merge_edges(kind, key, merge_on, properties)
         batches += [Batch(statement, chunk, "relationships") for chunk in chunks(rows, size)]
     return batches

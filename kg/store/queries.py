@@ -27,15 +27,26 @@ from typing import Any
 
 from neo4j import READ_ACCESS, WRITE_ACCESS, Driver
 from neo4j.exceptions import ClientError
-from neo4j.graph import Node, Path as GraphPath, Relationship
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
 
 from kg.config import QUERIES_DIR
 
 __all__ = [
-    "QueryParameter", "QueryFile", "QueryResult", "MissingParameter", "UnknownParameter", "UnknownQuery",
+    "QueryParameter",
+    "QueryFile",
+    "QueryResult",
+    "MissingParameter",
+    "UnknownParameter",
+    "UnknownQuery",
     "WriteRefused",
-    "read_query_file", "list_query_files", "find_query_file", "parse_value", "resolve_parameters",
-    "statement_parameters", "run_query",
+    "read_query_file",
+    "list_query_files",
+    "find_query_file",
+    "parse_value",
+    "resolve_parameters",
+    "statement_parameters",
+    "run_query",
 ]
 
 _QUESTION = re.compile(r"^//\s*question:\s*(?P<text>.+?)\s*$")
@@ -48,9 +59,20 @@ _FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
 # What Neo4j answers when a read transaction tries to write.
 _ACCESS_MODE_REFUSED = "Neo.ClientError.Statement.AccessMode"
 # The counters of a result summary that count changes, in the order kg reports them.
-_CHANGE_COUNTS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
-                  "properties_set", "labels_added", "labels_removed", "indexes_added", "indexes_removed",
-                  "constraints_added", "constraints_removed", "system_updates")
+_CHANGE_COUNTS = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+    "labels_added",
+    "labels_removed",
+    "indexes_added",
+    "indexes_removed",
+    "constraints_added",
+    "constraints_removed",
+    "system_updates",
+)
 
 
 class MissingParameter(ValueError):
@@ -136,13 +158,15 @@ def find_query_file(name_or_path: str, directory: Path = QUERIES_DIR) -> QueryFi
     candidate = Path(name_or_path)
     if candidate.is_file():
         return read_query_file(candidate)
-    stem = name_or_path[:-len(".cypher")] if name_or_path.endswith(".cypher") else name_or_path
+    stem = name_or_path[: -len(".cypher")] if name_or_path.endswith(".cypher") else name_or_path
     path = directory / f"{stem}.cypher"
     if "/" not in stem and path.is_file():
         return read_query_file(path)
     known = ", ".join(p.stem for p in sorted(directory.glob("*.cypher")))
-    raise UnknownQuery(f"no query {name_or_path!r}: neither a file nor one of {directory}: {known} "
-                       "(`kg query --list` shows their questions)")
+    raise UnknownQuery(
+        f"no query {name_or_path!r}: neither a file nor one of {directory}: {known} "
+        "(`kg query --list` shows their questions)"
+    )
 
 
 def parse_value(text: str) -> Any:
@@ -174,8 +198,10 @@ def resolve_parameters(text: str, given: Mapping[str, str], declared: list[Query
     unknown = [name for name in given if name not in accepted]
     if unknown:
         accepts = f"it accepts only {', '.join(accepted)}" if accepted else "it takes no parameters"
-        raise UnknownParameter(f"unknown parameter {', '.join(map(repr, unknown))}: {accepts} "
-                               "(`kg query --list` shows each file's parameters)")
+        raise UnknownParameter(
+            f"unknown parameter {', '.join(map(repr, unknown))}: {accepts} "
+            "(`kg query --list` shows each file's parameters)"
+        )
     values = {}
     for name in accepted:
         if name in given:
@@ -183,8 +209,9 @@ def resolve_parameters(text: str, given: Mapping[str, str], declared: list[Query
         elif examples.get(name) is not None:
             values[name] = parse_value(examples[name])
         else:
-            raise MissingParameter(f"parameter {name!r} has no value and no example: "
-                                   f"give one with --param {name}=VALUE")
+            raise MissingParameter(
+                f"parameter {name!r} has no value and no example: give one with --param {name}=VALUE"
+            )
     return values
 
 
@@ -199,12 +226,18 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Node):
         return {"element_id": value.element_id, "labels": sorted(value.labels), "properties": _plain(dict(value))}
     if isinstance(value, Relationship):
-        return {"element_id": value.element_id, "type": value.type,
-                "start_node": value.start_node.element_id, "end_node": value.end_node.element_id,
-                "properties": _plain(dict(value))}
+        return {
+            "element_id": value.element_id,
+            "type": value.type,
+            "start_node": value.start_node.element_id,
+            "end_node": value.end_node.element_id,
+            "properties": _plain(dict(value)),
+        }
     if isinstance(value, GraphPath):
-        return {"nodes": [_plain(node) for node in value.nodes],
-                "relationships": [_plain(relationship) for relationship in value.relationships]}
+        return {
+            "nodes": [_plain(node) for node in value.nodes],
+            "relationships": [_plain(relationship) for relationship in value.relationships],
+        }
     if isinstance(value, list):
         return [_plain(item) for item in value]
     if isinstance(value, dict):
@@ -232,8 +265,10 @@ def run_query(driver: Driver, database: str, text: str, params: Mapping[str, Any
             counters = result.consume().counters
         except ClientError as error:
             if error.code == _ACCESS_MODE_REFUSED:
-                raise WriteRefused(f"the statement would change the graph, and kg query only reads: give --write "
-                                   f"if it is meant to write; nothing was changed (Neo4j: {error.message})") from error
+                raise WriteRefused(
+                    f"the statement would change the graph, and kg query only reads: give --write "
+                    f"if it is meant to write; nothing was changed (Neo4j: {error.message})"
+                ) from error
             raise
     changes = {name: getattr(counters, name) for name in _CHANGE_COUNTS if getattr(counters, name)}
     return QueryResult(keys, rows, changes)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import stat
 import socket
+import stat
 import subprocess
 import tempfile
 import time
@@ -116,8 +116,9 @@ class Neo4jServer:
         self.home.pid_file.unlink(missing_ok=True)
         return pid
 
-    def import_full(self, nodes: Sequence[Path], relationships: Sequence[Path], database: str = "neo4j",
-                    array_delimiter: str = ";") -> str:
+    def import_full(
+        self, nodes: Sequence[Path], relationships: Sequence[Path], database: str = "neo4j", array_delimiter: str = ";"
+    ) -> str:
         """Replace `database` with the contents of CSV files, by Neo4j's bulk importer.
 
         The importer needs the server stopped: a running server is stopped,
@@ -135,7 +136,10 @@ class Neo4jServer:
             self._write_conf()
             self._make_home_private()
             return self._admin(
-                "database", "import", "full", database,  # the database name comes before the options
+                "database",
+                "import",
+                "full",
+                database,  # the database name comes before the options
                 *(f"--nodes={Path(path).absolute()}" for path in nodes),
                 *(f"--relationships={Path(path).absolute()}" for path in relationships),
                 "--overwrite-destination=true",
@@ -197,8 +201,14 @@ class Neo4jServer:
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 handle.write("".join(_java_argument(argument) + "\n" for argument in (_ADMIN_TOOL, *arguments)))
-            result = subprocess.run(self._java(f"@{argument_file}", heap=False), capture_output=True, text=True,
-                                    env=environment, cwd=self.home.path, umask=_PRIVATE_UMASK)
+            result = subprocess.run(
+                self._java(f"@{argument_file}", heap=False),
+                capture_output=True,
+                text=True,
+                env=environment,
+                cwd=self.home.path,
+                umask=_PRIVATE_UMASK,
+            )
         finally:
             os.unlink(argument_file)
         output = (result.stdout + result.stderr).strip()
@@ -248,13 +258,21 @@ class Neo4jServer:
                     )
 
     def _launch(self) -> int:
-        command = self._java(_ENTRY_POINT, f"--home-dir={self.home.path}", f"--config-dir={self.home.conf_dir}",
-                             heap=True)
+        command = self._java(
+            _ENTRY_POINT, f"--home-dir={self.home.path}", f"--config-dir={self.home.conf_dir}", heap=True
+        )
         descriptor = os.open(self.home.console_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         with open(descriptor, "ab") as console:
             # A session of its own: Ctrl-C in the terminal that started it does not reach it.
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=console, stderr=subprocess.STDOUT,
-                                       cwd=self.home.path, start_new_session=True, umask=_PRIVATE_UMASK)
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=console,
+                stderr=subprocess.STDOUT,
+                cwd=self.home.path,
+                start_new_session=True,
+                umask=_PRIVATE_UMASK,
+            )
         _launched[process.pid] = process
         self.home.pid_file.write_text(f"{process.pid}\n", encoding="utf-8")
         return process.pid
@@ -320,8 +338,9 @@ def _java_executable() -> str:
     java_home = os.environ.get("JAVA_HOME")
     java = (java_home and shutil.which("java", path=str(Path(java_home) / "bin"))) or shutil.which("java")
     if not java:
-        raise ServerError("Neo4j needs Java 17 or later: `java` is not on PATH "
-                          "(apt-get install openjdk-17-jre-headless)")
+        raise ServerError(
+            "Neo4j needs Java 17 or later: `java` is not on PATH (apt-get install openjdk-17-jre-headless)"
+        )
     return java
 
 

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 from kg.store.home import ServerHome
 
-__all__ = ["Neo4jSettings"]
+__all__ = ["Neo4jSettings", "BATCH_SIZE", "WORKERS"]
+
+BATCH_SIZE = 2000  # rows per transaction of a load
+WORKERS = 3  # transactions in flight: the server works on one while the driver sends the next
 
 
 @dataclass(frozen=True)

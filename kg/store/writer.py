@@ -22,25 +22,32 @@ import gc
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ConstraintError, IncompleteCommit
 
+from kg.graph.knowledge import KnowledgeGraph
 from kg.graph.schema import GraphSchema, graph_schema
 from kg.store import cypher
 from kg.store.errors import StoreChanged
 from kg.store.load_lock import load_lock
-from kg.store.plan import BATCH_SIZE, Batch, chunks, plan_nodes, plan_relationships
+from kg.store.plan import Batch, chunks, plan_nodes, plan_relationships
+from kg.store.settings import BATCH_SIZE, WORKERS
 
-__all__ = ["LoadStats", "stored_ids", "create_schema", "load_graph", "wipe_graph", "graph_counts", "BATCH_SIZE",
-           "WORKERS"]
-
-WORKERS = 3  # transactions in flight: the server works on one while the driver sends the next
+__all__ = [
+    "LoadStats",
+    "stored_ids",
+    "create_schema",
+    "load_graph",
+    "wipe_graph",
+    "graph_counts",
+    "BATCH_SIZE",
+    "WORKERS",
+]
 
 
 @dataclass
@@ -58,6 +65,9 @@ class LoadStats:
     relationship_batches: int | None = None  # planned once every node is in
     relationship_batches_done: int = 0
     unconfirmed: int = 0  # batches whose connection broke as they committed: in or not, nobody knows
+    remeasured: int = 0  # entities measured again over everything stored (`kg.load`)
+    stored_labels: dict[str, int] = field(default_factory=dict)  # what the store holds after the load
+    stored_types: dict[str, int] = field(default_factory=dict)
 
     def add(self, batch: Batch, counters: Any) -> None:
         self.nodes_created += counters.nodes_created
@@ -78,8 +88,11 @@ class LoadStats:
     def committed(self) -> str:
         """How far the load got, e.g. 'all 9 node batches and 4 of 12 relationship batches were committed
         (9,100 of 14,000 rows)'."""
-        unsure = (f"; {self.unconfirmed} more lost the connection while committing, and may or may not be in"
-                  if self.unconfirmed else "")
+        unsure = (
+            f"; {self.unconfirmed} more lost the connection while committing, and may or may not be in"
+            if self.unconfirmed
+            else ""
+        )
         if not self.node_batches_done and not self.relationship_batches_done:
             return "no batch of the graph was committed" + unsure
         nodes = _share(self.node_batches_done, self.node_batches, "node")
@@ -94,19 +107,21 @@ def _share(done: int, planned: int, kind: str) -> str:
     return f"all {planned} {kind} batches" if done == planned else f"{done} of {planned} {kind} batches"
 
 
-def stored_ids(driver: Driver, graph: nx.MultiDiGraph, database: str, schema: GraphSchema | None = None,
-               size: int = 10_000) -> dict[str, str]:
+def stored_ids(
+    driver: Driver, graph: KnowledgeGraph, database: str, schema: GraphSchema | None = None, size: int = 10_000
+) -> dict[str, str]:
     """The element ids of the graph's nodes the store already holds, by key (entities by their shared label)."""
     schema = schema or graph_schema()
     by_label: dict[str, list[str]] = defaultdict(list)
-    for node, data in graph.nodes(data=True):
+    for node, data in graph.nodes():
         label = data["label"]
         by_label[schema.shared_entity_label if label in schema.entity_labels else label].append(node)
     found: dict[str, str] = {}
     for label, keys in by_label.items():
         for chunk in chunks(keys, size):
-            records, _, _ = driver.execute_query(cypher.stored_ids(label, schema.key_property), keys=chunk,
-                                                 database_=database)
+            records, _, _ = driver.execute_query(
+                cypher.stored_ids(label, schema.key_property), keys=chunk, database_=database
+            )
             found.update(records[0]["ids"])
     return found
 
@@ -145,9 +160,11 @@ def _write(tx: ManagedTransaction, batch: Batch, statement: str, ids: Mapping[st
     result = tx.run(statement, rows=rows)
     matched = result.single(strict=True)["matched"]
     if matched != len(rows):
-        raise StoreChanged(f"{len(rows) - matched} of {len(rows)} relationships in a batch lost an end: nodes "
-                           "were deleted during the load (by another writer?), and nothing of that batch was "
-                           "written. Run kg load again.")
+        raise StoreChanged(
+            f"{len(rows) - matched} of {len(rows)} relationships in a batch lost an end: nodes "
+            "were deleted during the load (by another writer?), and nothing of that batch was "
+            "written. Run kg load again."
+        )
     return result.consume().counters, {}
 
 
@@ -165,9 +182,15 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def load_graph(
-    driver: Driver, graph: nx.MultiDiGraph, database: str, *,
-    on_batch: Callable[[int], None] | None = None, on_wait: Callable[[], None] | None = None,
-    size: int = BATCH_SIZE, workers: int = WORKERS, stats: LoadStats | None = None,
+    driver: Driver,
+    graph: KnowledgeGraph,
+    database: str,
+    *,
+    on_batch: Callable[[int], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
+    size: int = BATCH_SIZE,
+    workers: int = WORKERS,
+    stats: LoadStats | None = None,
 ) -> LoadStats:
     """Take the load lock, create the schema, then write every batch, `workers` at a time.
 
@@ -176,7 +199,7 @@ def load_graph(
     and it is raised once those in flight have finished; pass `stats` to
     learn how far the load got.
 
-    Example: `load_graph(driver, build_graph(records), "neo4j").nodes_created`
+    Example: `load_graph(driver, KnowledgeGraph.build(articles), "neo4j").nodes_created`
     """
     stats = stats if stats is not None else LoadStats()
     with load_lock(driver, database, on_wait):
@@ -186,12 +209,19 @@ def load_graph(
     return stats
 
 
-def _write_plan(driver: Driver, database: str, graph: nx.MultiDiGraph, stats: LoadStats,
-                on_batch: Callable[[int], None] | None, size: int, workers: int) -> None:
+def _write_plan(
+    driver: Driver,
+    database: str,
+    graph: KnowledgeGraph,
+    stats: LoadStats,
+    on_batch: Callable[[int], None] | None,
+    size: int,
+    workers: int,
+) -> None:
     """Look up what is stored, write the node batches, then plan and write the relationship batches."""
     ids = stored_ids(driver, graph, database)
     nodes = plan_nodes(graph, stored=ids, size=size)
-    stats.rows_planned = graph.number_of_nodes() + graph.number_of_edges()
+    stats.rows_planned = graph.node_count + graph.edge_count
     stats.node_batches = len(nodes)
     created: set[str] = set()
 
@@ -219,8 +249,14 @@ class _NotStarted(Exception):
     """A batch that found the load already failing: it never began."""
 
 
-def _run_phase(pool: ThreadPoolExecutor, run: Callable[[Batch], tuple[Any, dict[str, str]]], batches: list[Batch],
-               stats: LoadStats, ids: dict[str, str], on_batch: Callable[[int], None] | None) -> None:
+def _run_phase(
+    pool: ThreadPoolExecutor,
+    run: Callable[[Batch], tuple[Any, dict[str, str]]],
+    batches: list[Batch],
+    stats: LoadStats,
+    ids: dict[str, str],
+    on_batch: Callable[[int], None] | None,
+) -> None:
     """Run independent batches on the pool, counting each as it commits.
 
     After a failure, or Ctrl-C, no batch starts (a worker would otherwise
@@ -268,8 +304,9 @@ def _run_phase(pool: ThreadPoolExecutor, run: Callable[[Batch], tuple[Any, dict[
         raise
 
 
-def wipe_graph(driver: Driver, database: str, schema: GraphSchema | None = None,
-               on_wait: Callable[[], None] | None = None) -> None:
+def wipe_graph(
+    driver: Driver, database: str, schema: GraphSchema | None = None, on_wait: Callable[[], None] | None = None
+) -> None:
     """Delete every node with one of kg's labels (and its relationships), never in the middle of a load
     (`on_wait()` if one is under way)."""
     labels = list((schema or graph_schema()).labels)
@@ -279,7 +316,8 @@ def wipe_graph(driver: Driver, database: str, schema: GraphSchema | None = None,
 
 def graph_counts(driver: Driver, database: str) -> tuple[dict[str, int], dict[str, int]]:
     """Nodes per label and relationships per type, as stored."""
-    labels, _, _ = driver.execute_query(cypher.count_by_label(), shared=graph_schema().shared_entity_label,
-                                        database_=database)
+    labels, _, _ = driver.execute_query(
+        cypher.count_by_label(), shared=graph_schema().shared_entity_label, database_=database
+    )
     types, _, _ = driver.execute_query(cypher.count_by_type(), database_=database)
     return ({r["label"]: r["count"] for r in labels}, {r["type"]: r["count"] for r in types})

@@ -1,4 +1,8 @@
-"""The `kg` command line: each command parses, calls one function, prints."""
+"""The `kg` commands that make and analyse the graph: each parses, calls one `kg.api` function, prints.
+
+Everything heavy (spaCy, networkx, the Neo4j driver) is imported inside the
+commands, so `kg --help` and `kg --version` answer at once.
+"""
 
 from __future__ import annotations
 
@@ -8,45 +12,30 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
-from importlib.metadata import version as installed_version
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
-import networkx as nx
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from kg.analytics.analysis import PeriodError
-from kg.analytics.analysis import analyze as analyze_graph
-from kg.analytics.tables import analysis_tables, period_caption
+from kg.cli.console import ReadableCommand, console, err_console, progress_bar
+from kg.cli.errors import show_driver_log
+from kg.cli.neo4j import neo4j_app
+from kg.cli.query import query
 from kg.config import SAMPLES_DIR
-from kg.console import ReadableCommand, console, err_console, progress_bar
-from kg.eval.report import report_table
-from kg.eval.scoring import score_files
-from kg.export.node_link import read_node_link
-from kg.export.jsonl import write_jsonl, write_jsonl_file
-from kg.export.output_dir import OutputError, check_output_directory, check_output_file
-from kg.graph.schema import SchemaViolation
-from kg.graph.summary import GraphSummary, summarize
-from kg.ingest.sources import expand_sources
-from kg.models import Issue, ReadError
-from kg.nlp.display import render_html, render_terminal
-from kg.nlp.extract import process_articles
-from kg.engine import Engine, EngineError, default_jobs
-from kg.export.bundle import FORMATS
-from kg.pipeline import (Corpus, NothingRead, SchemaBroken, assemble_files, build_files, extract_files, find_article,
-                         read_corpus)
-from kg.report import ReportError, check_brief_path, gather_brief, write_brief
-from kg.store.bulk_import import import_directory, import_graph, own_server
-from kg.store.connection import open_driver
-from kg.store.errors import ServerError, StoreUnavailable
-from kg.store.settings import Neo4jSettings
-from kg.store.cli import neo4j_app
-from kg.store.cli_errors import load_errors, show_driver_log
-from kg.store.measures import remeasure_store
-from kg.store.query_cli import query
-from kg.store.writer import BATCH_SIZE, WORKERS, LoadStats, graph_counts, load_graph, wipe_graph
+from kg.store.settings import BATCH_SIZE, WORKERS
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from kg.engine import Engine
+    from kg.graph.knowledge import KnowledgeGraph
+    from kg.graph.schema import SchemaViolation
+    from kg.graph.summary import GraphSummary
+    from kg.models import Issue, ReadError
+    from kg.pipeline import Corpus
+    from kg.store.settings import Neo4jSettings
+
 
 app = typer.Typer(
     help=(
@@ -64,14 +53,17 @@ app.add_typer(neo4j_app, name="neo4j")
 
 def _print_version(wanted: bool) -> None:
     if wanted:
+        from importlib.metadata import version as installed_version
+
         console.print(f"kg {installed_version('kg')}")
         raise typer.Exit()
 
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
-                                          help="Print kg's version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print kg's version and exit.")
+    ] = False,
 ) -> None:
     """Options before any command (the help text is the Typer app's)."""
     show_driver_log(verbose=False)
@@ -79,40 +71,61 @@ def main(
 
 PathsArgument = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Newsletter files, directories or glob patterns (default: the sample issues).", metavar="PATH...",
-                   show_default=False),
+    typer.Argument(
+        help="Newsletter files, directories or glob patterns (default: the sample issues).",
+        metavar="PATH...",
+        show_default=False,
+    ),
 ]
 
 
 DateOption = Annotated[
     Optional[datetime],
-    typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
-                 help="The date of issues whose masthead prints none (it comes before a manifest.yaml beside "
-                      "them and a date in their file names)."),
+    typer.Option(
+        "--date",
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="The date of issues whose masthead prints none (it comes before a manifest.yaml beside "
+        "them and a date in their file names).",
+    ),
 ]
 
 
 JobsOption = Annotated[
     Optional[int],
-    typer.Option("--jobs", "-j", min=1, metavar="N", show_default=False,
-                 help="Processes extracting at once (default: the number of cores); the output is the same for any N."),
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        show_default=False,
+        help="Processes extracting at once (default: the number of cores); the output is the same for any N.",
+    ),
 ]
 
 DaskOption = Annotated[
     Optional[str],
-    typer.Option("--dask", metavar="tcp://SCHEDULER:8786", show_default=False,
-                 help="Extract on the workers of this Dask scheduler instead (needs kg[dask]; the workers need kg "
-                      "and the input files: a shared path or URLs such as s3://…); the output is a local run's."),
+    typer.Option(
+        "--dask",
+        metavar="tcp://SCHEDULER:8786",
+        show_default=False,
+        help="Extract on the workers of this Dask scheduler instead (needs kg[dask]; the workers need kg "
+        "and the input files: a shared path or URLs such as s3://…); the output is a local run's.",
+    ),
 ]
 
 
 def _engine(jobs: int | None, scheduler: str | None = None) -> Engine:
+    from kg.engine import Engine, default_jobs
+
     return Engine(jobs or default_jobs(), scheduler)
 
 
 @contextmanager
 def _engine_errors() -> Iterator[None]:
     """Dask missing or its scheduler out of reach: one line, exit code 2."""
+    from kg.engine import EngineError
+
     try:
         yield
     except EngineError as error:
@@ -122,10 +135,12 @@ def _engine_errors() -> Iterator[None]:
 
 def _formats(formats: str | None, no_html: bool) -> list[str]:
     """The names of --formats (all when not given), less html with --no-html; exit 2 for an unknown name."""
-    chosen = [name.strip() for name in formats.split(",") if name.strip()] if formats else list(FORMATS)
-    unknown = [name for name in chosen if name not in FORMATS]
+    from kg.export.bundle import GRAPH_FORMATS
+
+    chosen = [name.strip() for name in formats.split(",") if name.strip()] if formats else list(GRAPH_FORMATS)
+    unknown = [name for name in chosen if name not in GRAPH_FORMATS]
     if unknown:
-        _error(f"unknown format {unknown[0]!r} in --formats; choose among {', '.join(FORMATS)} (comma-separated)")
+        _error(f"unknown format {unknown[0]!r} in --formats; choose among {', '.join(GRAPH_FORMATS)} (comma-separated)")
         raise typer.Exit(2)
     return [name for name in chosen if not (no_html and name == "html")]
 
@@ -135,9 +150,13 @@ class OutputFormat(str, Enum):
 
 
 def _read(paths: list[str] | None, date: datetime | None = None) -> Corpus:
+    import kg.pipeline  # noqa: F401  (spaCy loads before the bar starts, which then shows the reading alone)
+    from kg.api import read
+    from kg.ingest.sources import expand_sources
+
     arguments = paths or [str(SAMPLES_DIR)]
     with progress_bar("Reading newsletters", total=len(expand_sources(arguments).files)) as advance:
-        corpus = read_corpus(arguments, on_file=lambda _: advance(1), date=date.date() if date else None)
+        corpus = read(arguments, on_file=lambda _: advance(1), date=date.date() if date else None)
     for warning in corpus.warnings:
         _warning(str(warning))
     for error in corpus.errors:
@@ -162,6 +181,8 @@ def _exit_for(corpus: Corpus, done: str = "processed") -> None:
 @contextmanager
 def _output_errors() -> Iterator[None]:
     """An output path that cannot be written: one line saying which and what to do."""
+    from kg.export.output_dir import OutputError
+
     try:
         yield
     except OutputError as error:
@@ -172,14 +193,22 @@ def _output_errors() -> Iterator[None]:
 @app.command(cls=ReadableCommand)
 def build(
     paths: PathsArgument = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory to write the graph files to.",
-                                         metavar="DIR")] = Path("out"),
-    formats: Annotated[Optional[str], typer.Option(
-        "--formats", metavar="A,B", show_default=False,
-        help=f"Write only these graph formats (default: all of {','.join(FORMATS)}); articles.jsonl is always "
-             "written.")] = None,
-    no_html: Annotated[bool, typer.Option("--no-html", help="Skip index.html (a large corpus makes a page too "
-                                                            "large to open).")] = False,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory to write the graph files to.", metavar="DIR")
+    ] = Path("out"),
+    formats: Annotated[
+        Optional[str],
+        typer.Option(
+            "--formats",
+            metavar="A,B",
+            show_default=False,
+            help="Write only these graph formats (default: all of graphml,gexf,json,cytoscape,html,neo4j); articles.jsonl is always "
+            "written.",
+        ),
+    ] = None,
+    no_html: Annotated[
+        bool, typer.Option("--no-html", help="Skip index.html (a large corpus makes a page too large to open).")
+    ] = False,
     jobs: JobsOption = None,
     dask: DaskOption = None,
     date: DateOption = None,
@@ -207,6 +236,9 @@ def build(
 
     Example: kg build data/samples -o out --jobs 2
     """
+    from kg.export.output_dir import check_output_directory
+    from kg.pipeline import Corpus, NothingRead, SchemaBroken, build_files
+
     chosen = _formats(formats, no_html)
     with _output_errors():
         check_output_directory(output)
@@ -215,24 +247,32 @@ def build(
     with progress_bar("Extracting articles", total=None) as advance, _output_errors(), _engine_errors():
         try:
             assembly, written = build_files(
-                paths or [str(SAMPLES_DIR)], output, formats=chosen, on_error=_reporter(failed),
-                on_warning=lambda w: _warning(str(w)), on_article=lambda _: advance(1),
-                date=date.date() if date else None, engine=_engine(jobs, dask))
+                paths or [str(SAMPLES_DIR)],
+                output,
+                formats=chosen,
+                on_error=_reporter(failed),
+                on_warning=lambda w: _warning(str(w)),
+                on_article=lambda _: advance(1),
+                date=date.date() if date else None,
+                engine=_engine(jobs, dask),
+            )
         except NothingRead:
             _error(f"no issue was read; {kept}")
             raise typer.Exit(1) from None
         except SchemaBroken as broken:
             _report_violations(broken.violations, kept)
-    _print_summary(summarize(assembly.graph))
+    _print_summary(assembly.graph.summary())
     err_console.print(escape(f"Wrote {len(written)} outputs to {output}/: " + ", ".join(p.name for p in written)))
     _exit_for(Corpus(errors=failed), "written")
 
 
 def _reporter(failed: list[ReadError]) -> Callable[[ReadError], None]:
     """Print each file that cannot be read as it is reached, and keep it for the exit code."""
+
     def report(error: ReadError) -> None:
         failed.append(error)
         _error(str(error))
+
     return report
 
 
@@ -244,6 +284,8 @@ def _report_violations(violations: list[SchemaViolation], consequence: str) -> N
 
 
 def _print_summary(summary: GraphSummary) -> None:
+    from rich.table import Table
+
     counts = Table(title="graph")
     counts.add_column("nodes")
     counts.add_column("count", justify="right")
@@ -265,17 +307,29 @@ def _print_summary(summary: GraphSummary) -> None:
     console.print(top)
 
 
-def _graph_to_load(paths: list[str] | None, date: datetime | None = None, consequence: str = "nothing was loaded",
-                   engine: Engine | None = None) -> tuple[nx.MultiDiGraph, Corpus]:
+def _graph_to_load(
+    paths: list[str] | None,
+    date: datetime | None = None,
+    consequence: str = "nothing was loaded",
+    engine: Engine | None = None,
+) -> tuple[KnowledgeGraph, Corpus]:
     """A `kg build` directory's graph.json, or the graph assembled from the newsletters that could be read."""
+    from kg.api import read_graph
+    from kg.pipeline import Corpus, NothingRead, assemble_files
+
     if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
-        return read_node_link(Path(paths[0]) / "graph.json"), Corpus()
+        return read_graph(paths[0]), Corpus()
     failed: list[ReadError] = []
     with progress_bar("Extracting articles", total=None) as advance, _engine_errors():
         try:
-            assembly = assemble_files(paths or [str(SAMPLES_DIR)], on_error=_reporter(failed),
-                                      on_warning=lambda w: _warning(str(w)), on_article=lambda _: advance(1),
-                                      date=date.date() if date else None, engine=engine or _engine(None))
+            assembly = assemble_files(
+                paths or [str(SAMPLES_DIR)],
+                on_error=_reporter(failed),
+                on_warning=lambda w: _warning(str(w)),
+                on_article=lambda _: advance(1),
+                date=date.date() if date else None,
+                engine=engine or _engine(None),
+            )
         except NothingRead:
             _error(f"no issue was read; {consequence}")
             raise typer.Exit(1) from None
@@ -289,17 +343,29 @@ def load(
     paths: PathsArgument = None,
     wipe: Annotated[bool, typer.Option("--wipe", help="Delete kg's nodes and relationships from Neo4j first.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before --wipe.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, metavar="ROWS",
-                                            help="Rows per transaction.")] = BATCH_SIZE,
-    workers: Annotated[int, typer.Option("--workers", min=1, metavar="N",
-                                         help="Transactions in flight at once.")] = WORKERS,
-    bulk: Annotated[bool, typer.Option("--bulk", help="First load of a large corpus: replace the whole database of "
-                                                      "kg's own server by Neo4j's bulk importer (the server is stopped "
-                                                      "for it and started again).")] = False,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, metavar="ROWS", help="Rows per transaction.")
+    ] = BATCH_SIZE,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, metavar="N", help="Transactions in flight at once.")
+    ] = WORKERS,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="First load of a large corpus: replace the whole database of "
+            "kg's own server by Neo4j's bulk importer (the server is stopped "
+            "for it and started again).",
+        ),
+    ] = False,
     jobs: JobsOption = None,
     date: DateOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show the Neo4j driver's own messages "
-                                          "(retries, deadlocks, broken connections).")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Show the Neo4j driver's own messages (retries, deadlocks, broken connections)."
+        ),
+    ] = False,
 ) -> None:
     """Write the knowledge graph into Neo4j: constraints first, then batched writes, several at once.
 
@@ -330,6 +396,12 @@ def load(
 
     Example: kg load data/samples --wipe --yes
     """
+    from kg.api import load as load_into
+    from kg.cli.errors import load_errors
+    from kg.graph.summary import GraphSummary
+    from kg.store.settings import Neo4jSettings
+    from kg.store.writer import LoadStats
+
     show_driver_log(verbose)
     if bulk:
         _bulk_load(paths, yes, _engine(jobs), date)
@@ -338,30 +410,42 @@ def load(
     settings = Neo4jSettings.from_environment()
     with load_errors(settings, stats):
         graph, corpus = _graph_to_load(paths, date, engine=_engine(jobs))
-        with open_driver(settings) as driver:
-            if wipe:
-                if not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
-                    raise typer.Exit(1)
-                wipe_graph(driver, settings.database, on_wait=lambda: _say_waiting(settings))
-            total = graph.number_of_nodes() + graph.number_of_edges()
-            with progress_bar("Loading into Neo4j", total=total, unit="rows") as advance:
-                load_graph(driver, graph, settings.database, on_batch=advance, size=batch_size, workers=workers,
-                           on_wait=lambda: _say_waiting(settings), stats=stats)
-            remeasured = remeasure_store(driver, settings.database, graph)
-            labels, types = graph_counts(driver, settings.database)
-    what = (f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
-            f"{stats.properties_set} properties set." if stats.changed
-            else "nothing changed: the store already held this graph.")
+        if wipe and not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
+            raise typer.Exit(1)
+        with progress_bar("Loading into Neo4j", total=graph.node_count + graph.edge_count, unit="rows") as advance:
+            load_into(
+                graph,
+                wipe=wipe,
+                batch_size=batch_size,
+                workers=workers,
+                stats=stats,
+                on_batch=advance,
+                on_wait=lambda: _say_waiting(settings),
+            )
+    what = (
+        f"{stats.nodes_created} nodes and {stats.relationships_created} relationships created, "
+        f"{stats.properties_set} properties set."
+        if stats.changed
+        else "nothing changed: the store already held this graph."
+    )
     err_console.print(f"Loaded {stats.rows} rows into {escape(settings.uri)} ({escape(settings.database)}): {what}")
-    if remeasured:
-        err_console.print(f"The store held more than this load: the measures of all its {remeasured} entities "
-                          "were computed again over everything stored.")
-    _print_summary(GraphSummary(labels, types, []))
+    if stats.remeasured:
+        err_console.print(
+            f"The store held more than this load: the measures of all its {stats.remeasured} entities "
+            "were computed again over everything stored."
+        )
+    _print_summary(GraphSummary(stats.stored_labels, stats.stored_types, []))
     _exit_for(corpus, "loaded")
 
 
 def _bulk_load(paths: list[str] | None, yes: bool, engine: Engine, date: datetime | None) -> None:
     """`kg load --bulk`: a build's CSV files, or the graph of newsletters, into kg's own server by the importer."""
+    from kg.graph.summary import GraphSummary
+    from kg.pipeline import Corpus
+    from kg.store.bulk_import import import_directory, import_graph, own_server
+    from kg.store.errors import ServerError, StoreUnavailable
+    from kg.store.settings import Neo4jSettings
+
     try:
         server = own_server()
     except ServerError as error:
@@ -383,28 +467,54 @@ def _bulk_load(paths: list[str] | None, yes: bool, engine: Engine, date: datetim
         _error(str(error))
         raise typer.Exit(1) from None
     nodes, relationships = sum(result.labels.values()), sum(result.types.values())
-    err_console.print(f"Imported {nodes} nodes and {relationships} relationships into {escape(server.home.uri)} "
-                      f"({escape(database)}) in {time.monotonic() - started_at:.0f} s; kg's constraints and indexes "
-                      "are in place.")
+    err_console.print(
+        f"Imported {nodes} nodes and {relationships} relationships into {escape(server.home.uri)} "
+        f"({escape(database)}) in {time.monotonic() - started_at:.0f} s; kg's constraints and indexes "
+        "are in place."
+    )
     _print_summary(GraphSummary(result.labels, result.types, []))
     _exit_for(corpus, "loaded")
 
 
 def _say_waiting(settings: Neo4jSettings) -> None:
-    err_console.print(f"Another kg load is writing into {escape(settings.uri)} ({escape(settings.database)}); "
-                      "waiting for it to finish (Ctrl-C gives up).")
+    err_console.print(
+        f"Another kg load is writing into {escape(settings.uri)} ({escape(settings.database)}); "
+        "waiting for it to finish (Ctrl-C gives up)."
+    )
 
 
 @app.command(cls=ReadableCommand)
 def analyze(
     paths: PathsArgument = None,
-    since: Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
-                                                      help="Only issues that appeared on or after this day.")] = None,
-    until: Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
-                                                      help="Only issues that appeared on or before this day.")] = None,
-    window: Annotated[Optional[int], typer.Option("--window", min=1, metavar="N", show_default=False,
-                                                  help="Rising: the last N issues against the N before "
-                                                       "(default: report.rising_window of data/analytics.yaml).")] = None,
+    since: Annotated[
+        Optional[datetime],
+        typer.Option(
+            "--since",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Only issues that appeared on or after this day.",
+        ),
+    ] = None,
+    until: Annotated[
+        Optional[datetime],
+        typer.Option(
+            "--until",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Only issues that appeared on or before this day.",
+        ),
+    ] = None,
+    window: Annotated[
+        Optional[int],
+        typer.Option(
+            "--window",
+            min=1,
+            metavar="N",
+            show_default=False,
+            help="Rising: the last N issues against the N before "
+            "(default: report.rising_window of data/analytics.yaml).",
+        ),
+    ] = None,
     date: DateOption = None,
 ) -> None:
     """Rank who matters and show what changed: PageRank, communities, brokers and trends.
@@ -422,9 +532,15 @@ def analyze(
 
     Example: kg analyze data/samples tests/dated --since 2025-01-01
     """
+    from kg.analytics.analysis import PeriodError
+    from kg.analytics.analysis import analyze as analyze_graph
+    from kg.analytics.tables import analysis_tables, period_caption
+
     graph, corpus = _graph_to_load(paths, date, "nothing was analysed")
     try:
-        analysis = analyze_graph(graph, since.date() if since else None, until.date() if until else None, window)
+        analysis = analyze_graph(
+            graph.to_networkx(), since.date() if since else None, until.date() if until else None, window
+        )
     except PeriodError as error:
         _error(str(error))
         raise typer.Exit(1) from None
@@ -437,11 +553,18 @@ def analyze(
 @app.command(cls=ReadableCommand)
 def report(
     paths: PathsArgument = None,
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE",
-                                         help="The page to write (its directory must exist).")] = Path("brief.html"),
-    issue: Annotated[Optional[str], typer.Option("--issue", metavar="NAME|ID", show_default=False,
-                                                 help="The issue to report, by file name or issue id "
-                                                      "(default: the latest by date).")] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The page to write (its directory must exist).")
+    ] = Path("brief.html"),
+    issue: Annotated[
+        Optional[str],
+        typer.Option(
+            "--issue",
+            metavar="NAME|ID",
+            show_default=False,
+            help="The issue to report, by file name or issue id (default: the latest by date).",
+        ),
+    ] = None,
     date: DateOption = None,
 ) -> None:
     """Write an issue brief: one self-contained HTML page to read, share or print to PDF.
@@ -463,18 +586,21 @@ def report(
 
     Example: kg report data/samples tests/dated -o brief.html
     """
+    from kg.report import ReportError, check_brief_path, gather_brief, write_brief
+
     with _output_errors():
         check_brief_path(output)
     graph, corpus = _graph_to_load(paths, date, "nothing was written")
     try:
-        brief = gather_brief(graph, issue)
+        brief = gather_brief(graph.to_networkx(), issue)
     except ReportError as error:
         _error(f"{error}; nothing was written")
         raise typer.Exit(1) from None
     with _output_errors():
         write_brief(brief, output)
-    err_console.print(escape(f"Wrote {output}: the brief of {brief.issue.name}, compared with "
-                             f"{len(brief.earlier)} earlier issue(s)"))
+    err_console.print(
+        escape(f"Wrote {output}: the brief of {brief.issue.name}, compared with {len(brief.earlier)} earlier issue(s)")
+    )
     _exit_for(corpus, "reported")
 
 
@@ -494,8 +620,10 @@ def split(paths: PathsArgument = None, date: DateOption = None) -> None:
     corpus = _read(paths, date)
     for issue in corpus.issues:
         script = " · traditional" if issue.script == "traditional" else ""
-        console.print(f"[bold]{escape(issue.path.name)}[/]  issue {issue.id} · {escape(issue.encoding)}{script} · "
-                      f"{len(issue.sections)} sections · {len(issue.articles)} articles · {escape(_dating(issue))}")
+        console.print(
+            f"[bold]{escape(issue.path.name)}[/]  issue {issue.id} · {escape(issue.encoding)}{script} · "
+            f"{len(issue.sections)} sections · {len(issue.articles)} articles · {escape(_dating(issue))}"
+        )
         console.print(_issue_table(issue))
     _exit_for(corpus)
 
@@ -511,6 +639,8 @@ def _dating(issue: Issue) -> str:
 
 
 def _issue_table(issue: Issue) -> Table:
+    from rich.table import Table
+
     table = Table()
     table.add_column("#", justify="right")
     table.add_column("id")
@@ -521,8 +651,9 @@ def _issue_table(issue: Issue) -> Table:
         title = article.title + (" (untitled)" if article.untitled else "")
         for sub in article.subheadings:
             title += f"\n  · {sub.text}"
-        table.add_row(str(article.position), article.id, escape(article.section or ""), escape(title),
-                      str(article.body_chars))
+        table.add_row(
+            str(article.position), article.id, escape(article.section or ""), escape(title), str(article.body_chars)
+        )
     return table
 
 
@@ -530,8 +661,9 @@ def _issue_table(issue: Issue) -> Table:
 def extract(
     paths: PathsArgument = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.",
-                                                   metavar="FILE")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to FILE instead of stdout.", metavar="FILE")
+    ] = None,
     jobs: JobsOption = None,
     dask: DaskOption = None,
     date: DateOption = None,
@@ -551,15 +683,24 @@ def extract(
 
     Example: kg extract data/samples --format jsonl -o articles.jsonl --jobs 2
     """
+    from kg.export.jsonl import write_jsonl, write_jsonl_file
+    from kg.export.output_dir import check_output_file
+    from kg.pipeline import Corpus, extract_files
+
     if output is not None:
         with _output_errors():
             check_output_file(output, "-o")
     failed: list[ReadError] = []
     # Record by record, a few files at a time: memory holds the files in flight, never the corpus or its records.
     with progress_bar("Extracting articles", total=None) as advance, _output_errors(), _engine_errors():
-        records = extract_files(paths or [str(SAMPLES_DIR)], on_error=_reporter(failed),
-                                on_warning=lambda w: _warning(str(w)), on_article=lambda _: advance(1),
-                                date=date.date() if date else None, engine=_engine(jobs, dask))
+        records = extract_files(
+            paths or [str(SAMPLES_DIR)],
+            on_error=_reporter(failed),
+            on_warning=lambda w: _warning(str(w)),
+            on_article=lambda _: advance(1),
+            date=date.date() if date else None,
+            engine=_engine(jobs, dask),
+        )
         if output is None:
             write_jsonl(records, sys.stdout)
         else:
@@ -570,12 +711,22 @@ def extract(
 
 @app.command(cls=ReadableCommand)
 def show(
-    article_id: Annotated[str, typer.Argument(help="An article id from `kg split` or `kg extract` "
-                                                   "(ISSUE-POSITION; the position may be unpadded: 4da0b16879e72d23-3).",
-                                              metavar="ARTICLE_ID", show_default=False)],
-    paths: Annotated[Optional[list[str]], typer.Option("--input", "-i", metavar="PATH",
-                                                       help="Newsletters to look in (default: the samples).")] = None,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Write a displaCy HTML page to FILE.", metavar="FILE")] = None,
+    article_id: Annotated[
+        str,
+        typer.Argument(
+            help="An article id from `kg split` or `kg extract` "
+            "(ISSUE-POSITION; the position may be unpadded: 4da0b16879e72d23-3).",
+            metavar="ARTICLE_ID",
+            show_default=False,
+        ),
+    ],
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Option("--input", "-i", metavar="PATH", help="Newsletters to look in (default: the samples)."),
+    ] = None,
+    html: Annotated[
+        Optional[Path], typer.Option("--html", help="Write a displaCy HTML page to FILE.", metavar="FILE")
+    ] = None,
 ) -> None:
     """Show one article with the entities kg found highlighted (displaCy).
 
@@ -584,6 +735,11 @@ def show(
 
     Example: kg show 4da0b16879e72d23-004 --html article.html
     """
+    from kg.export.output_dir import check_output_file
+    from kg.nlp.display import render_html, render_terminal
+    from kg.nlp.extract import process_articles
+    from kg.pipeline import find_article
+
     if html is not None:
         with _output_errors():
             check_output_file(html, "--html")
@@ -603,8 +759,12 @@ def show(
 
 @app.command(name="eval", cls=ReadableCommand)
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold annotation files (JSON, the format of tests/gold/).",
-                                               metavar="GOLD...", show_default=False)],
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Gold annotation files (JSON, the format of tests/gold/).", metavar="GOLD...", show_default=False
+        ),
+    ],
     system: Annotated[Path, typer.Option("--system", "-s", metavar="FILE", help="The `kg extract` JSONL to score.")],
     show_errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List misses and false hits.")] = True,
 ) -> None:
@@ -618,6 +778,9 @@ def evaluate(
 
     Example: kg eval tests/gold/*.json --system articles.jsonl
     """
+    from kg.eval.report import report_table
+    from kg.eval.scoring import score_files
+
     report = score_files(gold, system)
     console.print(report_table(report))
     if show_errors:
@@ -630,8 +793,10 @@ def evaluate(
         for title, kind, ends in report.relation_false_hits:
             console.print(f"[yellow]false hit[/] {escape(f'{kind:<16}')} {escape(ends)}   ({escape(title)})")
         for title, expected, first in report.industry_misses:
-            console.print(f"[red]industry[/]  {escape(first or '(none)')} first, gold {escape(str(expected or '(none)'))}   "
-                          f"({escape(title)})")
+            console.print(
+                f"[red]industry[/]  {escape(first or '(none)')} first, gold {escape(str(expected or '(none)'))}   "
+                f"({escape(title)})"
+            )
 
 
 app.command(cls=ReadableCommand)(query)  # registered last: --help lists it after the commands that make the graph

@@ -9,20 +9,20 @@ import logging
 import os
 import sys
 from enum import Enum
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
-from neo4j.exceptions import ClientError
 from rich.markup import escape
-from rich.table import Table
 
-from kg.console import console, err_console
-from kg.store.cli_errors import neo4j_errors
-from kg.store.connection import open_driver
+from kg.cli.console import console, err_console
+from kg.cli.errors import neo4j_errors
 from kg.store.home import ServerHome
-from kg.store.queries import (MissingParameter, QueryResult, UnknownParameter, UnknownQuery, WriteRefused,
-                              find_query_file, list_query_files, resolve_parameters, run_query)
 from kg.store.settings import Neo4jSettings
+
+if TYPE_CHECKING:
+    from neo4j.exceptions import ClientError
+
+    from kg.store.queries import QueryResult
 
 __all__ = ["query", "QueryFormat"]
 
@@ -37,19 +37,38 @@ class QueryFormat(str, Enum):
 
 
 def query(
-    name: Annotated[Optional[str], typer.Argument(help="A query's name (see --list) or a .cypher file.",
-                                                  metavar="NAME|FILE", show_default=False)] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter: KEY=VALUE (repeatable).",
-                                                       metavar="KEY=VALUE")] = None,
-    format: Annotated[Optional[QueryFormat], typer.Option("--format", "-f", help="How to print the rows "
-                                                          "[default: table].", show_default=False)] = None,
-    excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel, a Chinese Windows' included: UTF-8 "
-                                        "with a byte-order mark, CRLF line ends (implies --format csv).")] = False,
-    cypher: Annotated[Optional[str], typer.Option("--cypher", "-c", help="Run this statement instead of a file.",
-                                                  metavar="STATEMENT")] = None,
+    name: Annotated[
+        Optional[str],
+        typer.Argument(help="A query's name (see --list) or a .cypher file.", metavar="NAME|FILE", show_default=False),
+    ] = None,
+    param: Annotated[
+        Optional[list[str]],
+        typer.Option("--param", "-p", help="A parameter: KEY=VALUE (repeatable).", metavar="KEY=VALUE"),
+    ] = None,
+    format: Annotated[
+        Optional[QueryFormat],
+        typer.Option("--format", "-f", help="How to print the rows [default: table].", show_default=False),
+    ] = None,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="CSV for Excel, a Chinese Windows' included: UTF-8 "
+            "with a byte-order mark, CRLF line ends (implies --format csv).",
+        ),
+    ] = False,
+    cypher: Annotated[
+        Optional[str], typer.Option("--cypher", "-c", help="Run this statement instead of a file.", metavar="STATEMENT")
+    ] = None,
     list_all: Annotated[bool, typer.Option("--list", "-l", help="List the query files and their questions.")] = False,
-    write: Annotated[bool, typer.Option("--write", help="Let the statement change the graph; without it, "
-                                        "kg query runs a read transaction and refuses any write.")] = False,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write",
+            help="Let the statement change the graph; without it, "
+            "kg query runs a read transaction and refuses any write.",
+        ),
+    ] = False,
 ) -> None:
     """Run a Cypher query file from queries/ (or an ad-hoc statement) against Neo4j.
 
@@ -63,6 +82,19 @@ def query(
 
     Example: kg query people_positions --param org=浙江省科技厅
     """
+    from neo4j.exceptions import ClientError
+
+    from kg.store.connection import open_driver
+    from kg.store.queries import (
+        MissingParameter,
+        UnknownParameter,
+        UnknownQuery,
+        WriteRefused,
+        find_query_file,
+        resolve_parameters,
+        run_query,
+    )
+
     if list_all:
         _print_query_list()
         return
@@ -88,7 +120,7 @@ def query(
         values = resolve_parameters(text, given, declared)
     except (UnknownQuery, UnknownParameter, MissingParameter) as error:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     # Neo4j's notices (an unknown label, a cartesian product) are about the
     # statement, not errors; the rows are the answer.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
@@ -104,8 +136,9 @@ def query(
             _fail(_load_csv_refused(error))
     _print_result(result, QueryFormat.csv if excel else format or QueryFormat.table, excel)
     if result.changes:
-        err_console.print("changed: " + ", ".join(f"{name.replace('_', ' ')} {count}"
-                                                  for name, count in result.changes.items()))
+        err_console.print(
+            "changed: " + ", ".join(f"{name.replace('_', ' ')} {count}" for name, count in result.changes.items())
+        )
 
 
 def _fail(message: str) -> NoReturn:
@@ -116,14 +149,19 @@ def _fail(message: str) -> NoReturn:
 def _load_csv_refused(error: ClientError) -> str:
     """Why the project's server refused a LOAD CSV source, and where files may be."""
     import_dir = ServerHome.from_environment().import_dir
-    return (f"{error.message}: the project's Neo4j lets LOAD CSV read only files in {import_dir} "
-            f"(file:///x.csv is {import_dir / 'x.csv'}) and fetch no URL")
+    return (
+        f"{error.message}: the project's Neo4j lets LOAD CSV read only files in {import_dir} "
+        f"(file:///x.csv is {import_dir / 'x.csv'}) and fetch no URL"
+    )
 
 
 def _print_query_list() -> None:
+    from kg.store.queries import list_query_files
+
     for found in list_query_files():
-        params = " ".join(f"--param {p.name}={p.example}" if p.example is not None else f"--param {p.name}=…"
-                          for p in found.params)
+        params = " ".join(
+            f"--param {p.name}={p.example}" if p.example is not None else f"--param {p.name}=…" for p in found.params
+        )
         console.print(f"[bold]{found.name}[/]  {escape(params)}", soft_wrap=True)
         for question in found.questions:
             console.print(f"    {escape(question)}", soft_wrap=True)
@@ -158,6 +196,8 @@ def _print_result(result: QueryResult, format: QueryFormat, excel: bool = False)
     elif format is QueryFormat.csv:
         sys.stdout.write(_csv_text(result, "\n"))
     else:
+        from rich.table import Table
+
         table = Table()
         for column in result.columns:
             table.add_column(column)

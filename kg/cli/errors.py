@@ -13,15 +13,17 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
-from neo4j.exceptions import DriverError, Neo4jError
 from rich.markup import escape
 
-from kg.console import err_console
+from kg.cli.console import err_console
 from kg.store.errors import StoreChanged, StoreUnavailable
-from kg.store.settings import Neo4jSettings
-from kg.store.writer import LoadStats
+
+if TYPE_CHECKING:
+    from kg.store.settings import Neo4jSettings
+    from kg.store.writer import LoadStats
 
 __all__ = ["neo4j_errors", "load_errors", "show_driver_log", "EXIT_FAILED", "EXIT_UNAVAILABLE", "EXIT_INTERRUPTED"]
 
@@ -41,6 +43,8 @@ def _fail(message: str, code: int) -> typer.Exit:
 def neo4j_errors(settings: Neo4jSettings, statement: str) -> Iterator[None]:
     """One message per failure: unreachable, refused or gone (exit 2), a rejected statement or a store changed
     under the load (exit 1)."""
+    from neo4j.exceptions import DriverError, Neo4jError
+
     try:
         yield
     except StoreUnavailable as error:
@@ -48,8 +52,9 @@ def neo4j_errors(settings: Neo4jSettings, statement: str) -> Iterator[None]:
     except StoreChanged as error:
         raise _fail(str(error), EXIT_FAILED) from None
     except Neo4jError as error:
-        raise _fail(f"Neo4j at {settings.uri} rejected {statement} ({error.code}): {error.message}",
-                    EXIT_FAILED) from None
+        raise _fail(
+            f"Neo4j at {settings.uri} rejected {statement} ({error.code}): {error.message}", EXIT_FAILED
+        ) from None
     except DriverError as error:
         raise _fail(f"Neo4j at {settings.uri} stopped answering: {_last_line(error)}", EXIT_UNAVAILABLE) from None
 
@@ -58,6 +63,8 @@ def neo4j_errors(settings: Neo4jSettings, statement: str) -> Iterator[None]:
 def load_errors(settings: Neo4jSettings, stats: LoadStats) -> Iterator[None]:
     """`neo4j_errors` for a load: each message also says how far the load got and that running it again
     completes it; Ctrl-C is one such message too (exit 130)."""
+    from neo4j.exceptions import DriverError, Neo4jError
+
     try:
         yield
     except KeyboardInterrupt:
@@ -67,11 +74,17 @@ def load_errors(settings: Neo4jSettings, stats: LoadStats) -> Iterator[None]:
     except StoreChanged as error:
         raise _fail(f"{error} So far {stats.committed()}.", EXIT_FAILED) from None
     except Neo4jError as error:
-        raise _fail(f"Neo4j at {settings.uri} rejected a statement of the load ({error.code}): {error.message}; "
-                    f"it was rolled back and no further batch started: {stats.committed()}", EXIT_FAILED) from None
+        raise _fail(
+            f"Neo4j at {settings.uri} rejected a statement of the load ({error.code}): {error.message}; "
+            f"it was rolled back and no further batch started: {stats.committed()}",
+            EXIT_FAILED,
+        ) from None
     except DriverError:
-        raise _fail(f"Neo4j at {settings.uri} stopped answering during the load: {stats.committed()}. Once it "
-                    f"answers again (`kg neo4j start` for the project's own), {_RERUN}", EXIT_UNAVAILABLE) from None
+        raise _fail(
+            f"Neo4j at {settings.uri} stopped answering during the load: {stats.committed()}. Once it "
+            f"answers again (`kg neo4j start` for the project's own), {_RERUN}",
+            EXIT_UNAVAILABLE,
+        ) from None
 
 
 def _last_line(error: BaseException) -> str:

@@ -6,16 +6,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from kg.console import ReadableCommand, console, err_console
-from kg.store.bulk_import import import_directory
+from kg.cli.console import ReadableCommand, console, err_console
 from kg.store.errors import ServerError, StoreUnavailable
 from kg.store.home import NEO4J_VERSION, ServerHome
-from kg.store.server import Neo4jServer
+
+if TYPE_CHECKING:
+    from kg.store.server import Neo4jServer
 
 __all__ = ["neo4j_app", "NOT_RUNNING_EXIT_CODE"]
 
@@ -36,6 +37,8 @@ neo4j_app = typer.Typer(
 
 
 def _server() -> Neo4jServer:
+    from kg.store.server import Neo4jServer
+
     return Neo4jServer(ServerHome.from_environment())
 
 
@@ -70,8 +73,10 @@ def install() -> None:
     with _errors_reported():
         fetched = server.install()
     if fetched:
-        console.print(f"Installed Neo4j {NEO4J_VERSION} in {_shown(server.home.lib_dir)} "
-                      f"({time.monotonic() - started_at:.0f} s)", soft_wrap=True)
+        console.print(
+            f"Installed Neo4j {NEO4J_VERSION} in {_shown(server.home.lib_dir)} ({time.monotonic() - started_at:.0f} s)",
+            soft_wrap=True,
+        )
     else:
         console.print(f"Neo4j {NEO4J_VERSION} is already installed in {_shown(server.home.lib_dir)}", soft_wrap=True)
 
@@ -95,8 +100,11 @@ def start(
         status = server.start(timeout=timeout)
     how = "was already running" if was_running else f"started in {time.monotonic() - started_at:.1f} s"
     console.print(f"Neo4j {NEO4J_VERSION} {how}: {escape(status.uri)} (pid {status.pid})", soft_wrap=True)
-    console.print(f"user neo4j, password in {_shown(server.home.password_file)} or NEO4J_PASSWORD; "
-                  f"logs in {_shown(server.home.logs_dir)}", soft_wrap=True)
+    console.print(
+        f"user neo4j, password in {_shown(server.home.password_file)} or NEO4J_PASSWORD; "
+        f"logs in {_shown(server.home.logs_dir)}",
+        soft_wrap=True,
+    )
 
 
 @neo4j_app.command()
@@ -127,7 +135,9 @@ def status() -> None:
     with _errors_reported():
         current = _server().status()
     if current.running:
-        console.print(f"running · pid {current.pid} · {escape(current.uri)} · home {_shown(current.home)}", soft_wrap=True)
+        console.print(
+            f"running · pid {current.pid} · {escape(current.uri)} · home {_shown(current.home)}", soft_wrap=True
+        )
         return
     installed = "installed" if current.installed else "not installed (`kg neo4j install`)"
     console.print(f"not running · {installed} · home {_shown(current.home)}", soft_wrap=True)
@@ -148,8 +158,11 @@ def browser() -> None:
     with _errors_reported():
         current = server.status()
     console.print(f"Neo4j Browser: {escape(server.home.browser_url)}", soft_wrap=True)
-    console.print(f"connect to {escape(server.home.uri)} as user neo4j, password in "
-                  f"{_shown(server.home.password_file)} or NEO4J_PASSWORD", soft_wrap=True)
+    console.print(
+        f"connect to {escape(server.home.uri)} as user neo4j, password in "
+        f"{_shown(server.home.password_file)} or NEO4J_PASSWORD",
+        soft_wrap=True,
+    )
     if not current.running:
         err_console.print("The server is not running: start it with `kg neo4j start`.")
         raise typer.Exit(NOT_RUNNING_EXIT_CODE)
@@ -157,8 +170,9 @@ def browser() -> None:
 
 @neo4j_app.command("import", cls=ReadableCommand)
 def import_(
-    directory: Annotated[Path, typer.Argument(help="The neo4j-import folder of a `kg build` output directory.",
-                                              metavar="DIR")] = Path("out/neo4j-import"),
+    directory: Annotated[
+        Path, typer.Argument(help="The neo4j-import folder of a `kg build` output directory.", metavar="DIR")
+    ] = Path("out/neo4j-import"),
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask before replacing the database.")] = False,
 ) -> None:
     """Replace the database with a build's CSV files by Neo4j's bulk importer, then create kg's constraints and indexes.
@@ -173,12 +187,19 @@ def import_(
     server = _server()
     if not yes and not typer.confirm(f"Replace everything in the database of {server.home.uri} with {directory}?"):
         raise typer.Exit(1)
+    from kg.store.bulk_import import import_directory
+
     started_at = time.monotonic()
     with _errors_reported():
         result = import_directory(server, directory)
     nodes, relationships = sum(result.labels.values()), sum(result.types.values())
-    console.print(f"Imported {nodes} nodes and {relationships} relationships from {_shown(directory)} into "
-                  f"{escape(server.home.uri)} in {time.monotonic() - started_at:.0f} s; kg's constraints and indexes "
-                  "are in place.", soft_wrap=True)
-    console.print(" · ".join(f"{escape(name)} {count}" for name, count in {**result.labels, **result.types}.items()),
-                  soft_wrap=True)
+    console.print(
+        f"Imported {nodes} nodes and {relationships} relationships from {_shown(directory)} into "
+        f"{escape(server.home.uri)} in {time.monotonic() - started_at:.0f} s; kg's constraints and indexes "
+        "are in place.",
+        soft_wrap=True,
+    )
+    console.print(
+        " · ".join(f"{escape(name)} {count}" for name, count in {**result.labels, **result.types}.items()),
+        soft_wrap=True,
+    )

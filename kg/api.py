@@ -1,0 +1,251 @@
+"""kg as a library: read newsletters, extract, build the graph, load it into Neo4j and query it.
+
+The `kg` command calls these functions; so can a notebook.  Heavy modules
+(spaCy, networkx, the Neo4j driver) are imported inside the functions, so
+`import kg` stays quick.  The examples run as doctests (tests/test_api.py),
+from the repository's root and with the test Neo4j in NEO4J_URI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from kg.graph.knowledge import KnowledgeGraph
+    from kg.graph.schema import SchemaViolation
+    from kg.models import ArticleExtraction, Issue, ReadError
+    from kg.pipeline import Corpus
+    from kg.store.settings import Neo4jSettings
+    from kg.store.writer import LoadStats
+
+__all__ = ["read", "parse", "extract", "build", "read_graph", "load", "query", "nlp", "InputError", "SchemaError"]
+
+Paths = str | Path | Iterable[str | Path]
+
+
+class InputError(Exception):
+    """Newsletters that could not be read, or none at all; `errors` names each file and why."""
+
+    def __init__(self, errors: list[ReadError], message: str) -> None:
+        super().__init__(message)
+        self.errors = errors
+
+
+class SchemaError(Exception):
+    """A graph that breaks `schemas/graph.yaml`; `violations` lists each way."""
+
+    def __init__(self, violations: list[SchemaViolation]) -> None:
+        super().__init__(f"{len(violations)} schema violation(s), the first: {violations[0]}")
+        self.violations = violations
+
+
+def _arguments(paths: Paths) -> list[str | Path]:
+    return [paths] if isinstance(paths, str | Path) else list(paths)
+
+
+def read(paths: Paths, *, date: dt.date | None = None, on_file: Callable[[Any], None] | None = None) -> Corpus:
+    """Read the newsletters named by files, directories or glob patterns.
+
+    A file that cannot be read is listed in `errors` (the others are still
+    read), one read with a repair in `warnings`.  `date` dates the issues
+    whose masthead prints none.
+
+    >>> corpus = kg.read("data/samples")
+    >>> len(corpus.issues), corpus.errors
+    (2, [])
+    >>> corpus.issues[0].articles[0].title
+    '编者的话'
+    """
+    from kg.pipeline import read_corpus
+
+    return read_corpus(_arguments(paths), on_file=on_file, date=date)
+
+
+def parse(text: str, *, name: str = "issue.txt", date: dt.date | None = None) -> Issue:
+    """An issue from a string: normalised, split into sections and articles, and dated.
+
+    >>> issue = kg.parse("之江实验室成立新材料中心\\n\\n之江实验室今天宣布成立新材料创新中心。", name="demo.txt")
+    >>> [article.title for article in issue.articles]
+    ['之江实验室成立新材料中心']
+    """
+    from kg.ingest.reader import parse_issue
+
+    return parse_issue(text, Path(name), date=date)
+
+
+def extract(issue_or_text: Issue | str) -> list[ArticleExtraction]:
+    """What each article of an issue (or of newsletter text) names and says: entities, relations, industries.
+
+    >>> [article] = kg.extract("之江实验室成立新材料中心\\n\\n之江实验室今天宣布成立新材料创新中心。")
+    >>> [(entity.label, entity.name) for entity in article.entities]
+    [('Organization', '之江实验室')]
+    >>> article.to_record()["title"]
+    '之江实验室成立新材料中心'
+    """
+    from kg.pipeline import extract_articles
+
+    issue = parse(issue_or_text) if isinstance(issue_or_text, str) else issue_or_text
+    return list(extract_articles([issue]))
+
+
+def build(
+    paths_or_issues: Paths | Iterable[Issue], *, on_article: Callable[[Any], None] | None = None, check: bool = True
+) -> KnowledgeGraph:
+    """The knowledge graph of newsletters (paths, or issues already read): extracted, assembled and measured.
+
+    Raises `InputError` when a named file cannot be read or none is found,
+    and, with `check`, `SchemaError` when the graph breaks
+    `schemas/graph.yaml`.  `graph.write(directory)` then writes what
+    `kg build` writes.
+
+    >>> graph = kg.build("data/samples")
+    >>> graph.node("Organization:浙江省科技厅")["label"]
+    'Organization'
+    >>> paths = graph.write("out", formats=["gexf", "json"])
+    >>> [path.name for path in paths]
+    ['graph.gexf', 'graph.json']
+    """
+    from kg.models import Issue
+    from kg.pipeline import build_graph_from
+
+    items = _arguments(paths_or_issues) if isinstance(paths_or_issues, str | Path) else list(paths_or_issues)
+    issues = [item for item in items if isinstance(item, Issue)]
+    if len(issues) < len(items):
+        corpus = read([item for item in items if not isinstance(item, Issue)])
+        if corpus.errors or not corpus.issues:
+            problems = "; ".join(str(e) for e in corpus.errors) or "no newsletter found"
+            raise InputError(corpus.errors, f"cannot build: {problems}")
+        issues += corpus.issues
+    built = build_graph_from(issues, on_article=on_article)
+    if check and built.violations:
+        raise SchemaError(built.violations)
+    return built.graph
+
+
+def read_graph(path: str | Path) -> KnowledgeGraph:
+    """The graph a `kg build` directory holds (its graph.json), or of a graph.json file itself.
+
+    >>> graph = kg.read_graph("out")    # written by `kg build data/samples -o out`
+    >>> graph.node("Organization:浙江省科技厅")["label"]
+    'Organization'
+    """
+    from kg.export.node_link import read_node_link
+
+    path = Path(path)
+    return read_node_link(path / "graph.json" if path.is_dir() else path)
+
+
+def _settings(uri: str | None, user: str | None, password: str | None, database: str | None) -> Neo4jSettings:
+    """NEO4J_* (or the project's own server), with what the caller gave instead."""
+    from dataclasses import replace
+
+    from kg.store.settings import Neo4jSettings
+
+    settings = Neo4jSettings.from_environment()
+    given = {"uri": uri, "user": user, "password": password, "database": database}
+    return replace(settings, **{name: value for name, value in given.items() if value is not None})
+
+
+def load(
+    graph: KnowledgeGraph,
+    *,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    wipe: bool = False,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    stats: LoadStats | None = None,
+    on_batch: Callable[[int], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> LoadStats:
+    """Write the graph into Neo4j (NEO4J_URI and friends, or the project's own server, unless given).
+
+    Constraints first, then batched writes, `workers` at a time; `wipe`
+    deletes kg's nodes first.  Loading the same graph twice changes nothing.
+    When the store holds more than this graph, every entity's measures are
+    computed again over everything stored (`stats.remeasured` says how
+    many).  Pass `stats` to learn how far a failed load got.
+
+    >>> graph = kg.build("data/samples")
+    >>> stats = kg.load(graph, wipe=True)
+    >>> stats.nodes_created > 0, stats.stored_labels["Article"]
+    (True, 10)
+    >>> kg.load(graph).changed
+    False
+    """
+    from kg.store.connection import open_driver
+    from kg.store.measures import remeasure_store
+    from kg.store.writer import BATCH_SIZE, WORKERS, LoadStats, graph_counts, load_graph, wipe_graph
+
+    settings = _settings(uri, user, password, database)
+    stats = stats if stats is not None else LoadStats()
+    with open_driver(settings) as driver:
+        if wipe:
+            wipe_graph(driver, settings.database, on_wait=on_wait)
+        load_graph(
+            driver,
+            graph,
+            settings.database,
+            on_batch=on_batch,
+            on_wait=on_wait,
+            size=batch_size or BATCH_SIZE,
+            workers=workers or WORKERS,
+            stats=stats,
+        )
+        stats.remeasured = remeasure_store(driver, settings.database, graph)
+        stats.stored_labels, stats.stored_types = graph_counts(driver, settings.database)
+    return stats
+
+
+def query(
+    name_or_cypher: str,
+    *,
+    write: bool = False,
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+    **params: Any,
+) -> list[dict[str, Any]]:
+    """The rows of a curated query of queries/ (by name or .cypher file) or of a Cypher statement.
+
+    A query file's parameters default to the examples in its header.  Only
+    reads, unless `write`.
+
+    >>> rows = kg.query("people_positions", org="浙江省科技厅")
+    >>> rows[0]["person"]
+    '高鹰忠'
+    >>> kg.query("MATCH (a:Article) RETURN count(a) AS articles")
+    [{'articles': 10}]
+    """
+    from kg.store.connection import open_driver
+    from kg.store.queries import find_query_file, resolve_parameters, run_query
+
+    if name_or_cypher.strip().endswith(".cypher") or name_or_cypher.strip().isidentifier():
+        found = find_query_file(name_or_cypher.strip())
+        text, declared = found.text, found.params
+    else:
+        text, declared = name_or_cypher, []
+    values = {**resolve_parameters(text, {key: str(value) for key, value in params.items()}, declared), **params}
+    settings = _settings(uri, user, password, database)
+    with open_driver(settings) as driver:
+        return run_query(driver, settings.database, text, values, write=write).records()
+
+
+def nlp() -> Language:
+    """kg's spaCy pipeline (jieba-segmented Chinese with kg's recognisers): `nlp(text).ents` as spaCy users expect.
+
+    >>> doc = kg.nlp()("浙江省科技厅厅长陈岩出席会议。")
+    >>> [(ent.text, ent.label_) for ent in doc.ents]
+    [('浙江省科技厅', 'Organization'), ('陈岩', 'Person')]
+    """
+    from kg.nlp.language import get_nlp
+
+    return get_nlp()

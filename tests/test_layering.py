@@ -1,0 +1,73 @@
+"""Which package may import what: the import graph of kg/ as the README's "Layers" section states it.
+
+Only kg/graph/ holds the graph in networkx (kg/analytics/, the explorer's layout and the brief, which
+run networkx's algorithms by design, take `KnowledgeGraph.to_networkx()`), so another graph store
+would change kg/graph/ alone.
+Commands (typer) live in kg/cli/, and kg/store/ prints nothing (no typer, no rich).  `import kg` and `kg --help` load none of the heavy
+libraries.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KG = Path(__file__).resolve().parents[1] / "kg"
+HEAVY = ("spacy", "networkx", "neo4j", "jieba", "scipy")
+
+
+def _imports(path: Path) -> set[str]:
+    """The top-level names of every module the file imports, wherever in the file (function-local too)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def _importers(library: str) -> set[str]:
+    return {str(path.relative_to(KG.parent)) for path in sorted(KG.rglob("*.py")) if library in _imports(path)}
+
+
+# Modules that run networkx's algorithms on `KnowledgeGraph.to_networkx()` (a read-only view): the
+# measures and trends, the explorer's build-time layout and the brief's gathering and network picture.
+# They read networkx's form of the graph but never build or change it, so the graph's store can change
+# inside kg/graph/ while `to_networkx()` still gives them that form.
+NETWORKX_ALGORITHMS = ("kg/analytics/", "kg/report/", "kg/export/html_view.py", "kg/export/html_layout.py")
+
+
+def test_only_the_graph_package_holds_the_graph_in_networkx():
+    outside = {path for path in _importers("networkx") if not path.startswith(("kg/graph/", *NETWORKX_ALGORITHMS))}
+    assert outside == set()
+    assert "kg/graph/knowledge.py" in _importers("networkx")  # the check looks where networkx is
+
+
+def test_commands_live_in_the_cli_package_and_the_store_prints_nothing():
+    assert {path for path in _importers("typer") if not path.startswith("kg/cli/")} == set()
+    assert {path for path in _importers("typer") | _importers("rich") if path.startswith("kg/store/")} == set()
+    assert "kg/cli/main.py" in _importers("typer")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import kg; kg.__version__; kg.__all__",
+        "from kg.cli import app; app(['--help'])",
+        "from kg.cli import app; app(['--version'])",
+        "from kg.cli import app; app(['neo4j', '--help'])",
+    ],
+)
+def test_import_kg_and_the_help_load_no_heavy_library(code):
+    probe = (
+        f"import sys, json\ntry:\n    {code}\nexcept SystemExit:\n    pass\n"
+        f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == []
