@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from importlib.resources import files
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -122,6 +126,29 @@ def test_positions_are_the_same_every_build_and_apart():
     assert positions == [(row[0], row[5], row[6]) for row in second["nodes"]]
     drawn = [(x, y) for _, x, y in positions if x is not None]
     assert len(set(drawn)) == len(drawn) == 11
+
+
+_POSITIONS_IN_A_NEW_PROCESS = (
+    "import json; from kg.config import SAMPLES_DIR; from kg.export.html_view import view_data; "
+    "from kg.pipeline import build_graph_from, read_corpus; "
+    "graph = build_graph_from(read_corpus([SAMPLES_DIR]).issues).graph.to_networkx(); "
+    "print(json.dumps([(row[0], row[5], row[6]) for row in view_data(graph)['nodes']]))"
+)
+
+
+def test_positions_do_not_change_with_pythons_string_hashing():
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _POSITIONS_IN_A_NEW_PROCESS],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            cwd=Path(__file__).resolve().parents[1],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1]
 
 
 def _chain(size: int) -> nx.MultiDiGraph:

@@ -71,7 +71,7 @@ def layout_positions(
         # A little more room than the square root of its size: a spring layout crowds hubs in the middle.
         radius = settings.spacing * max(0.5, 0.5 * len(piece) ** 0.7)
         centre = spiral.place(radius)
-        positions.update(_spring(network.subgraph(piece), centre, radius, settings))
+        positions.update(_spring(_in_order(network, piece), centre, radius, settings))
     _place_around(graph, drawn, positions, settings, spiral)
     return {node: (round(x), round(y)) for node, (x, y) in positions.items()}
 
@@ -155,6 +155,16 @@ def _neighbours_in_turn(communities: list[list[str]], network: nx.Graph, order: 
                 if neighbour not in seen:
                     seen.add(neighbour)
                     queue.append(neighbour)
+    return ordered
+
+
+def _in_order(network: nx.Graph, piece: list[str]) -> nx.Graph:
+    """The piece as a graph of its own, nodes in the piece's order: networkx's subgraph view walks a set, whose
+    order changes with Python's string hashing, and the spring layout's start depends on the order."""
+    members = set(piece)
+    ordered = nx.Graph()
+    ordered.add_nodes_from(piece)
+    ordered.add_edges_from((source, target) for source, target in network.edges(piece) if target in members)
     return ordered
 
 
