@@ -440,6 +440,13 @@ def _one_company(names: set[str]) -> str | None:
     return fullest[0] if len(fullest) == 1 else None
 
 
+@derived
+def _title_openings(gaz: Gazetteers) -> re.Pattern[str]:
+    """Where any title starts (a lookahead, so overlapping titles each count): compiled once per configuration,
+    not once per article."""
+    return re.compile("(?=" + "|".join(map(re.escape, gaz.titles)) + ")")
+
+
 def _abbreviations_before_titles(
     view: TokenView, covered: set[int], canonical: dict[Mention, str], gaz: Gazetteers
 ) -> list[Mention]:
@@ -451,8 +458,8 @@ def _abbreviations_before_titles(
     for full in names:
         by_ends[full[:1], full[-1:]].append(full)
     found = []
-    spots = occurrences_of_each(text, gaz.titles)
-    for title_start in sorted({start for spans in spots.values() for start, _ in spans}):
+    title_starts = sorted({m.start() for m in _title_openings(gaz).finditer(text)})
+    for title_start in title_starts:
         for start in range(max(0, title_start - _LONGEST_ABBREVIATION), title_start - 2):
             short = text[start:title_start]
             if (
