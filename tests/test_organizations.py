@@ -410,3 +410,28 @@ def test_national_forms_years_and_coordinated_bodies_in_one_article():
 )
 def test_a_body_and_a_title_that_open_a_longer_name_are_no_body_of_their_own(sentence, expected):
     assert organizations(sentence) == expected
+
+
+def test_central_enterprises_by_their_short_names_are_organizations_not_the_country():
+    doc = get_nlp()("中国电建、中国中铁和中国移动在湖南签约，国家电网承建。")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("Organization", "Region")] == [
+        ("中国电建", "Organization"),
+        ("中国中铁", "Organization"),
+        ("中国移动", "Organization"),
+        ("湖南", "Region"),
+        ("国家电网", "Organization"),
+    ]
+
+
+def test_a_company_named_after_its_central_enterprise_is_part_of_it():
+    issue = parse_issue(
+        "●动态\n签约仪式举行\n国家电投集团湖南电力有限公司与中国石油大学、中国电子学会签约。"
+        "中国能源建设集团有限公司和中国能建湖南院参加。\n",
+        Path("enterprises.txt"),
+    )
+    (record,) = extract_records([issue])
+    part_of = {(r["source"], r["target"]) for r in record["relations"] if r["type"] == "PART_OF"}
+    assert part_of == {("国家电投集团湖南电力有限公司", "国家电投集团")}
+    names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
+    assert "中国石油" not in names and "中国电子" not in names
+    assert set(names["中国能源建设集团有限公司"]) == {"中国能源建设集团有限公司", "中国能源建设集团", "中国能建"}

@@ -247,13 +247,15 @@ def _join_program_places(mentions: list[Mention], canonical: dict[Mention, str],
 
 
 def _join_national_forms(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazetteers) -> None:
-    """工信部 and 工业和信息化部 in one article are one body, named by the fuller form the article writes."""
+    """工信部 and 工业和信息化部, 中国能建 and 中国能源建设集团 in one article are one body, named by the
+    fuller form the article writes."""
+    known = {**gaz.enterprises, **gaz.national_bodies}
     written: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        if mention.label == "Organization" and mention.text in gaz.national_bodies:
-            written[gaz.national_bodies[mention.text]].add(mention.text)
+        if mention.label == "Organization" and mention.text in known:
+            written[known[mention.text]].add(mention.text)
     for mention in mentions:
-        forms = written.get(gaz.national_bodies.get(mention.text, ""), set())
+        forms = written.get(known.get(mention.text, ""), set())
         if mention.label == "Organization" and len(forms) > 1:
             canonical[mention] = max(sorted(forms), key=len)
 

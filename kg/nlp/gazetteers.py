@@ -62,6 +62,8 @@ class Gazetteers:
     place_lengths: dict[str, tuple[int, ...]]  # first two characters → surface lengths, longest first
     departments: dict[str, str]  # department surface form → full form
     national_bodies: dict[str, str]  # surface form → canonical name
+    enterprises: dict[str, str]  # a central enterprise's surface form → its name
+    enterprise_unit_endings: tuple[str, ...]  # how a sub-unit named after its enterprise ends
     surnames: frozenset[str]
     titles: tuple[str, ...]  # longest first
     speech_verbs: tuple[str, ...]  # longest first
@@ -209,12 +211,22 @@ def _load_national_bodies(data_dir: Path) -> dict[str, str]:
     return national
 
 
+def _load_enterprises(data_dir: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Every surface form of a central enterprise → its name, and the endings of its sub-units' names."""
+    raw = load_data_yaml("gazetteers/central_enterprises.yaml", data_dir)
+    forms = {
+        surface: entry["name"] for entry in raw["central_enterprises"] for surface in [entry["name"], *entry["aliases"]]
+    }
+    return forms, _longest_first(raw["sub_unit_endings"])
+
+
 def load_gazetteers(data_dir: Path | None = None) -> Gazetteers:
     """Every gazetteer and grammar of `data_dir` (kg's own `data/` by default), read and checked."""
     data_dir = Path(data_dir or DATA_DIR)
     titles = load_data_yaml("gazetteers/titles.yaml", data_dir)
     names = load_data_yaml(NAMES_FILE, data_dir)
     national = _load_national_bodies(data_dir)
+    enterprises, enterprise_unit_endings = _load_enterprises(data_dir)
     org = names["organization"]
     program = names["program"]
     national_programs = load_data_yaml("gazetteers/national_programs.yaml", data_dir)
@@ -226,6 +238,8 @@ def load_gazetteers(data_dir: Path | None = None) -> Gazetteers:
         place_lengths=_lengths_by_opening(places),
         departments=_load_departments(data_dir),
         national_bodies=national,
+        enterprises=enterprises,
+        enterprise_unit_endings=enterprise_unit_endings,
         surnames=_load_surnames(data_dir),
         titles=_longest_first(titles["titles"]),
         speech_verbs=_longest_first(titles["speech_verbs"]),

@@ -371,10 +371,18 @@ def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
             parents.append(Candidate(start, start + cut, "Organization", parent, "org_parent", nested=True))
     if not parents and (body := _body_of_committee(name, gaz)):
         parents.append(Candidate(start, start + len(body), "Organization", body, "org_parent", nested=True))
-    body = _national_pattern(gaz).match(name)
+    body = _national_pattern(gaz).match(name) or _enterprise_of_unit(name, gaz)
     if body is not None and body.end() < len(name) and all(p.end != start + body.end() for p in parents):
         parents.append(Candidate(start, start + body.end(), "Organization", body.group(), "org_parent", nested=True))
     return parents
+
+
+def _enterprise_of_unit(name: str, gaz: Gazetteers) -> re.Match[str] | None:
+    """国家电投 in 国家电投集团江西电力有限公司: a central enterprise opens the name of one of its
+    companies (中国石油大学 is not one)."""
+    if not name.endswith(gaz.enterprise_unit_endings):
+        return None
+    return _enterprise_pattern(gaz).match(name)
 
 
 @derived
@@ -403,9 +411,16 @@ def _place_utilities(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
     return found
 
 
+@derived
+def _enterprise_pattern(gaz: Gazetteers) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(gaz.enterprises, key=len, reverse=True))))
+
+
 def _national_bodies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
+    """工信部, 中国能建: national bodies and central enterprises by the names the gazetteers know."""
     return [
-        Candidate(m.start(), m.end(), "Organization", m.group(), "national")
-        for m in _national_pattern(gaz).finditer(view.text)
+        Candidate(m.start(), m.end(), "Organization", m.group(), source)
+        for pattern, source in ((_national_pattern(gaz), "national"), (_enterprise_pattern(gaz), "enterprise"))
+        for m in pattern.finditer(view.text)
         if view.is_start(m.start()) and not view.one_word_beyond(m.start(), m.end())
     ]
