@@ -404,7 +404,9 @@ def test_national_forms_years_and_coordinated_bodies_in_one_article():
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("江屿中国工程院院士活动基地揭牌。", ["中国工程院"]),
+        ("江屿中国工程院院士活动基地揭牌。", []),
+        ("论坛由中国科学院院士活动基地承办。", []),
+        ("中国科学院院士王明出席。", ["中国科学院"]),
         ("浙江大学党委书记出席会议。", ["浙江大学党委"]),
     ],
 )
@@ -426,7 +428,7 @@ def test_central_enterprises_by_their_short_names_are_organizations_not_the_coun
 def test_a_company_named_after_its_central_enterprise_is_part_of_it():
     issue = parse_issue(
         "●动态\n签约仪式举行\n国家电投集团湖南电力有限公司与中国石油大学、中国电子学会签约。"
-        "中国能源建设集团有限公司和中国能建湖南院参加。\n",
+        "中国能源建设集团有限公司和中国能建湖南院参加。中海油公司代表说，中海油大批量采购临澄公司的产品。\n",
         Path("enterprises.txt"),
     )
     (record,) = extract_records([issue])
@@ -435,3 +437,5 @@ def test_a_company_named_after_its_central_enterprise_is_part_of_it():
     names = {e["name"]: e["aliases"] for e in record["entities"] if e["label"] == "Organization"}
     assert "中国石油" not in names and "中国电子" not in names
     assert set(names["中国能源建设集团有限公司"]) == {"中国能源建设集团有限公司", "中国能源建设集团", "中国能建"}
+    assert names["中海油公司"] == ["中海油公司", "中海油"]  # the enterprise by its short name with 公司
+    assert "中海油大批量采购临澄公司" not in names

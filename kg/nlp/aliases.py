@@ -247,17 +247,24 @@ def _join_program_places(mentions: list[Mention], canonical: dict[Mention, str],
 
 
 def _join_national_forms(mentions: list[Mention], canonical: dict[Mention, str], gaz: Gazetteers) -> None:
-    """工信部 and 工业和信息化部, 中国能建 and 中国能源建设集团 in one article are one body, named by the
+    """工信部 and 工业和信息化部, 中海油 and 中海油公司 in one article are one body, named by the
     fuller form the article writes."""
-    known = {**gaz.enterprises, **gaz.national_bodies}
     written: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        if mention.label == "Organization" and mention.text in known:
-            written[known[mention.text]].add(mention.text)
+        if mention.label == "Organization" and (body := _known_body(mention.text, gaz)):
+            written[body].add(mention.text)
     for mention in mentions:
-        forms = written.get(known.get(mention.text, ""), set())
+        forms = written.get(_known_body(mention.text, gaz), set())
         if mention.label == "Organization" and len(forms) > 1:
             canonical[mention] = max(sorted(forms), key=len)
+
+
+def _known_body(name: str, gaz: Gazetteers) -> str:
+    """The national body or central enterprise `name` is (中海油公司 is 中海油), or ''."""
+    if name in gaz.national_bodies:
+        return gaz.national_bodies[name]
+    ending = next((e for e in gaz.enterprise_own_endings if name.endswith(e)), "")
+    return gaz.enterprises.get(name, gaz.enterprises.get(name[: len(name) - len(ending)], ""))
 
 
 def _join_year_forms(mentions: list[Mention], canonical: dict[Mention, str]) -> None:

@@ -64,6 +64,8 @@ class Gazetteers:
     national_bodies: dict[str, str]  # surface form → canonical name
     enterprises: dict[str, str]  # a central enterprise's surface form → its name
     enterprise_unit_endings: tuple[str, ...]  # how a sub-unit named after its enterprise ends
+    enterprise_own_endings: tuple[str, ...]  # endings that leave a short name the enterprise itself
+    enterprise_unit_word_chars: tuple[int, int]  # how long a sub-unit's own word (投资, 中南) is
     surnames: frozenset[str]
     titles: tuple[str, ...]  # longest first
     speech_verbs: tuple[str, ...]  # longest first
@@ -211,13 +213,21 @@ def _load_national_bodies(data_dir: Path) -> dict[str, str]:
     return national
 
 
-def _load_enterprises(data_dir: Path) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Every surface form of a central enterprise → its name, and the endings of its sub-units' names."""
+def _load_enterprises(data_dir: Path) -> dict[str, Any]:
+    """The central enterprises' fields of `Gazetteers`: every surface form → its name, and the
+    grammar of their sub-units' names and of their own."""
     raw = load_data_yaml("gazetteers/central_enterprises.yaml", data_dir)
-    forms = {
-        surface: entry["name"] for entry in raw["central_enterprises"] for surface in [entry["name"], *entry["aliases"]]
+    shortest, longest = raw["sub_unit_word_chars"]
+    return {
+        "enterprises": {
+            surface: entry["name"]
+            for entry in raw["central_enterprises"]
+            for surface in [entry["name"], *entry["aliases"]]
+        },
+        "enterprise_unit_endings": _longest_first(raw["sub_unit_endings"]),
+        "enterprise_own_endings": _longest_first(raw["own_endings"]),
+        "enterprise_unit_word_chars": (int(shortest), int(longest)),
     }
-    return forms, _longest_first(raw["sub_unit_endings"])
 
 
 def load_gazetteers(data_dir: Path | None = None) -> Gazetteers:
@@ -226,7 +236,6 @@ def load_gazetteers(data_dir: Path | None = None) -> Gazetteers:
     titles = load_data_yaml("gazetteers/titles.yaml", data_dir)
     names = load_data_yaml(NAMES_FILE, data_dir)
     national = _load_national_bodies(data_dir)
-    enterprises, enterprise_unit_endings = _load_enterprises(data_dir)
     org = names["organization"]
     program = names["program"]
     national_programs = load_data_yaml("gazetteers/national_programs.yaml", data_dir)
@@ -238,8 +247,7 @@ def load_gazetteers(data_dir: Path | None = None) -> Gazetteers:
         place_lengths=_lengths_by_opening(places),
         departments=_load_departments(data_dir),
         national_bodies=national,
-        enterprises=enterprises,
-        enterprise_unit_endings=enterprise_unit_endings,
+        **_load_enterprises(data_dir),
         surnames=_load_surnames(data_dir),
         titles=_longest_first(titles["titles"]),
         speech_verbs=_longest_first(titles["speech_verbs"]),

@@ -117,7 +117,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
     if (
         after_verb is not None
         and gaz.place_at(text, start) is None
-        and not _opens_with_a_body(view, start)
+        and not _opens_with_a_body(view, start, verb_start)
         and not _short_name(view, start, verb_start)
     ):
         # 难题带回实验室 ends at the verb; 许昌远航智能装备… opens with a place, 中广建新能源… and
@@ -196,9 +196,14 @@ def _short_name(view: TokenView, start: int, end: int) -> bool:
     return all(len(token) == 1 for token in tokens) or (len(tokens) == 1 and word_tag(tokens[0]) in _SHORT_NAME_TAGS)
 
 
-def _opens_with_a_body(view: TokenView, start: int) -> bool:
+def _opens_with_a_body(view: TokenView, start: int, verb_start: int) -> bool:
+    """A body's name, then nouns and a verb (国家科技部火炬产业开发中心): a sub-unit's name; an
+    adverb or a quantity before the verb (中海油大批量采购某公司) makes it a clause."""
     index = view.token_at(start)
-    return view.starts[index] == start and word_tag(view.text[start : view.ends[index]]) == "nt"
+    if view.starts[index] != start or word_tag(view.text[start : view.ends[index]]) != "nt":
+        return False
+    between = range(index + 1, view.token_at(verb_start))
+    return all((word_tag(view.text[view.starts[i] : view.ends[i]]) or "n").startswith("n") for i in between)
 
 
 def _past_lead_in(view: TokenView, start: int, head_start: int, gaz: Gazetteers) -> int:

@@ -379,10 +379,16 @@ def _parents_inside(start: int, name: str, gaz: Gazetteers) -> list[Candidate]:
 
 def _enterprise_of_unit(name: str, gaz: Gazetteers) -> re.Match[str] | None:
     """国家电投 in 国家电投集团江西电力有限公司: a central enterprise opens the name of one of its
-    companies (中国石油大学 is not one)."""
-    if not name.endswith(gaz.enterprise_unit_endings):
+    companies (中国石油大学 is not one, 中海油公司 is the enterprise itself, 中海油大批量采购某公司 a
+    clause)."""
+    ending = next((e for e in gaz.enterprise_unit_endings if name.endswith(e)), None)
+    body = _enterprise_pattern(gaz).match(name)
+    if ending is None or body is None:
         return None
-    return _enterprise_pattern(gaz).match(name)
+    word = name[body.end() : len(name) - len(ending)]
+    word = word[len(next((e for e in gaz.enterprise_own_endings if word.startswith(e)), "")) :]
+    shortest, longest = gaz.enterprise_unit_word_chars
+    return body if shortest <= len(word) and (len(word) <= longest or gaz.place_at(word, 0)) else None
 
 
 @derived
@@ -422,5 +428,7 @@ def _national_bodies(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         Candidate(m.start(), m.end(), "Organization", m.group(), source)
         for pattern, source in ((_national_pattern(gaz), "national"), (_enterprise_pattern(gaz), "enterprise"))
         for m in pattern.finditer(view.text)
-        if view.is_start(m.start()) and not view.one_word_beyond(m.start(), m.end())
+        if view.is_start(m.start())
+        and not view.one_word_beyond(m.start(), m.end())
+        and not _name_goes_on(view, m.end(), gaz)
     ]
