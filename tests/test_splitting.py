@@ -283,7 +283,7 @@ def test_square_and_diamond_section_markers(marker):
     assert issue.sections == ["行业动态", "政策解读"]
     assert [(a.section, a.title, a.untitled) for a in issue.articles] == [
         ("行业动态", "江屿储能电站开工", False),
-        ("政策解读", "2月6日，临澄市印发链长制方案。", True),
+        ("政策解读", "2月6日，临澄市印发链长制方案", True),  # a title does not end like a sentence
     ]
 
 
@@ -427,4 +427,18 @@ def test_a_line_with_a_deck_under_it_is_a_headline_and_the_deck_its_subheading()
     assert _shape(issue) == [
         ("行业动态", "江屿氢能产业园开工", []),
         ("行业动态", "氢能引擎“点火”！焕活临澄新动能", ["2026年临澄氢能产业高质量发展论坛在江屿举行"]),
+    ]
+
+
+def test_a_bracketed_reporter_line_under_a_headline_makes_it_a_headline():
+    text = (
+        " ●行业动态\n江屿智能装备产业基地投产\n"
+        "5月8日，江屿科技有限公司智能装备产业基地投产，总投资20亿元，将建设生产线三条。\n"
+        "临澄机器人大会将在江屿举行\n【记者王明李华江屿报道】\n"
+        "江屿市政府新闻办日前举行发布会，副市长张强介绍了大会筹备情况。\n"
+    )
+    articles = _parse(text).articles
+    assert [(a.title, [s.text for s in a.subheadings]) for a in articles] == [
+        ("江屿智能装备产业基地投产", []),
+        ("临澄机器人大会将在江屿举行", []),
     ]

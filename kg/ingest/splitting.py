@@ -182,10 +182,11 @@ def _parse_marker(text: str, rules: LayoutRules) -> tuple[str, str]:
 
 
 def _untitled_draft(block: _Block, section: str | None, rules: LayoutRules) -> _Draft:
-    """A story with no headline: named after its section or its first sentence."""
+    """A story with no headline: named after its section or its first sentence (without the mark
+    that ends it: a title does not end like a sentence)."""
     if section in rules.single_article_sections:
         return _Draft(section, section, False, block.line.start, None)
-    first = split_sentences(block.text)[0].text
+    first = split_sentences(block.text)[0].text.rstrip(rules.sentence_ends)
     return _Draft(first[: rules.max_heading_chars], section, True, block.line.start, None)
 
 
