@@ -128,6 +128,8 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
             continue  # 公司总部: a sub-unit of nobody named
         if _name_goes_on(view, end, gaz):
             continue  # 江屿中国工程院|院士活动基地: the title and what follows it belong to a longer name
+        if (body := _body_of_committee(name, gaz)) is not None:
+            name, end = body, start + len(body)  # 某大学党委书记: the body holds the title 党委书记
         found.append(Candidate(start, end, "Organization", name, "org_grammar"))
         found.extend(_parents_inside(start, name, gaz))
     found.extend(_national_bodies(view, gaz))
