@@ -252,6 +252,7 @@ def test_kinds_of_national_body_or_meeting_alone_name_none(sentence):
 
 def test_a_body_named_with_its_party_group_is_the_body():
     assert organizations("农业农村部党组成员出席。") == ["农业农村部"]  # the title 党组成员 is held there
+    assert organizations("中国科学院江屿分院分党组书记、院长王明致辞。") == ["中国科学院江屿分院"]
 
 
 def test_a_district_whose_name_opens_with_an_adjective_keeps_it():

@@ -86,3 +86,22 @@ def test_every_name_of_a_roster_line_padded_or_not_is_a_person():
         "李潇": ["李潇", "李 潇"],
         "陈思远": ["陈思远"],
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # after a title, a name jieba split (孔|超群), then a verb
+        ("临澄市科技局局长孔超群发布了新政策。", ["孔超群"]),
+        ("江屿市经信委主任杜英杰公布了名单。", ["杜英杰"]),
+        # the last of a list, then a verb
+        ("市领导周明远、郝卓文见证签约。", ["周明远", "郝卓文"]),
+        # a name, then a title after it (陶任|远|书记)
+        ("县委书记陶任远书记在会上讲话。", ["陶任远"]),
+        # a prize's winner, a Latin title in a chain
+        ("临澄科学奖得主韩启智作报告。", ["韩启智"]),
+        ("江屿科技有限公司董事长、CEO钱一鸣作报告。", ["钱一鸣"]),
+    ],
+)
+def test_names_after_a_title_before_a_verb_in_a_list_or_before_a_title(sentence, expected):
+    assert [e.text for e in get_nlp()(sentence).ents if e.label_ == "Person"] == expected

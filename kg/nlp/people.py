@@ -45,7 +45,9 @@ def _grammar(gaz: Gazetteers) -> tuple[re.Pattern[str], re.Pattern[str], tuple[s
     speech = re.compile(
         _alternatives([*gaz.speech_verbs, *raw["after_name_titles"], *long_titles, *raw["clause_verbs"]])
     )
-    followers = tuple(sorted(set(raw["followers"]) | set(gaz.speech_verbs), key=len, reverse=True))
+    followers = tuple(
+        sorted(set(raw["followers"]) | set(gaz.speech_verbs) | set(raw["after_name_titles"]), key=len, reverse=True)
+    )
     return titles, speech, followers
 
 
@@ -128,9 +130,10 @@ def _segmented_name(view: TokenView, start: int, gaz: Gazetteers) -> tuple[int, 
     return 0, ""
 
 
-def _listed_after(text: str, end: int, gaz: Gazetteers, followers: tuple[str, ...] = ()) -> list[str]:
+def _listed_after(view: TokenView, end: int, gaz: Gazetteers, followers: tuple[str, ...]) -> list[str]:
     """Names joined to the one ending at `end` by 、/和, each followed by a list word; the last
-    may be followed by what follows a name (…、杨战报参加)."""
+    may be followed by what follows a name (…、杨战报参加) or by a verb (…、廖卓文见证)."""
+    text = view.text
     listed = []
     while text.startswith(_list_joins(gaz), end):
         start = end + 1
@@ -142,14 +145,28 @@ def _listed_after(text: str, end: int, gaz: Gazetteers, followers: tuple[str, ..
         last = [
             text[start : start + n]
             for n in (3, 2)
-            if _is_name(text[start : start + n], gaz) and followers and text.startswith(followers, start + n)
-        ]
+            if _is_name(text[start : start + n], gaz) and text.startswith(followers, start + n)
+        ] or [_name_before_verb(view, start, gaz)]
         if not candidates:
-            listed.extend(last[:1])
+            listed.extend(name for name in last[:1] if name)
             break
         listed.append(candidates[0])
         end = start + len(candidates[0])
     return listed
+
+
+def _name_before_verb(view: TokenView, start: int, gaz: Gazetteers) -> str:
+    """After a title or in a list, a name jieba did not join to what follows, then a verb of two
+    characters or more (主任谢超英发布了…, 、廖卓文见证): the name, or ''."""
+    for length in (3, 2):
+        end = start + length
+        if end >= len(view.text) or not (view.is_start(start) and view.is_start(end)):
+            continue
+        index = view.token_at(end)
+        verb = view.text[view.starts[index] : view.ends[index]]
+        if _is_name(view.text[start:end], gaz) and len(verb) >= 2 and (word_tag(verb) or "").startswith("v"):
+            return view.text[start:end]
+    return ""
 
 
 @derived
@@ -270,9 +287,11 @@ def find_people(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         quality, name = _best_name(text, match.end(), gaz, followers)
         if quality == 0:
             quality, name = _segmented_name(view, match.end(), gaz)
+        if quality == 0 and (name := _name_before_verb(view, match.end(), gaz)):
+            quality = 1
         if quality > 0:
             names.add(name)
-            names.update(_listed_after(text, match.end() + len(name), gaz, followers))
+            names.update(_listed_after(view, match.end() + len(name), gaz, followers))
     for match in speech.finditer(text):
         start = match.start()
         gap = _adverbials(gaz)[1].search(text, max(0, start - _ADVERBIALS_MAX_CHARS), start)
