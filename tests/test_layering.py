@@ -32,6 +32,17 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
+def _imported_modules(path: Path) -> set[str]:
+    """The full dotted name of every module the file imports (`from kg import ingest` counts as kg.ingest)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+    return found
+
+
 def _importers(library: str) -> set[str]:
     return {str(path.relative_to(KG.parent)) for path in sorted(KG.rglob("*.py")) if library in _imports(path)}
 
@@ -47,6 +58,18 @@ def test_only_the_graph_package_holds_the_graph_in_networkx():
     outside = {path for path in _importers("networkx") if not path.startswith(("kg/graph/", *NETWORKX_ALGORITHMS))}
     assert outside == set()
     assert "kg/graph/knowledge.py" in _importers("networkx")  # the check looks where networkx is
+
+
+def test_the_recognisers_and_relations_never_reach_into_the_reader():
+    """kg/nlp/ and kg/relations/ read text facts (characters, sentences) from kg/text/, never from kg/ingest/."""
+    reaching = {
+        str(path.relative_to(KG.parent))
+        for package in ("nlp", "relations")
+        for path in sorted((KG / package).rglob("*.py"))
+        if any(name == "kg.ingest" or name.startswith("kg.ingest.") for name in _imported_modules(path))
+    }
+    assert reaching == set()
+    assert "kg.text.sentences" in _imported_modules(KG / "relations" / "component.py")  # the check reads names
 
 
 def test_commands_live_in_the_cli_package_and_the_store_prints_nothing():
