@@ -72,10 +72,14 @@ def test_the_recognisers_and_relations_never_reach_into_the_reader():
     assert "kg.text.sentences" in _imported_modules(KG / "relations" / "component.py")  # the check reads names
 
 
-def test_commands_live_in_the_cli_package_and_the_store_prints_nothing():
-    assert {path for path in _importers("typer") if not path.startswith("kg/cli/")} == set()
-    assert {path for path in _importers("typer") | _importers("rich") if path.startswith("kg/store/")} == set()
+def test_commands_and_the_terminal_live_in_the_cli_package():
+    """typer (the commands) and rich (tables, coloured text, progress bars) are imported under kg/cli/ alone,
+    with no exception: the library's modules return data (an `Analysis`, a `Report`, a Doc) and the commands
+    render it, so a notebook or another program gets the same data without a terminal."""
+    for library in ("typer", "rich"):
+        assert {path for path in _importers(library) if not path.startswith("kg/cli/")} == set(), library
     assert "kg/cli/main.py" in _importers("typer")
+    assert "kg/cli/analysis_tables.py" in _importers("rich")  # the check looks where rich is
 
 
 @pytest.mark.parametrize(

@@ -534,7 +534,7 @@ def analyze(
     """
     from kg.analytics.analysis import PeriodError
     from kg.analytics.analysis import analyze as analyze_graph
-    from kg.analytics.tables import analysis_tables, period_caption
+    from kg.cli.analysis_tables import analysis_tables, period_caption
 
     graph, corpus = _graph_to_load(paths, date, "nothing was analysed")
     try:
@@ -735,8 +735,9 @@ def show(
 
     Example: kg show 4da0b16879e72d23-004 --html article.html
     """
+    from kg.cli.article_text import render_terminal
     from kg.export.output_dir import check_output_file
-    from kg.nlp.display import render_html, render_terminal
+    from kg.nlp.display import render_html
     from kg.nlp.extract import process_articles
     from kg.pipeline import find_article
 
@@ -778,7 +779,7 @@ def evaluate(
 
     Example: kg eval tests/gold/*.json --system articles.jsonl
     """
-    from kg.eval.report import report_table
+    from kg.cli.eval_table import report_table
     from kg.eval.scoring import score_files
 
     report = score_files(gold, system)
