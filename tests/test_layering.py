@@ -1,10 +1,9 @@
 """Which package may import what: the import graph of kg/ as the README's "Layers" section states it.
 
-Only kg/graph/ holds the graph in networkx (kg/analytics/, the explorer's layout and the brief, which
-run networkx's algorithms by design, take `KnowledgeGraph.to_networkx()`), so another graph store
-would change kg/graph/ alone.
-Commands (typer) live in kg/cli/, and kg/store/ prints nothing (no typer, no rich).  `import kg` and `kg --help` load none of the heavy
-libraries.
+Only kg/graph/ holds the graph in networkx (kg/analytics/, which runs networkx's algorithms by design,
+takes `KnowledgeGraph.to_networkx()`), so another graph store would change kg/graph/ alone.  kg/nlp/ and
+kg/relations/ read text facts from kg/text/, never from kg/ingest/.  Commands (typer) and the terminal (rich)
+live in kg/cli/ alone.  `import kg` and `kg --help` load none of the heavy libraries.
 """
 
 from __future__ import annotations
@@ -47,11 +46,12 @@ def _importers(library: str) -> set[str]:
     return {str(path.relative_to(KG.parent)) for path in sorted(KG.rglob("*.py")) if library in _imports(path)}
 
 
-# Modules that run networkx's algorithms on `KnowledgeGraph.to_networkx()` (a read-only view): the
-# measures and trends, the explorer's build-time layout and the brief's gathering and network picture.
-# They read networkx's form of the graph but never build or change it, so the graph's store can change
-# inside kg/graph/ while `to_networkx()` still gives them that form.
-NETWORKX_ALGORITHMS = ("kg/analytics/", "kg/report/", "kg/export/html_view.py", "kg/export/html_layout.py")
+# kg/analytics/ runs networkx's algorithms (PageRank, betweenness, communities, trends, the explorer's and the
+# brief's layouts) on `KnowledgeGraph.to_networkx()`, a read-only view: it reads networkx's form of the graph but
+# never builds or changes it, so the graph's store can change inside kg/graph/ while `to_networkx()` still gives
+# analytics that form.  Everything else (the explorer's page data, the brief, the exports, the loader) reads the
+# graph through `KnowledgeGraph` and asks kg/analytics/ for measures, neighbourhoods and positions.
+NETWORKX_ALGORITHMS = ("kg/analytics/",)
 
 
 def test_only_the_graph_package_holds_the_graph_in_networkx():

@@ -592,7 +592,7 @@ def report(
         check_brief_path(output)
     graph, corpus = _graph_to_load(paths, date, "nothing was written")
     try:
-        brief = gather_brief(graph.to_networkx(), issue)
+        brief = gather_brief(graph, issue)
     except ReportError as error:
         _error(f"{error}; nothing was written")
         raise typer.Exit(1) from None
