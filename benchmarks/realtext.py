@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from kg.eval.report import report_table
+from kg.cli.eval_table import report_table
 from kg.eval.scores import Report
 from kg.eval.scoring import score_articles
 from kg.pipeline import extract_records, read_corpus

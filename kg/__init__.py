@@ -18,10 +18,25 @@ if TYPE_CHECKING:  # what the names below load, for type checkers (`x as x`: re-
         SchemaError as SchemaError,
     )
     from kg.api import (
+        UnknownArticle as UnknownArticle,
+    )
+    from kg.api import (
+        analyze as analyze,
+    )
+    from kg.api import (
+        article_doc as article_doc,
+    )
+    from kg.api import (
+        brief as brief,
+    )
+    from kg.api import (
         build as build,
     )
     from kg.api import (
         extract as extract,
+    )
+    from kg.api import (
+        graph_of as graph_of,
     )
     from kg.api import (
         load as load,
@@ -40,6 +55,12 @@ if TYPE_CHECKING:  # what the names below load, for type checkers (`x as x`: re-
     )
     from kg.api import (
         read_graph as read_graph,
+    )
+    from kg.api import (
+        run_query as run_query,
+    )
+    from kg.api import (
+        write_extraction as write_extraction,
     )
     from kg.graph.knowledge import (
         KnowledgeGraph as KnowledgeGraph,
@@ -77,7 +98,25 @@ __version__ = "0.1.0"
 # Public name → the module that defines it.
 _HOMES = {
     **dict.fromkeys(
-        ("read", "parse", "extract", "build", "read_graph", "load", "query", "InputError", "SchemaError"), "kg.api"
+        (
+            "read",
+            "parse",
+            "extract",
+            "build",
+            "read_graph",
+            "graph_of",
+            "analyze",
+            "brief",
+            "article_doc",
+            "write_extraction",
+            "load",
+            "query",
+            "run_query",
+            "InputError",
+            "SchemaError",
+            "UnknownArticle",
+        ),
+        "kg.api",
     ),
     "KnowledgeGraph": "kg.graph.knowledge",
     **dict.fromkeys(

@@ -122,6 +122,20 @@ def test_show_writes_a_displacy_page_with_the_articles_entities(tmp_path):
     assert "北京大学计算机学院" in html and "Organization" in html and "刘譞哲" in html
 
 
+def test_show_prints_the_article_with_each_entity_tagged_by_its_label():
+    result = runner.invoke(app, ["show", "4da0b16879e72d23-3", "-i", str(SAMPLE_000)], env={"COLUMNS": "5000"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "校企合作解决大模型发展中的“真问题”"
+    assert lines[1] == (
+        "12月12日，北京大学—字节跳动“豆包大模型系统软件联合实验室”签约仪式暨“面向大模型的智能化软件技术与生态”"
+        "学术研讨会[Event]在北京大学[Organization]举行。北京大学计算机学院[Organization]院长胡振江[Person]表示，"
+        "联合实验室的建立，标志着双方合作走入更深、更精、更密切的新阶段。未来，联合实验室将深入推进大模型系统软件研究，"
+        "打造人工智能时代坚实可靠的系统软件基础设施。"
+    )
+    assert lines[3].startswith("胡振江[Person]")
+
+
 def test_show_names_an_unknown_article():
     result = runner.invoke(app, ["show", "0000000000000000-999"])
     assert result.exit_code == 1

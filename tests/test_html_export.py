@@ -24,7 +24,12 @@ LAB = "Organization:之江实验室"
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return view_data(sample_graph())
+    return _view(sample_graph())
+
+
+def _view(graph: nx.MultiDiGraph) -> dict:
+    """The page's data of a graph made by hand in networkx."""
+    return view_data(KnowledgeGraph.from_networkx(graph))
 
 
 def _nodes(data: dict) -> dict[str, dict]:
@@ -36,7 +41,7 @@ def _key(data: dict, row: int) -> str:
 
 
 def test_every_node_is_a_row_with_its_name_label_aliases_and_a_position():
-    data = view_data(sample_graph())
+    data = _view(sample_graph())
     nodes = _nodes(data)
     assert list(nodes) == list(sample_graph().nodes)
     office = nodes[OFFICE]
@@ -71,13 +76,13 @@ def test_regions_come_from_where_an_entity_is_located_and_what_that_is_part_of(d
 def test_node_size_is_the_pagerank_the_build_measured():
     graph = sample_graph()
     graph.nodes[OFFICE]["pagerank"] = 0.25
-    assert _nodes(view_data(graph))[OFFICE]["pagerank"] == 0.25
+    assert _nodes(_view(graph))[OFFICE]["pagerank"] == 0.25
 
 
 def test_a_label_missing_from_the_view_file_is_drawn_in_the_fallback_colour():
     graph = sample_graph()
     graph.add_node("Fund:科创母基金", label="Fund", name="科创母基金", aliases=[])
-    legend = {entry["label"]: entry for entry in view_data(graph)["labels"]}
+    legend = {entry["label"]: entry for entry in _view(graph)["labels"]}
     assert legend["Fund"] == {
         "label": "Fund",
         "caption": "",
@@ -121,7 +126,7 @@ def test_evidence_rows_keep_the_sentence_its_article_and_a_positions_title(data)
 
 
 def test_positions_are_the_same_every_build_and_apart():
-    first, second = view_data(sample_graph()), view_data(sample_graph())
+    first, second = _view(sample_graph()), _view(sample_graph())
     positions = [(row[0], row[5], row[6]) for row in first["nodes"]]
     assert positions == [(row[0], row[5], row[6]) for row in second["nodes"]]
     drawn = [(x, y) for _, x, y in positions if x is not None]
@@ -131,7 +136,7 @@ def test_positions_are_the_same_every_build_and_apart():
 _POSITIONS_IN_A_NEW_PROCESS = (
     "import json; from kg.config import SAMPLES_DIR; from kg.export.html_view import view_data; "
     "from kg.pipeline import build_graph_from, read_corpus; "
-    "graph = build_graph_from(read_corpus([SAMPLES_DIR]).issues).graph.to_networkx(); "
+    "graph = build_graph_from(read_corpus([SAMPLES_DIR]).issues).graph; "
     "print(json.dumps([(row[0], row[5], row[6]) for row in view_data(graph)['nodes']]))"
 )
 
@@ -161,8 +166,8 @@ def _chain(size: int) -> nx.MultiDiGraph:
 
 
 def test_a_graph_above_the_threshold_opens_on_a_search():
-    assert view_data(_chain(2000))["search_first"] is False
-    assert view_data(_chain(2001))["search_first"] is True
+    assert _view(_chain(2000))["search_first"] is False
+    assert _view(_chain(2001))["search_first"] is True
 
 
 def test_the_page_is_one_utf8_file_with_the_library_inlined(tmp_path):
@@ -185,4 +190,4 @@ def test_script_tags_in_a_name_stay_inside_the_data():
     assert html.lower().count("</script") == template.count("</script>")
     embedded = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.DOTALL)
     assert "<" not in embedded.group(1)
-    assert json.loads(embedded.group(1)) == view_data(graph)
+    assert json.loads(embedded.group(1)) == _view(graph)

@@ -1,10 +1,9 @@
 """Which package may import what: the import graph of kg/ as the README's "Layers" section states it.
 
-Only kg/graph/ holds the graph in networkx (kg/analytics/, the explorer's layout and the brief, which
-run networkx's algorithms by design, take `KnowledgeGraph.to_networkx()`), so another graph store
-would change kg/graph/ alone.
-Commands (typer) live in kg/cli/, and kg/store/ prints nothing (no typer, no rich).  `import kg` and `kg --help` load none of the heavy
-libraries.
+Only kg/graph/ holds the graph in networkx (kg/analytics/, which runs networkx's algorithms by design,
+takes `KnowledgeGraph.to_networkx()`), so another graph store would change kg/graph/ alone.  kg/nlp/ and
+kg/relations/ read text facts from kg/text/, never from kg/ingest/.  Commands (typer) and the terminal (rich)
+live in kg/cli/ alone.  `import kg` and `kg --help` load none of the heavy libraries.
 """
 
 from __future__ import annotations
@@ -32,15 +31,27 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
+def _imported_modules(path: Path) -> set[str]:
+    """The full dotted name of every module the file imports (`from kg import ingest` counts as kg.ingest)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+    return found
+
+
 def _importers(library: str) -> set[str]:
     return {str(path.relative_to(KG.parent)) for path in sorted(KG.rglob("*.py")) if library in _imports(path)}
 
 
-# Modules that run networkx's algorithms on `KnowledgeGraph.to_networkx()` (a read-only view): the
-# measures and trends, the explorer's build-time layout and the brief's gathering and network picture.
-# They read networkx's form of the graph but never build or change it, so the graph's store can change
-# inside kg/graph/ while `to_networkx()` still gives them that form.
-NETWORKX_ALGORITHMS = ("kg/analytics/", "kg/report/", "kg/export/html_view.py", "kg/export/html_layout.py")
+# kg/analytics/ runs networkx's algorithms (PageRank, betweenness, communities, trends, the explorer's and the
+# brief's layouts) on `KnowledgeGraph.to_networkx()`, a read-only view: it reads networkx's form of the graph but
+# never builds or changes it, so the graph's store can change inside kg/graph/ while `to_networkx()` still gives
+# analytics that form.  Everything else (the explorer's page data, the brief, the exports, the loader) reads the
+# graph through `KnowledgeGraph` and asks kg/analytics/ for measures, neighbourhoods and positions.
+NETWORKX_ALGORITHMS = ("kg/analytics/",)
 
 
 def test_only_the_graph_package_holds_the_graph_in_networkx():
@@ -49,10 +60,26 @@ def test_only_the_graph_package_holds_the_graph_in_networkx():
     assert "kg/graph/knowledge.py" in _importers("networkx")  # the check looks where networkx is
 
 
-def test_commands_live_in_the_cli_package_and_the_store_prints_nothing():
-    assert {path for path in _importers("typer") if not path.startswith("kg/cli/")} == set()
-    assert {path for path in _importers("typer") | _importers("rich") if path.startswith("kg/store/")} == set()
+def test_the_recognisers_and_relations_never_reach_into_the_reader():
+    """kg/nlp/ and kg/relations/ read text facts (characters, sentences) from kg/text/, never from kg/ingest/."""
+    reaching = {
+        str(path.relative_to(KG.parent))
+        for package in ("nlp", "relations")
+        for path in sorted((KG / package).rglob("*.py"))
+        if any(name == "kg.ingest" or name.startswith("kg.ingest.") for name in _imported_modules(path))
+    }
+    assert reaching == set()
+    assert "kg.text.sentences" in _imported_modules(KG / "relations" / "component.py")  # the check reads names
+
+
+def test_commands_and_the_terminal_live_in_the_cli_package():
+    """typer (the commands) and rich (tables, coloured text, progress bars) are imported under kg/cli/ alone,
+    with no exception: the library's modules return data (an `Analysis`, a `Report`, a Doc) and the commands
+    render it, so a notebook or another program gets the same data without a terminal."""
+    for library in ("typer", "rich"):
+        assert {path for path in _importers(library) if not path.startswith("kg/cli/")} == set(), library
     assert "kg/cli/main.py" in _importers("typer")
+    assert "kg/cli/analysis_tables.py" in _importers("rich")  # the check looks where rich is
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,11 @@ import pytest
 
 from kg.ingest.layout import layout_rules
 from kg.ingest.reader import parse_issue
-from kg.ingest.sentences import segment_bounds, split_sentences
 from kg.models import Issue
 from kg.nlp.extract import process_articles
 from kg.nlp.language import get_nlp
 from kg.pipeline import extract_records
+from kg.text.sentences import segment_bounds, split_sentences
 
 
 def test_pieces_end_where_sentences_or_lines_end_and_cover_the_text():

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from kg.engine import Engine
-    from kg.graph.knowledge import KnowledgeGraph
     from kg.graph.schema import SchemaViolation
     from kg.graph.summary import GraphSummary
     from kg.models import Issue, ReadError
@@ -307,35 +306,30 @@ def _print_summary(summary: GraphSummary) -> None:
     console.print(top)
 
 
-def _graph_to_load(
-    paths: list[str] | None,
-    date: datetime | None = None,
-    consequence: str = "nothing was loaded",
-    engine: Engine | None = None,
-) -> tuple[KnowledgeGraph, Corpus]:
-    """A `kg build` directory's graph.json, or the graph assembled from the newsletters that could be read."""
-    from kg.api import read_graph
-    from kg.pipeline import Corpus, NothingRead, assemble_files
+@contextmanager
+def _reading(
+    failed: list[ReadError], consequence: str = "", date: datetime | None = None, engine: Engine | None = None
+) -> Iterator[dict]:
+    """The keywords of the API's reading functions that show it: a progress bar, and each file that cannot be
+    read (kept in `failed` for the exit code) or was repaired, printed as it is reached.  No issue read, or a
+    graph that breaks the schema: the message, then `consequence`; exit code 1."""
+    from kg.api import InputError, SchemaError
 
-    if paths and len(paths) == 1 and (Path(paths[0]) / "graph.json").is_file():
-        return read_graph(paths[0]), Corpus()
-    failed: list[ReadError] = []
-    with progress_bar("Extracting articles", total=None) as advance, _engine_errors():
-        try:
-            assembly = assemble_files(
-                paths or [str(SAMPLES_DIR)],
-                on_error=_reporter(failed),
-                on_warning=lambda w: _warning(str(w)),
-                on_article=lambda _: advance(1),
-                date=date.date() if date else None,
-                engine=engine or _engine(None),
-            )
-        except NothingRead:
-            _error(f"no issue was read; {consequence}")
-            raise typer.Exit(1) from None
-    if assembly.violations:
-        _report_violations(assembly.violations, consequence)
-    return assembly.graph, Corpus(errors=failed)
+    try:
+        with progress_bar("Extracting articles", total=None) as advance, _engine_errors():
+            try:
+                yield {
+                    "on_error": _reporter(failed),
+                    "on_warning": lambda w: _warning(str(w)),
+                    "on_article": lambda _: advance(1),
+                    "date": date.date() if date else None,
+                    "engine": engine or _engine(None),
+                }
+            except InputError as error:
+                _error(f"{error}; {consequence}")
+                raise typer.Exit(1) from None
+    except SchemaError as error:
+        _report_violations(error.violations, consequence)
 
 
 @app.command(cls=ReadableCommand)
@@ -396,9 +390,11 @@ def load(
 
     Example: kg load data/samples --wipe --yes
     """
+    from kg.api import graph_of
     from kg.api import load as load_into
     from kg.cli.errors import load_errors
     from kg.graph.summary import GraphSummary
+    from kg.pipeline import Corpus
     from kg.store.settings import Neo4jSettings
     from kg.store.writer import LoadStats
 
@@ -408,8 +404,10 @@ def load(
         return
     stats = LoadStats()
     settings = Neo4jSettings.from_environment()
+    failed: list[ReadError] = []
     with load_errors(settings, stats):
-        graph, corpus = _graph_to_load(paths, date, engine=_engine(jobs))
+        with _reading(failed, "nothing was loaded", date, _engine(jobs)) as reading:
+            graph = graph_of(paths or [str(SAMPLES_DIR)], **reading)
         if wipe and not yes and not typer.confirm(f"Delete all of kg's data in {settings.uri} ({settings.database})?"):
             raise typer.Exit(1)
         with progress_bar("Loading into Neo4j", total=graph.node_count + graph.edge_count, unit="rows") as advance:
@@ -435,11 +433,12 @@ def load(
             "were computed again over everything stored."
         )
     _print_summary(GraphSummary(stats.stored_labels, stats.stored_types, []))
-    _exit_for(corpus, "loaded")
+    _exit_for(Corpus(errors=failed), "loaded")
 
 
 def _bulk_load(paths: list[str] | None, yes: bool, engine: Engine, date: datetime | None) -> None:
     """`kg load --bulk`: a build's CSV files, or the graph of newsletters, into kg's own server by the importer."""
+    from kg.api import graph_of
     from kg.graph.summary import GraphSummary
     from kg.pipeline import Corpus
     from kg.store.bulk_import import import_directory, import_graph, own_server
@@ -456,12 +455,13 @@ def _bulk_load(paths: list[str] | None, yes: bool, engine: Engine, date: datetim
         raise typer.Exit(1)
     started_at = time.monotonic()
     csv_folder = Path(paths[0]) / "neo4j-import" if paths and len(paths) == 1 else None
-    corpus = Corpus()
+    failed: list[ReadError] = []
     try:
         if csv_folder is not None and any(csv_folder.glob("nodes_*.csv")):
             result = import_directory(server, csv_folder, database)
         else:
-            graph, corpus = _graph_to_load(paths, date, engine=engine)
+            with _reading(failed, "nothing was loaded", date, engine) as reading:
+                graph = graph_of(paths or [str(SAMPLES_DIR)], **reading)
             result = import_graph(server, graph, database)
     except (ServerError, StoreUnavailable) as error:
         _error(str(error))
@@ -473,7 +473,7 @@ def _bulk_load(paths: list[str] | None, yes: bool, engine: Engine, date: datetim
         "are in place."
     )
     _print_summary(GraphSummary(result.labels, result.types, []))
-    _exit_for(corpus, "loaded")
+    _exit_for(Corpus(errors=failed), "loaded")
 
 
 def _say_waiting(settings: Neo4jSettings) -> None:
@@ -533,21 +533,27 @@ def analyze(
     Example: kg analyze data/samples tests/dated --since 2025-01-01
     """
     from kg.analytics.analysis import PeriodError
-    from kg.analytics.analysis import analyze as analyze_graph
-    from kg.analytics.tables import analysis_tables, period_caption
+    from kg.api import analyze as analyze_period
+    from kg.cli.analysis_tables import analysis_tables, period_caption
+    from kg.pipeline import Corpus
 
-    graph, corpus = _graph_to_load(paths, date, "nothing was analysed")
+    failed: list[ReadError] = []
     try:
-        analysis = analyze_graph(
-            graph.to_networkx(), since.date() if since else None, until.date() if until else None, window
-        )
+        with _reading(failed, "nothing was analysed", date) as reading:
+            analysis = analyze_period(
+                paths or [str(SAMPLES_DIR)],
+                since=since.date() if since else None,
+                until=until.date() if until else None,
+                window=window,
+                **reading,
+            )
     except PeriodError as error:
         _error(str(error))
         raise typer.Exit(1) from None
     console.print(period_caption(analysis))
     for table in analysis_tables(analysis):
         console.print(table)
-    _exit_for(corpus, "analysed")
+    _exit_for(Corpus(errors=failed), "analysed")
 
 
 @app.command(cls=ReadableCommand)
@@ -586,22 +592,21 @@ def report(
 
     Example: kg report data/samples tests/dated -o brief.html
     """
-    from kg.report import ReportError, check_brief_path, gather_brief, write_brief
+    from kg.api import brief as write_brief
+    from kg.pipeline import Corpus
+    from kg.report import ReportError
 
-    with _output_errors():
-        check_brief_path(output)
-    graph, corpus = _graph_to_load(paths, date, "nothing was written")
+    failed: list[ReadError] = []
     try:
-        brief = gather_brief(graph.to_networkx(), issue)
+        with _output_errors(), _reading(failed, "nothing was written", date) as reading:
+            brief = write_brief(paths or [str(SAMPLES_DIR)], output, issue=issue, **reading)
     except ReportError as error:
         _error(f"{error}; nothing was written")
         raise typer.Exit(1) from None
-    with _output_errors():
-        write_brief(brief, output)
     err_console.print(
         escape(f"Wrote {output}: the brief of {brief.issue.name}, compared with {len(brief.earlier)} earlier issue(s)")
     )
-    _exit_for(corpus, "reported")
+    _exit_for(Corpus(errors=failed), "reported")
 
 
 @app.command(cls=ReadableCommand)
@@ -683,28 +688,17 @@ def extract(
 
     Example: kg extract data/samples --format jsonl -o articles.jsonl --jobs 2
     """
-    from kg.export.jsonl import write_jsonl, write_jsonl_file
+    from kg.api import write_extraction
     from kg.export.output_dir import check_output_file
-    from kg.pipeline import Corpus, extract_files
+    from kg.pipeline import Corpus
 
     if output is not None:
         with _output_errors():
             check_output_file(output, "-o")
     failed: list[ReadError] = []
-    # Record by record, a few files at a time: memory holds the files in flight, never the corpus or its records.
-    with progress_bar("Extracting articles", total=None) as advance, _output_errors(), _engine_errors():
-        records = extract_files(
-            paths or [str(SAMPLES_DIR)],
-            on_error=_reporter(failed),
-            on_warning=lambda w: _warning(str(w)),
-            on_article=lambda _: advance(1),
-            date=date.date() if date else None,
-            engine=_engine(jobs, dask),
-        )
-        if output is None:
-            write_jsonl(records, sys.stdout)
-        else:
-            count = write_jsonl_file(records, output)
+    with _reading(failed, "", date, _engine(jobs, dask)) as reading, _output_errors():
+        count = write_extraction(paths or [str(SAMPLES_DIR)], output or sys.stdout, **reading)
+        if output is not None:
             err_console.print(escape(f"Wrote {count} articles to {output}"))
     _exit_for(Corpus(errors=failed))
 
@@ -735,23 +729,23 @@ def show(
 
     Example: kg show 4da0b16879e72d23-004 --html article.html
     """
+    from kg.api import UnknownArticle, article_doc
+    from kg.cli.article_text import render_terminal
     from kg.export.output_dir import check_output_file
-    from kg.nlp.display import render_html, render_terminal
-    from kg.nlp.extract import process_articles
-    from kg.pipeline import find_article
+    from kg.nlp.display import render_html
+    from kg.relations.component import ARTICLE
 
     if html is not None:
         with _output_errors():
             check_output_file(html, "--html")
     corpus = _read(paths)
-    found = find_article(corpus.issues, article_id)
-    if found is None:
-        _error(f"no article {article_id!r}; `kg split` lists the ids")
-        raise typer.Exit(1)
-    issue, article = found
-    [(_, doc)] = list(process_articles(issue, [article]))
+    try:
+        doc = article_doc(article_id, corpus.issues)
+    except UnknownArticle as error:
+        _error(str(error))
+        raise typer.Exit(1) from None
     if html is not None:
-        html.write_text(render_html(doc, article.title), encoding="utf-8")
+        html.write_text(render_html(doc, doc.user_data[ARTICLE].title), encoding="utf-8")
         err_console.print(escape(f"Wrote {html}"))
     else:
         console.print(render_terminal(doc))
@@ -778,7 +772,7 @@ def evaluate(
 
     Example: kg eval tests/gold/*.json --system articles.jsonl
     """
-    from kg.eval.report import report_table
+    from kg.cli.eval_table import report_table
     from kg.eval.scoring import score_files
 
     report = score_files(gold, system)

@@ -84,16 +84,8 @@ def query(
     """
     from neo4j.exceptions import ClientError
 
-    from kg.store.connection import open_driver
-    from kg.store.queries import (
-        MissingParameter,
-        UnknownParameter,
-        UnknownQuery,
-        WriteRefused,
-        find_query_file,
-        resolve_parameters,
-        run_query,
-    )
+    from kg.api import run_query
+    from kg.store.queries import MissingParameter, UnknownParameter, UnknownQuery, WriteRefused
 
     if list_all:
         _print_query_list()
@@ -111,23 +103,15 @@ def query(
             err_console.print(f"[bold red]error:[/] --param {escape(item)!r} is not KEY=VALUE")
             raise typer.Exit(1)
         given[key.strip()] = value
-    try:
-        if cypher is not None:
-            text, declared = cypher, []
-        else:
-            found = find_query_file(name)
-            text, declared = found.text, found.params
-        values = resolve_parameters(text, given, declared)
-    except (UnknownQuery, UnknownParameter, MissingParameter) as error:
-        err_console.print(f"[bold red]error:[/] {escape(str(error))}")
-        raise typer.Exit(1) from None
     # Neo4j's notices (an unknown label, a cartesian product) are about the
     # statement, not errors; the rows are the answer.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     settings = Neo4jSettings.from_environment()
-    with neo4j_errors(settings, "the query"), open_driver(settings) as driver:
+    with neo4j_errors(settings, "the query"):
         try:
-            result = run_query(driver, settings.database, text, values, write=write)
+            result = run_query(name, cypher=cypher, params=given, write=write)
+        except (UnknownQuery, UnknownParameter, MissingParameter) as error:
+            _fail(str(error))
         except WriteRefused as error:
             _fail(str(error))
         except ClientError as error:

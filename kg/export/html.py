@@ -33,9 +33,9 @@ def render_html(graph: KnowledgeGraph, settings: ExplorerSettings | None = None)
     explorer's, data/display.yaml's unless given)."""
     script, style = _vis_network()
     slots = {
-        "data": json.dumps(
-            view_data(graph.to_networkx(), settings), ensure_ascii=False, separators=(",", ":")
-        ).translate(_SCRIPT_SAFE),
+        "data": json.dumps(view_data(graph, settings), ensure_ascii=False, separators=(",", ":")).translate(
+            _SCRIPT_SAFE
+        ),
         "view.js": _raw_text("view.js", (_TEMPLATES / "view.js").read_text(encoding="utf-8"), "script"),
         "vis-network.js": _raw_text("vis-network.min.js", script, "script"),
         "vis-network.css": _raw_text("vis-network.css", style, "style"),

@@ -138,6 +138,12 @@ class KnowledgeGraph:
             if type is None or data.get("type") == type:
                 yield Edge(source, target, key, data)
 
+    def edges_from(self, key: str, type: str | None = None) -> Iterator[Edge]:
+        """The edges (of one type) leaving a node, in the order they were added."""
+        for source, target, edge_key, data in self._graph.out_edges(key, keys=True, data=True):
+            if type is None or data.get("type") == type:
+                yield Edge(source, target, edge_key, data)
+
     def has_edge(self, source: str, target: str, key: str) -> bool:
         return bool(self._graph.has_edge(source, target, key=key))
 

@@ -1,4 +1,4 @@
-"""The layout rules of `data/document_layout.yaml`, compiled once."""
+"""The layout rules of `data/document_layout.yaml`, compiled once (its sentence marks are `kg.text.sentences`')."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from functools import cache
 
 from kg.config import load_data_yaml
 from kg.ingest.numbering import HeadingNumber, heading_number
+from kg.text.sentences import LAYOUT_FILE, sentence_rules
 
 __all__ = ["LayoutRules", "layout_rules"]
 
@@ -112,18 +113,19 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 @cache
 def layout_rules() -> LayoutRules:
     """Load the layout rules from the data directory (once per process)."""
-    raw = load_data_yaml("document_layout.yaml")
+    raw = load_data_yaml(LAYOUT_FILE)
+    sentences = sentence_rules()
     return LayoutRules(
         section_markers=tuple(raw["section_markers"]),
         single_article_sections=frozenset(raw["single_article_sections"]),
         known_section_names=tuple(sorted(raw["known_section_names"], key=len, reverse=True)),
-        sentence_ends=raw["sentence_ends"],
-        closing_marks=raw["closing_marks"],
-        max_sentence_chars=int(raw["max_sentence_chars"]),
+        sentence_ends=sentences.sentence_ends,
+        closing_marks=sentences.closing_marks,
+        max_sentence_chars=sentences.max_sentence_chars,
         max_heading_chars=int(raw["max_heading_chars"]),
         min_headline_chars=int(raw["min_headline_chars"]),
         non_heading_endings=raw["non_heading_endings"],
-        clause_marks=raw["clause_marks"],
+        clause_marks=sentences.clause_marks,
         exclaimed_heading_endings=raw["exclaimed_heading_endings"],
         quotation_openers=raw["quotation_openers"],
         max_deck_chars=int(raw["max_deck_chars"]),

@@ -24,8 +24,8 @@ from kg.ingest.layout import LayoutRules, layout_rules
 from kg.ingest.normalize import Line, NormalizedText
 from kg.ingest.numbering import HeadingNumber, follows
 from kg.ingest.script import detect_script, telling_script
-from kg.ingest.sentences import split_sentences
 from kg.models import Article, Paragraph, Span
+from kg.text.sentences import split_sentences
 
 __all__ = ["SplitResult", "split_issue", "headline_evidence"]
 

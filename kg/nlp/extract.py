@@ -10,12 +10,12 @@ from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.ingest.sentences import segment_bounds
 from kg.models import Article, Entity, Issue, Mention
 from kg.nlp.aliases import ArticleEntity
 from kg.nlp.candidates import SOURCE_TEXT
 from kg.nlp.language import ARTICLE_COMPONENTS, get_nlp
 from kg.relations.component import ARTICLE
+from kg.text.sentences import segment_bounds
 
 __all__ = ["SEGMENT_CHARS", "process_articles", "entity_records"]
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.ingest.sentences import split_sentences
 from kg.models import Article, Paragraph
 from kg.nlp.candidates import token_view
 from kg.nlp.data_component import DataComponent
 from kg.relations.extract import article_relations
 from kg.relations.rules import load_relation_rules
+from kg.text.sentences import split_sentences
 
 __all__ = ["RelationComponent", "ARTICLE"]
 

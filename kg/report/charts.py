@@ -23,11 +23,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import matplotlib
-import networkx as nx
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from kg.analytics.layout import network_groups
 from kg.report.model import IndustryCount, Tie
 
 __all__ = ["industry_chart", "partnership_chart", "label_width"]
@@ -113,27 +113,27 @@ def _lying(spots: dict[str, np.ndarray]) -> dict[str, tuple[float, float]]:
     return {name: (float(x), float(y)) for name, (x, y) in zip(names, turned)}
 
 
-def _group_layout(group: nx.Graph) -> dict[str, tuple[float, float]]:
-    """One connected group of partners in inches, from (0, 0) right and down: two stacked, more by Kamada–Kawai."""
-    names = sorted(group)
+def _group_layout(names: list[str], spread: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """One connected group of partners in inches, from (0, 0) right and down: two stacked, more as `spread`
+    (Kamada–Kawai's positions, `network_groups`) lays them."""
     if len(names) == 2:
         spots = {names[0]: (0.0, 0.0), names[1]: (0.0, -PAIR_HEIGHT)}
     else:
         radius = 0.6 * len(names) ** 0.5 + 0.4
-        spots = {name: (x * radius, y * radius) for name, (x, y) in _lying(nx.kamada_kawai_layout(group)).items()}
+        points = {name: np.array(point) for name, point in spread.items()}
+        spots = {name: (x * radius, y * radius) for name, (x, y) in _lying(points).items()}
     half = max(label_width(name) for name in names) / 2 + 0.15
     left, top = min(x for x, _ in spots.values()) - half, max(y for _, y in spots.values()) + 0.15
     return {name: (x - left, y - top) for name, (x, y) in spots.items()}
 
 
-def _layout(network: nx.Graph) -> tuple[dict[str, tuple[float, float]], float, float]:
+def _layout(partners: list[str], pairs: list[tuple[str, str]]) -> tuple[dict[str, tuple[float, float]], float, float]:
     """Each group of partners laid out on its own, the largest first, left to right in rows: positions in
     inches (y downwards from 0), the width and the height."""
-    groups = sorted(nx.connected_components(network), key=lambda names: (-len(names), min(names)))
     spots: dict[str, tuple[float, float]] = {}
     x = y = row_height = width = 0.0
-    for names in groups:
-        placed = _group_layout(network.subgraph(names))
+    for names, spread in network_groups(partners, pairs):
+        placed = _group_layout(names, spread)
         half = max(label_width(name) for name in names) / 2 + 0.15
         box_width = max(px for px, _ in placed.values()) + half
         box_height = -min(py for _, py in placed.values()) + LABEL_ROOM
@@ -147,10 +147,8 @@ def _layout(network: nx.Graph) -> tuple[dict[str, tuple[float, float]], float, f
 def partnership_chart(ties: Sequence[Tie], fonts: Sequence[str]) -> str:
     """The organizations the issue says partner, a line per partnership: new ones red, known ones dashed grey
     (with nothing to compare with, all blue).  Drawn in inches, so names never shrink with the picture."""
-    network = nx.Graph()
-    network.add_nodes_from(sorted({name for tie in ties for name in (tie.first, tie.second)}))
-    network.add_edges_from((tie.first, tie.second) for tie in ties)
-    at, width, height = _layout(network)
+    partners = sorted({name for tie in ties for name in (tie.first, tie.second)})
+    at, width, height = _layout(partners, [(tie.first, tie.second) for tie in ties])
     with _style(fonts, "partnerships"):
         figure = Figure(figsize=(width, height))
         axes = figure.add_axes((0, 0, 1, 1))
@@ -162,7 +160,7 @@ def partnership_chart(ties: Sequence[Tie], fonts: Sequence[str]) -> str:
             colour, line_width, style = {True: (NEW, 2.5, "-"), False: (KNOWN, 1.5, "--"), None: (BAR, 2, "-")}[tie.new]
             (line,) = axes.plot([x1, x2], [y1, y2], color=colour, linewidth=line_width, linestyle=style, zorder=1)
             line.set_gid(f"tie-{index}")
-        for index, name in enumerate(network):
+        for index, name in enumerate(partners):
             x, y = at[name]
             axes.scatter([x], [y], s=140, color=BAR, zorder=2).set_gid(f"partner-node-{index}")
             axes.annotate(

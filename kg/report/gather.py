@@ -5,7 +5,9 @@ issues before it, in the order of `kg.analytics.timeline` (an undated issue
 is earlier than every dated one), are what it is compared with.  Who matters
 is measured on the issue's own network (`graph_of_issues`), with the
 parameters of `data/analytics.yaml`; what is new and who is rising come from
-`kg.analytics.trends` over the whole graph.  Every function is pure.
+`kg.analytics.trends` over the whole graph.  Every function is pure.  The
+graph is read through `KnowledgeGraph`; the algorithms of `kg.analytics`
+take its `to_networkx()`.
 
     >>> brief = gather_brief(graph)  # data/samples and tests/dated
     >>> brief.issue.name, [i.name for i in brief.industries][:2]
@@ -15,10 +17,8 @@ parameters of `data/analytics.yaml`; what is new and who is rising come from
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
-
-import networkx as nx
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from kg.analytics.measures import measure_entities
 from kg.analytics.settings import AnalyticsSettings, analytics_settings
@@ -38,6 +38,9 @@ from kg.report.model import (
 )
 from kg.report.settings import BriefSettings, brief_settings
 
+if TYPE_CHECKING:
+    from kg.graph.knowledge import KnowledgeGraph
+
 __all__ = ["ReportError", "issue_order", "choose_issue", "gather_brief"]
 
 About = dict[str, list[tuple[str, float, int]]]  # article → its industries: name, score, rank
@@ -47,8 +50,8 @@ class ReportError(ValueError):
     """No issue can be reported as asked; the message says what to do."""
 
 
-def _info(graph: nx.MultiDiGraph, key: str) -> IssueInfo:
-    data = graph.nodes[key]
+def _info(graph: KnowledgeGraph, key: str) -> IssueInfo:
+    data = graph.node(key)
     return IssueInfo(
         key,
         data["name"],
@@ -60,12 +63,13 @@ def _info(graph: nx.MultiDiGraph, key: str) -> IssueInfo:
     )
 
 
-def issue_order(graph: nx.MultiDiGraph) -> list[IssueInfo]:
+def issue_order(graph: KnowledgeGraph) -> list[IssueInfo]:
     """Every issue, earliest first: the undated ones (by file name), then the dated ones by date."""
-    return [_info(graph, key) for key in [*undated_issues(graph), *(entry.key for entry in issue_timeline(graph))]]
+    network = graph.to_networkx()
+    return [_info(graph, key) for key in [*undated_issues(network), *(entry.key for entry in issue_timeline(network))]]
 
 
-def choose_issue(graph: nx.MultiDiGraph, wanted: str | None = None) -> tuple[IssueInfo, tuple[IssueInfo, ...]]:
+def choose_issue(graph: KnowledgeGraph, wanted: str | None = None) -> tuple[IssueInfo, tuple[IssueInfo, ...]]:
     """The issue to report (`wanted`: a file name or issue id; default the latest by date) and the issues before it."""
     order = issue_order(graph)
     if not order:
@@ -86,20 +90,19 @@ def choose_issue(graph: nx.MultiDiGraph, wanted: str | None = None) -> tuple[Iss
     return order[index], tuple(order[:index])
 
 
-def _articles(graph: nx.MultiDiGraph, issue: str) -> dict[str, ArticleRef]:
+def _articles(graph: KnowledgeGraph, issue: str) -> dict[str, ArticleRef]:
     """The issue's article nodes → their references, in reading order."""
-    nodes = [n for n in graph.successors(issue) if graph.nodes[n]["label"] == "Article"]
+    nodes = [edge.target for edge in graph.edges_from(issue) if graph.node(edge.target)["label"] == "Article"]
     refs = {
-        n: ArticleRef(graph.nodes[n]["article_id"], graph.nodes[n]["position"], graph.nodes[n]["title"]) for n in nodes
+        n: ArticleRef(graph.node(n)["article_id"], graph.node(n)["position"], graph.node(n)["title"]) for n in nodes
     }
     return dict(sorted(refs.items(), key=lambda item: item[1].position))
 
 
-def _edges_from(graph: nx.MultiDiGraph, nodes: Iterable[str], kind: str) -> Iterable[tuple[str, str, dict]]:
+def _edges_from(graph: KnowledgeGraph, nodes: Iterable[str], kind: str) -> Iterable[tuple[str, str, Mapping]]:
     for node in nodes:
-        for _, target, data in graph.out_edges(node, data=True):
-            if data["type"] == kind:
-                yield node, target, data
+        for edge in graph.edges_from(node, kind):
+            yield node, edge.target, edge.properties
 
 
 def _refs(articles: Iterable[str], refs: dict[str, ArticleRef]) -> tuple[ArticleRef, ...]:
@@ -107,7 +110,7 @@ def _refs(articles: Iterable[str], refs: dict[str, ArticleRef]) -> tuple[Article
 
 
 def gather_brief(
-    graph: nx.MultiDiGraph,
+    graph: KnowledgeGraph,
     issue: str | None = None,
     settings: BriefSettings | None = None,
     analytics: AnalyticsSettings | None = None,
@@ -122,15 +125,18 @@ def gather_brief(
         naming[entity].add(article)
     about: About = defaultdict(list)
     for article, industry, data in _edges_from(graph, refs, "ABOUT"):
-        about[article].append((graph.nodes[industry]["name"], float(data["score"]), int(data["rank"])))
+        about[article].append((graph.node(industry)["name"], float(data["score"]), int(data["rank"])))
 
-    measures = measure_entities(graph_of_issues(graph, {chosen.key}), analytics)
-    fresh = {row.key: row for row in new_in_latest(graph, [i.key for i in earlier], _entry(chosen))} if earlier else {}
-    ranked = sorted(measures, key=lambda key: (-measures[key]["pagerank"], graph.nodes[key]["name"], key))
+    network = graph.to_networkx()  # for kg.analytics' algorithms
+    measures = measure_entities(graph_of_issues(network, {chosen.key}), analytics)
+    fresh = (
+        {row.key: row for row in new_in_latest(network, [i.key for i in earlier], _entry(chosen))} if earlier else {}
+    )
+    ranked = sorted(measures, key=lambda key: (-measures[key]["pagerank"], graph.node(key)["name"], key))
     industries = _industries(about, refs)
 
     def actors(label: str) -> tuple[Actor, ...]:
-        keys = [key for key in ranked if graph.nodes[key]["label"] == label][: settings.actors]
+        keys = [key for key in ranked if graph.node(key)["label"] == label][: settings.actors]
         return tuple(_actor(graph, key, measures[key], key in fresh, _refs(naming[key], refs)) for key in keys)
 
     return Brief(
@@ -160,21 +166,21 @@ def _entry(issue: IssueInfo) -> IssueEntry:
 
 
 def _article(
-    graph: nx.MultiDiGraph,
+    graph: KnowledgeGraph,
     node: str,
     ref: ArticleRef,
     about: list[tuple[str, float, int]],
     named: list[str],
     settings: BriefSettings,
 ) -> BriefArticle:
-    data = graph.nodes[node]
+    data = graph.node(node)
     industries = tuple((name, score) for name, score, _ in sorted(about, key=lambda item: item[2]))
     return BriefArticle(
         ref,
         data.get("section"),
         data.get("date"),
         industries,
-        tuple(graph.nodes[key]["name"] for key in named[: settings.named_per_article]),
+        tuple(graph.node(key)["name"] for key in named[: settings.named_per_article]),
     )
 
 
@@ -188,9 +194,9 @@ def _industries(about: About, refs: dict[str, ArticleRef]) -> tuple[IndustryCoun
 
 
 def _actor(
-    graph: nx.MultiDiGraph, key: str, measures: dict[str, Any], new: bool, articles: tuple[ArticleRef, ...]
+    graph: KnowledgeGraph, key: str, measures: dict[str, Any], new: bool, articles: tuple[ArticleRef, ...]
 ) -> Actor:
-    data = graph.nodes[key]
+    data = graph.node(key)
     return Actor(
         key,
         data["label"],
@@ -205,7 +211,7 @@ def _actor(
 
 
 def _rising(
-    graph: nx.MultiDiGraph,
+    graph: KnowledgeGraph,
     chosen: IssueInfo,
     window: int,
     naming: dict[str, set[str]],
@@ -213,28 +219,27 @@ def _rising(
     settings: BriefSettings,
 ) -> tuple[Riser, ...]:
     """Who rose up to the chosen issue (one with issues before it); an undated issue has no place in time, so nobody."""
-    timeline = issue_timeline(graph)
+    network = graph.to_networkx()
+    timeline = issue_timeline(network)
     last = next((entry for entry in timeline if entry.key == chosen.key), None)
     if last is None:
         return ()
-    rows = rising_entities(graph, timeline, window, last)[: settings.rising]
+    rows = rising_entities(network, timeline, window, last)[: settings.rising]
     return tuple(
         Riser(row.key, row.label, row.name, row.recent, row.earlier, _refs(naming[row.key], refs)) for row in rows
     )
 
 
-def _ties(graph: nx.MultiDiGraph, refs: dict[str, ArticleRef], earlier_articles: set[str] | None) -> tuple[Tie, ...]:
+def _ties(graph: KnowledgeGraph, refs: dict[str, ArticleRef], earlier_articles: set[str] | None) -> tuple[Tie, ...]:
     """The partnerships the issue states, with the first date the issue or one before it stated each
     (`earlier_articles` None: there is no issue before it, so none is new or known)."""
     by_id = {ref.article_id: node for node, ref in refs.items()}
-    earlier_ids = {graph.nodes[node]["article_id"] for node in earlier_articles or ()}
+    earlier_ids = {graph.node(node)["article_id"] for node in earlier_articles or ()}
     here: dict[tuple[str, str], list[tuple[int, int, str, str]]] = defaultdict(list)
     dates: dict[tuple[str, str], list[str]] = defaultdict(list)
     stated_before: set[tuple[str, str]] = set()
-    for source, target, data in graph.edges(data=True):
-        if data["type"] != "PARTNERS_WITH":
-            continue
-        pair = tuple(sorted((graph.nodes[source]["name"], graph.nodes[target]["name"])))
+    for source, target, _, data in graph.edges("PARTNERS_WITH"):
+        pair = tuple(sorted((graph.node(source)["name"], graph.node(target)["name"])))
         if data["article"] in by_id:
             node = by_id[data["article"]]
             here[pair].append((refs[node].position, data.get("start", 0), data["evidence"], node))
@@ -262,7 +267,7 @@ def _ties(graph: nx.MultiDiGraph, refs: dict[str, ArticleRef], earlier_articles:
 
 
 def _regions(
-    graph: nx.MultiDiGraph,
+    graph: KnowledgeGraph,
     naming: dict[str, set[str]],
     about: About,
     refs: dict[str, ArticleRef],
@@ -270,13 +275,13 @@ def _regions(
     settings: BriefSettings,
 ) -> tuple[RegionRow, ...]:
     """The regions named by the most articles, each with its articles per industry of the brief."""
-    regions = [key for key in naming if graph.nodes[key]["label"] == "Region"]
-    regions.sort(key=lambda key: (-len(naming[key]), graph.nodes[key]["name"], key))
+    regions = [key for key in naming if graph.node(key)["label"] == "Region"]
+    regions.sort(key=lambda key: (-len(naming[key]), graph.node(key)["name"], key))
     rows = []
     for key in regions[: settings.regions]:
         cells = tuple(
             _refs((a for a in naming[key] if any(name == industry.name for name, _, _ in about[a])), refs)
             for industry in industries
         )
-        rows.append(RegionRow(graph.nodes[key]["name"], cells, _refs(naming[key], refs)))
+        rows.append(RegionRow(graph.node(key)["name"], cells, _refs(naming[key], refs)))
     return tuple(rows)

@@ -4,40 +4,54 @@ A sentence ends at 。！？；… (or their ASCII forms); closing quotes and
 brackets right after the end mark stay with the sentence they close, so
 “……我们将坚持目标引领。”何国强说。 splits after the closing quote.  A
 sentence longer than `max_sentence_chars` is cut after a clause mark (，：).
+The marks and the limit are data: `data/document_layout.yaml`, read by
+`sentence_rules`; the reader's layout rules take them from here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from kg.ingest.layout import layout_rules
+from kg.config import load_data_yaml
 from kg.models import Sentence
 
-__all__ = ["split_sentences", "segment_bounds"]
+__all__ = ["SentenceRules", "sentence_rules", "split_sentences", "segment_bounds", "LAYOUT_FILE"]
+
+# The data file holding the marks (beside the rest of a newsletter's layout).
+LAYOUT_FILE = "document_layout.yaml"
+
+
+@dataclass(frozen=True)
+class SentenceRules:
+    """What ends a sentence and a clause, and how long a sentence may be, with the patterns compiled from them."""
+
+    sentence_ends: str
+    closing_marks: str
+    clause_marks: str
+    max_sentence_chars: int
+    sentence: re.Pattern[str]  # a sentence: up to its end marks and the closing marks after them
+    boundary: re.Pattern[str]  # where a sentence or a line ends
+    clause: re.Pattern[str]  # where a clause ends: after its clause marks and closing marks
 
 
 @cache
-def _sentence_pattern() -> re.Pattern[str]:
-    rules = layout_rules()
-    ends = re.escape(rules.sentence_ends)
-    closes = re.escape(rules.closing_marks)
-    return re.compile(rf"[^{ends}]*(?:[{ends}]+[{closes}]*|$)")
-
-
-@cache
-def _boundary_pattern() -> re.Pattern[str]:
-    """Where a sentence or a line ends: after its end marks and closing marks, or after a line break."""
-    rules = layout_rules()
-    return re.compile(rf"[{re.escape(rules.sentence_ends)}]+[{re.escape(rules.closing_marks)}]*|\n")
-
-
-@cache
-def _clause_pattern() -> re.Pattern[str]:
-    """Where a clause ends: after its clause marks and closing marks."""
-    rules = layout_rules()
-    return re.compile(rf"[{re.escape(rules.clause_marks)}]+[{re.escape(rules.closing_marks)}]*")
+def sentence_rules(data_dir: Path | None = None) -> SentenceRules:
+    """The sentence rules of `data_dir`'s (default: kg's) document_layout.yaml, compiled once per directory."""
+    raw = load_data_yaml(LAYOUT_FILE, data_dir)
+    ends, closes, clauses = raw["sentence_ends"], raw["closing_marks"], raw["clause_marks"]
+    return SentenceRules(
+        sentence_ends=ends,
+        closing_marks=closes,
+        clause_marks=clauses,
+        max_sentence_chars=int(raw["max_sentence_chars"]),
+        sentence=re.compile(rf"[^{re.escape(ends)}]*(?:[{re.escape(ends)}]+[{re.escape(closes)}]*|$)"),
+        boundary=re.compile(rf"[{re.escape(ends)}]+[{re.escape(closes)}]*|\n"),
+        clause=re.compile(rf"[{re.escape(clauses)}]+[{re.escape(closes)}]*"),
+    )
 
 
 def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
@@ -46,14 +60,15 @@ def split_sentences(text: str, offset: int = 0) -> tuple[Sentence, ...]:
     >>> [s.text for s in split_sentences("他说：“好。”我们走吧！")]
     ['他说：“好。”', '我们走吧！']
     """
-    limit = layout_rules().max_sentence_chars
+    rules = sentence_rules()
+    limit = rules.max_sentence_chars
     sentences = []
-    for match in _sentence_pattern().finditer(text):
+    for match in rules.sentence.finditer(text):
         piece = match.group()
         if not piece.strip():
             continue
         if len(piece) > limit:
-            cuts = (clause.end() for clause in _clause_pattern().finditer(piece))
+            cuts = (clause.end() for clause in rules.clause.finditer(piece))
             sentences += [
                 Sentence(offset + match.start() + a, offset + match.start() + b, piece[a:b])
                 for a, b in _bounds(len(piece), cuts, limit)
@@ -76,7 +91,7 @@ def segment_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     >>> segment_bounds("一二。三四。五六七八九", 4)
     [(0, 3), (3, 6), (6, 10), (10, 11)]
     """
-    return _bounds(len(text), (match.end() for match in _boundary_pattern().finditer(text)), limit)
+    return _bounds(len(text), (match.end() for match in sentence_rules().boundary.finditer(text)), limit)
 
 
 def _bounds(length: int, cuts: Iterable[int], limit: int) -> list[tuple[int, int]]:

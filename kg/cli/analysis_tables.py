@@ -1,4 +1,4 @@
-"""`kg analyze` as rich tables: one per ranking and per trend, names escaped."""
+"""`kg analyze` as rich tables: one per ranking and per trend, names escaped (`kg.analytics` returns the `Analysis`)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Scores as a rich table."""
+"""`kg eval`'s scores as a rich table: `kg.eval` returns the `Report`, the command (and benchmarks/realtext.py) prints it."""
 
 from __future__ import annotations
 

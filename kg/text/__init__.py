@@ -1,4 +1,9 @@
-"""Facts about characters that every stage reads: reading files, names and relations alike."""
+"""Facts about text that every stage reads: reading files, names and relations alike.
+
+Characters (`is_han`) here; sentences and where a long text may be cut in
+`kg.text.sentences`.  `kg.ingest`, `kg.nlp` and `kg.relations` all import
+them from here, so the recognisers never reach into the reader.
+"""
 
 from __future__ import annotations
 

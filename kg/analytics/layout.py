@@ -1,4 +1,6 @@
-"""Where index.html draws each node: computed once, at build time, seeded.
+"""Where a picture of the network puts each node: the explorer's (index.html) and the brief's partnerships.
+
+Where index.html draws each node is computed once, at build time, seeded.
 
 The page draws these positions as they are (no physics in the browser), so
 it opens the same way every time and two builds of the same graph draw the
@@ -9,6 +11,9 @@ breadth-first runs), the pieces on a sunflower spiral, largest in the
 middle, neighbouring parts next to each other.  Articles then sit among the entities they mention, entities
 named only in articles around their articles, issues among their articles.
 The settings are `data/display.yaml`'s `explorer` section.
+
+The brief's picture of partnerships (`kg.report.charts`) lays out each
+connected group of partners on its own: `network_groups`.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import networkx as nx
 
 from kg.config import load_data_yaml
 
-__all__ = ["LayoutSettings", "layout_settings", "layout_positions", "RELATION_FREE"]
+__all__ = ["LayoutSettings", "layout_settings", "layout_positions", "network_groups", "RELATION_FREE"]
 
 # Edges that tie an entity to its article or issue, not to another entity.
 RELATION_FREE = frozenset({"MENTIONS", "HAS_ARTICLE", "ABOUT"})
@@ -237,3 +242,29 @@ def _place_around(
                 if other not in positions:
                     positions[other] = around(positions[current])
                     queue.append(other)
+
+
+def network_groups(
+    nodes: Iterable[str], pairs: Iterable[tuple[str, str]]
+) -> list[tuple[list[str], dict[str, tuple[float, float]]]]:
+    """The connected groups of a small network, largest first (ties: by their first name), each with its nodes
+    sorted and, for a group of more than two, networkx's Kamada–Kawai positions (around the origin, about a unit
+    apart; a group of two has none: it is drawn stacked).
+
+    >>> network_groups(["A", "B", "C", "D", "E"], [("A", "B"), ("C", "D"), ("D", "E")])[1]
+    (['A', 'B'], {})
+    """
+    network = nx.Graph()
+    network.add_nodes_from(nodes)
+    network.add_edges_from(pairs)
+    groups = sorted(nx.connected_components(network), key=lambda names: (-len(names), min(names)))
+    return [
+        (
+            sorted(names),
+            {
+                name: (float(x), float(y))
+                for name, (x, y) in (nx.kamada_kawai_layout(network.subgraph(names)).items() if len(names) > 2 else ())
+            },
+        )
+        for names in groups
+    ]
