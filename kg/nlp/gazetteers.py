@@ -276,7 +276,7 @@ def load_gazetteers(data_dir: Path | None = None) -> Gazetteers:
         glued_stop_chars=frozenset(names["glued_stop_chars"]),
         name_verbs=frozenset(names["name_verbs"]),
         max_name_chars=int(names["max_name_chars"]),
-        edition_prefix=re.compile(names["edition_prefix"] + "$"),
+        edition_prefix=re.compile(f"(?:{names['edition_prefix']})$"),
         declared_short_form=re.compile(names["declared_short_form"]),
         label_order={label: rank for rank, label in enumerate(names["label_order"])},
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from kg.nlp.candidates import TokenView
 from kg.nlp.gazetteers import Gazetteers, derived, word_tag
+from kg.text import is_han
 
 __all__ = ["name_start", "is_generic", "is_name_char", "title_words", "only_everyday_words"]
 
@@ -74,7 +75,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break
         if ch in "）)":
             opening = max(text.rfind("（", limit, start), text.rfind("(", limit, start))
-            if opening >= 0 and text[opening + 1 : start - 1] in gaz.places:
+            if opening >= 0 and _place_in_brackets(text, opening, start - 1, gaz):
                 start = opening
                 continue
             break
@@ -126,6 +127,13 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
     return (
         start if quotes else _from_repeated_place(view, gaz, _from_full_place(view, gaz, start, head_start), head_start)
     )
+
+
+def _place_in_brackets(text: str, opening: int, closing: int, gaz: Gazetteers) -> bool:
+    """中国（河南）, 江苏（盛泽）: a place in brackets, or a town's short name after a province's."""
+    inner = text[opening + 1 : closing]
+    after_place = any(text[max(0, opening - n) : opening] in gaz.places for n in (2, 3))
+    return inner in gaz.places or (after_place and 2 <= len(inner) <= 3 and all(is_han(ch) for ch in inner))
 
 
 def _from_full_place(view: TokenView, gaz: Gazetteers, start: int, head_start: int) -> int:

@@ -219,6 +219,8 @@ def find_headed_names(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         if head in _ceremony_heads(gaz) and text.endswith(gaz.event_heads, 0, match.start()):
             continue  # …发展大会开幕式: the event is …发展大会, found at its own head
         start = name_start(view, gaz, match.start(), quotes=True)
+        if start > 0 and _EDITION.match(text, start - 1):
+            start -= 1  # 暨第九届…: jieba glued 第 to the word before it
         known = next(
             (m for m in _national_pattern(gaz).finditer(text, start, match.end()) if m.end() == match.end()), None
         )
