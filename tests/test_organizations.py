@@ -439,3 +439,18 @@ def test_a_company_named_after_its_central_enterprise_is_part_of_it():
     assert set(names["中国能源建设集团有限公司"]) == {"中国能源建设集团有限公司", "中国能源建设集团", "中国能建"}
     assert names["中海油公司"] == ["中海油公司", "中海油"]  # the enterprise by its short name with 公司
     assert "中海油大批量采购临澄公司" not in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the nation's word opens a name at a clause's start; 联谊会 is a kind of body
+        ("会长李明、全国江屿同乡企业联谊会会长王强出席。", ["全国江屿同乡企业联谊会"]),
+        # a verb a name may hold after 与 (…创新与发展…研究会) does not end the name there
+        ("国家创新与发展江屿研究会理事长王明出席。", ["国家创新与发展江屿研究会"]),
+        # 代表 between a person and a body ends the body's name
+        ("市长刘明代表临澄市政府致辞。", ["临澄市政府"]),
+    ],
+)
+def test_names_opened_by_the_nation_joined_across_a_verb_or_after_a_representative(sentence, expected):
+    assert organizations(sentence) == expected

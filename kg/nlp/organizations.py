@@ -226,8 +226,15 @@ def _across_conjunction(view: TokenView, gaz: Gazetteers, start: int, suffix: st
     The left half must end in no suffix and hold no title (…联合会会长孙瑞哲和吴江区委 is two names).
     """
     text = view.text
-    if start < 2 or text[start - 1] not in "与和及":
+    if start < 2:
         return start
+    if text[start - 1] not in "与和及":
+        verb = view.token_at(start - 1)
+        verb_start = view.starts[verb]
+        if text[verb_start:start] not in gaz.name_verbs or verb_start < 2 or text[verb_start - 1] not in "与和及":
+            return start
+        joined = _across_conjunction(view, gaz, verb_start, suffix)  # 国家创新与发展战略研究会
+        return joined if joined < verb_start else start
     body = next(
         (
             m
