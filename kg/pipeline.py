@@ -7,20 +7,20 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kg.analytics.measures import annotate_measures
 from kg.engine import Engine
-from kg.export.bundle import GRAPH_FORMATS, RECORDS_FILE, bundle_directory, write_graph_files
-from kg.export.jsonl import read_jsonl, write_jsonl_file
-from kg.graph.knowledge import KnowledgeGraph
-from kg.graph.schema import SchemaViolation
-from kg.industries import classify
+from kg.export.jsonl import write_jsonl_file
 from kg.ingest.reader import read_issues
 from kg.ingest.sources import expand_sources
 from kg.models import Article, ArticleExtraction, Issue, ReadError, ReadWarning
-from kg.nlp.extract import entity_records, process_articles
-from kg.relations.extract import relation_records
+
+# The stages past reading are imported where they run: `kg extract` never loads networkx, and the
+# process that hands files to `--jobs` workers loads neither spaCy nor the recognisers (seconds of
+# start-up, and memory, that only the workers need).
+if TYPE_CHECKING:
+    from kg.graph.knowledge import KnowledgeGraph
+    from kg.graph.schema import SchemaViolation
 
 __all__ = [
     "Corpus",
@@ -110,6 +110,10 @@ def _written_title(issue: Issue, article: Article) -> str:
 
 def extract_articles(issues: Iterable[Issue], *, on_article: Any = None) -> Iterator[ArticleExtraction]:
     """What each article names and says, in document order: entities, relations, industries."""
+    from kg.industries import classify
+    from kg.nlp.extract import entity_records, process_articles
+    from kg.relations.extract import relation_records
+
     for issue in issues:
         for article, doc in process_articles(issue):
             found = article_extraction(issue, article)
@@ -187,6 +191,9 @@ class Build:
 
 def build_graph_from(issues: Iterable[Issue], *, on_article: Any = None) -> Build:
     """Extract every article, assemble the graph, measure its entities and validate it against `schemas/graph.yaml`."""
+    from kg.analytics.measures import annotate_measures
+    from kg.graph.knowledge import KnowledgeGraph
+
     graph = annotate_measures(KnowledgeGraph.build(extract_articles(issues, on_article=on_article)))
     return Build(graph, graph.violations())
 
@@ -205,6 +212,10 @@ def assemble_file(records: Path) -> Assembly:
     The records are read twice and never held: memory grows with the graph
     (its nodes and edges), not with the text of the corpus.
     """
+    from kg.analytics.measures import annotate_measures
+    from kg.export.jsonl import read_jsonl
+    from kg.graph.knowledge import KnowledgeGraph
+
     graph = annotate_measures(KnowledgeGraph.streamed(lambda: read_jsonl(records)))
     return Assembly(graph, graph.violations())
 
@@ -236,6 +247,8 @@ def assemble_files(
     graph is assembled from it, as `kg build` does; raises `NothingRead`
     when no file could be read.
     """
+    from kg.export.bundle import RECORDS_FILE
+
     with tempfile.TemporaryDirectory(prefix="kg-records-") as folder:
         records = Path(folder) / RECORDS_FILE
         extracted = extract_files(
@@ -250,20 +263,23 @@ def build_files(
     arguments: Iterable[str | Path],
     directory: Path,
     *,
-    formats: Iterable[str] = GRAPH_FORMATS,
+    formats: Iterable[str] | None = None,
     on_error: Callable[[ReadError], None],
     on_warning: Callable[[ReadWarning], None] = lambda _: None,
     on_article: Any = None,
     date: dt.date | None = None,
     engine: Engine = Engine(),
 ) -> tuple[Assembly, list[Path]]:
-    """`kg build`: extract into `directory`'s articles.jsonl as records come, assemble from it, write `formats`.
+    """`kg build`: extract into `directory`'s articles.jsonl as records come, assemble from it, write `formats`
+    (by default every graph format).
 
     Returns the assembly and the paths written.  Everything is written into
     a staging directory and moved into `directory` once whole: `NothingRead`
     (no file could be read) and `SchemaBroken` leave `directory` as it was,
     as does any failure; `OutputError` when it cannot be written.
     """
+    from kg.export.bundle import GRAPH_FORMATS, RECORDS_FILE, bundle_directory, write_graph_files
+
     with bundle_directory(directory) as staging:
         records = staging / RECORDS_FILE
         extracted = extract_files(
@@ -274,5 +290,8 @@ def build_files(
         assembly = assemble_file(records)
         if assembly.violations:
             raise SchemaBroken(assembly.violations)
-        names = [RECORDS_FILE, *write_graph_files(assembly.graph, staging, formats)]
+        names = [
+            RECORDS_FILE,
+            *write_graph_files(assembly.graph, staging, GRAPH_FORMATS if formats is None else formats),
+        ]
     return assembly, [directory / name for name in names]

@@ -98,3 +98,37 @@ def test_import_kg_and_the_help_load_no_heavy_library(code):
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert json.loads(result.stderr.strip().splitlines()[-1]) == []
+
+
+_LOADED_AFTER = (
+    "import json, sys\n"
+    "from kg.cli import app\n"
+    "if __name__ == '__main__':\n"
+    "    try:\n"
+    "        app(sys.argv[1:])\n"
+    "    except SystemExit:\n"
+    "        pass\n"
+    "    print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)), file=sys.stderr)\n"
+)
+
+
+def _heavy_loaded_by(tmp_path: Path, *arguments: str) -> list[str]:
+    """The heavy libraries kg's own process has loaded after the command (a script, so a pool can start)."""
+    script = tmp_path / "probe.py"
+    script.write_text(_LOADED_AFTER.format(heavy=HEAVY), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), *arguments], capture_output=True, text=True, check=True)
+    return json.loads(result.stderr.strip().splitlines()[-1])
+
+
+def test_extraction_loads_no_graph_library(tmp_path):
+    (tmp_path / "one.txt").write_text("浙江省科技厅与杭州市人民政府签署合作协议。\n", encoding="utf-8")
+    loaded = _heavy_loaded_by(tmp_path, "extract", str(tmp_path / "one.txt"), "-o", str(tmp_path / "out.jsonl"))
+    assert loaded == ["jieba", "spacy"]
+
+
+def test_the_process_handing_files_to_workers_loads_no_nlp_library(tmp_path):
+    from kg.config import SAMPLES_DIR
+
+    loaded = _heavy_loaded_by(tmp_path, "extract", str(SAMPLES_DIR), "-o", str(tmp_path / "out.jsonl"), "--jobs", "2")
+    assert loaded == []
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 10

@@ -38,9 +38,13 @@ _WARM_UP = "●动态\n\n会议召开\n浙江省科技厅与杭州市人民政�
 def load_pipeline() -> None:
     """Load the pipeline and all the stages need: a worker's initializer, so each loads it once, before any file."""
     from kg.ingest.reader import parse_issue
+    from kg.nlp.statistical import lac_tagger
     from kg.pipeline import extract_records
 
     list(extract_records([parse_issue(_WARM_UP, Path("warm-up.txt"))]))
+    # The statistical model reads only what no rule found, which in the warm-up is nothing: loaded here,
+    # in the fork server, rather than by every worker on its first file.
+    lac_tagger()
 
 
 def extract_file(source: Source, date: dt.date | None = None) -> FileExtraction:

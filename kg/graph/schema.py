@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import yaml
 
 from kg.config import SCHEMAS_DIR, YAML_LOADER
+
+if TYPE_CHECKING:  # the schema is read on the extraction path too (relation symmetry), which needs no networkx
+    import networkx as nx
 
 __all__ = ["Property", "Label", "RelationshipType", "GraphSchema", "graph_schema", "validate_graph", "SchemaViolation"]
 

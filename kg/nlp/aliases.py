@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import ahocorasick
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import TokenView, occurrences_of_each, token_view
@@ -450,10 +451,21 @@ def _one_company(names: set[str]) -> str | None:
 
 
 @derived
-def _title_openings(gaz: Gazetteers) -> re.Pattern[str]:
-    """Where any title starts (a lookahead, so overlapping titles each count): compiled once per configuration,
-    not once per article."""
-    return re.compile("(?=" + "|".join(map(re.escape, gaz.titles)) + ")")
+def _title_automaton(gaz: Gazetteers) -> ahocorasick.Automaton:
+    """Every title, found in one pass over a text, overlapping ones too: built once per configuration, not
+    once per article (a lookahead alternation of the titles tries each at every character)."""
+    automaton = ahocorasick.Automaton()
+    for title in gaz.titles:
+        automaton.add_word(title, len(title))
+    automaton.make_automaton()
+    return automaton
+
+
+def _title_starts(text: str, gaz: Gazetteers) -> list[int]:
+    """Where any title starts in `text`, in order."""
+    if not gaz.titles:
+        return []
+    return sorted({last + 1 - length for last, length in _title_automaton(gaz).iter(text)})
 
 
 def _abbreviations_before_titles(
@@ -467,8 +479,7 @@ def _abbreviations_before_titles(
     for full in names:
         by_ends[full[:1], full[-1:]].append(full)
     found = []
-    title_starts = sorted({m.start() for m in _title_openings(gaz).finditer(text)})
-    for title_start in title_starts:
+    for title_start in _title_starts(text, gaz):
         for start in range(max(0, title_start - _LONGEST_ABBREVIATION), title_start - 2):
             short = text[start:title_start]
             if (

