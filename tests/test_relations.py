@@ -491,3 +491,17 @@ def test_a_meeting_only_referred_to_is_not_the_one_a_later_会议_stands_for():
     )
     record = next(extract_records([parse_issue(text, Path("t.txt"))]))
     assert [r for r in record["relations"] if r["type"] == "PARTICIPATES_IN"] == []
+
+
+def test_a_district_organ_jieba_cut_apart_and_a_name_opened_by_a_time_word_hold_their_titles():
+    record = _written(
+        "●动态\n会议举行\n新都区委常委、副区长王明主持会议。临澄大学教授、新一代江屿产业联盟理事长周海出席。\n"
+    )
+    titles = {
+        (r["source"], r["target"]): r["properties"]["title"]
+        for r in record["relations"]
+        if r["type"] == "HOLDS_POSITION"
+    }
+    assert titles[("王明", "新都区委")] == "常委"
+    assert titles[("周海", "临澄大学")] == "教授"
+    assert titles[("周海", "新一代江屿产业联盟")] == "理事长"

@@ -99,7 +99,12 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             break
         if not quotes and word_tag(full_word) is None and full_word[-1] in gaz.glued_stop_chars and len(full_word) > 1:
             break  # 唐印及管委会: …and to the word before it (program names hold 及: 500强及…榜单)
-        if word_tag(full_word) in _STOP_TAGS and full_word == word and full_word not in gaz.places:
+        if (
+            word_tag(full_word) in _STOP_TAGS
+            and full_word == word
+            and full_word not in gaz.places
+            and full_word not in _opening_time_words(gaz)
+        ):
             break  # 大连 is tagged an adverb, but a place inside a name belongs to it
         if word.isdigit() and not quotes:
             break
@@ -129,6 +134,11 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
     return (
         start if quotes else _from_repeated_place(view, gaz, _from_full_place(view, gaz, start, head_start), head_start)
     )
+
+
+@derived
+def _opening_time_words(gaz: Gazetteers) -> frozenset[str]:
+    return frozenset(gaz.names["organization"]["opening_time_words"])
 
 
 @derived
@@ -248,8 +258,12 @@ def _trim_leading_verbs(view: TokenView, start: int, head_start: int, gaz: Gazet
         i = view.token_at(start)
         end = min(view.ends[i], head_start)
         word = view.text[start : view.ends[i]]
-        if word_tag(word) not in _LEADING_NON_NAME or gaz.place_at(view.text, start) is not None:
-            break  # 大连 is tagged an adverb, but it opens 大连工业大学; 新 opens 新吴区委
+        if (
+            word_tag(word) not in _LEADING_NON_NAME
+            or gaz.place_at(view.text, start) is not None
+            or word in _opening_time_words(gaz)
+        ):
+            break  # 大连 is tagged an adverb, but it opens 大连工业大学; 新 opens 新吴区委; 新一代 a name
         start = end
     return start
 

@@ -105,7 +105,7 @@ def find_organizations(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
         suffix = match.group()
         if not _suffix_fits(view, suffix_start, end, gaz) or text.startswith(_not_before(gaz), end):
             continue
-        start = name_start(view, gaz, suffix_start, quotes=False)
+        start = min(name_start(view, gaz, suffix_start, quotes=False), _place_sharing_level(view, suffix_start, gaz))
         start = _across_conjunction(view, gaz, start, suffix)
         start = _after_a_whole_body(text, start, suffix_start, suffix, gaz)
         if start > 0 and text[start - 1].isdigit():
@@ -327,6 +327,24 @@ def _after_a_whole_body(text: str, start: int, suffix_start: int, suffix: str, g
         ):
             return at
     return start
+
+
+def _place_sharing_level(view: TokenView, suffix_start: int, gaz: Gazetteers) -> int:
+    """新都区委: a district's full name ends in the level its organ opens with (区委), where jieba
+    may have cut the name apart (新|都|区委); the name starts at the place. `suffix_start` if none."""
+    text = view.text
+    if text[suffix_start : suffix_start + 1] not in _level_openings(gaz):
+        return suffix_start
+    for start in range(max(0, suffix_start - 6), suffix_start - 1):
+        hit = gaz.place_at(text, start)
+        if hit is not None and start + len(hit[0]) == suffix_start + 1 and view.is_start(start):
+            return start
+    return suffix_start
+
+
+@derived
+def _level_openings(gaz: Gazetteers) -> frozenset[str]:
+    return frozenset(gaz.names["organization"]["level_openings"])
 
 
 def _committee_of_nobody(name: str, suffix: str, gaz: Gazetteers) -> bool:
