@@ -450,6 +450,9 @@ def test_a_company_named_after_its_central_enterprise_is_part_of_it():
         ("国家创新与发展江屿研究会理事长王明出席。", ["国家创新与发展江屿研究会"]),
         # 代表 between a person and a body ends the body's name
         ("市长刘明代表临澄市政府致辞。", ["临澄市政府"]),
+        # an ordinal with digits inside a name (第716研究所); a year still opens none
+        ("江屿重工第716研究所副所长王立出席。", ["江屿重工第716研究所"]),
+        ("2024年临澄大学举办论坛。", ["临澄大学"]),
     ],
 )
 def test_names_opened_by_the_nation_joined_across_a_verb_or_after_a_representative(sentence, expected):

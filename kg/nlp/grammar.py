@@ -18,6 +18,7 @@ __all__ = ["name_start", "is_generic", "is_name_char", "title_words", "only_ever
 
 # jieba tags of words that never sit inside a name: prepositions,
 # conjunctions, pronouns, particles, adverbs, time words.
+_ORDINAL = "第"
 _STOP_TAGS = frozenset({"p", "c", "r", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "t", "y", "e", "o"})
 # (Not direction words: 南方科技大学, 东北大学.)
 _LEADING_NON_NAME = frozenset({"v", "vn", "vd", "a", "ad", "d", "p", "c", "m", "t"})
@@ -106,8 +107,8 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
             and full_word not in _opening_time_words(gaz)
         ):
             break  # 大连 is tagged an adverb, but a place inside a name belongs to it
-        if word.isdigit() and not quotes:
-            break
+        if word.isdigit() and not quotes and not text.endswith(_ORDINAL, 0, token_start):
+            break  # 2024年…: a year or a count opens no name, but 第716研究所 is one
         if (
             full_word in title_words(gaz)
             and not (quotes and token_end == head_start)
