@@ -110,6 +110,7 @@ _HOMES = {
             "article_doc",
             "write_extraction",
             "load",
+            "bulk_load",
             "query",
             "run_query",
             "InputError",

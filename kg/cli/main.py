@@ -438,10 +438,10 @@ def load(
 
 def _bulk_load(paths: list[str] | None, yes: bool, engine: Engine, date: datetime | None) -> None:
     """`kg load --bulk`: a build's CSV files, or the graph of newsletters, into kg's own server by the importer."""
-    from kg.api import graph_of
+    from kg.api import bulk_load
     from kg.graph.summary import GraphSummary
     from kg.pipeline import Corpus
-    from kg.store.bulk_import import import_directory, import_graph, own_server
+    from kg.store.bulk_import import own_server
     from kg.store.errors import ServerError, StoreUnavailable
     from kg.store.settings import Neo4jSettings
 
@@ -454,15 +454,10 @@ def _bulk_load(paths: list[str] | None, yes: bool, engine: Engine, date: datetim
     if not yes and not typer.confirm(f"Replace everything in {server.home.uri} ({database}) by a bulk import?"):
         raise typer.Exit(1)
     started_at = time.monotonic()
-    csv_folder = Path(paths[0]) / "neo4j-import" if paths and len(paths) == 1 else None
     failed: list[ReadError] = []
     try:
-        if csv_folder is not None and any(csv_folder.glob("nodes_*.csv")):
-            result = import_directory(server, csv_folder, database)
-        else:
-            with _reading(failed, "nothing was loaded", date, engine) as reading:
-                graph = graph_of(paths or [str(SAMPLES_DIR)], **reading)
-            result = import_graph(server, graph, database)
+        with _reading(failed, "nothing was loaded", date, engine) as reading:
+            result = bulk_load(paths or [str(SAMPLES_DIR)], database=database, **reading)
     except (ServerError, StoreUnavailable) as error:
         _error(str(error))
         raise typer.Exit(1) from None
