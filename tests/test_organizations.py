@@ -447,7 +447,7 @@ def test_a_company_named_after_its_central_enterprise_is_part_of_it():
         # the nation's word opens a name at a clause's start; 联谊会 is a kind of body
         ("会长李明、全国江屿同乡企业联谊会会长王强出席。", ["全国江屿同乡企业联谊会"]),
         # a verb a name may hold after 与 (…创新与发展…研究会) does not end the name there
-        ("国家创新与发展江屿研究会理事长王明出席。", ["国家创新与发展江屿研究会"]),
+        ("全国科普与创新临澄研究会理事长王明出席。", ["全国科普与创新临澄研究会"]),
         # 代表 between a person and a body ends the body's name
         ("市长刘明代表临澄市政府致辞。", ["临澄市政府"]),
         # an ordinal with digits inside a name (第716研究所); a year still opens none

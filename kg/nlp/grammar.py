@@ -92,7 +92,7 @@ def name_start(view: TokenView, gaz: Gazetteers, head_start: int, *, quotes: boo
         word = text[token_start:token_end]
         full_word = text[token_start : view.ends[view.token_at(token_start)]]
         if (word in gaz.stop_words or full_word in gaz.stop_words) and not _opening_abbreviation(view, token_start):
-            if word in _national_openings(gaz) and (token_start == 0 or not is_name_char(text[token_start - 1])):
+            if word in national_openings(gaz) and (token_start == 0 or not is_name_char(text[token_start - 1])):
                 start = token_start  # ，全国某某联谊会: the nation's word opens a name at a clause's start
             break
         if word_tag(full_word) is None and full_word[0] in gaz.glued_stop_chars and len(full_word) > 1:
@@ -143,8 +143,9 @@ def _opening_time_words(gaz: Gazetteers) -> frozenset[str]:
 
 
 @derived
-def _national_openings(gaz: Gazetteers) -> frozenset[str]:
-    return frozenset(gaz.names["organization"]["national_openings"])
+def national_openings(gaz: Gazetteers) -> tuple[str, ...]:
+    """What names a national body or scope opens with (国家, 中国, 全国…)."""
+    return tuple(gaz.names["organization"]["national_openings"])
 
 
 def _place_in_brackets(text: str, opening: int, closing: int, gaz: Gazetteers) -> bool:
@@ -242,7 +243,7 @@ def _past_lead_in(view: TokenView, start: int, head_start: int, gaz: Gazetteers)
     clause_start = start == 0 or not is_name_char(text[start - 1])
     for cut in range(start + 1, min(start + 4, head_start)):
         lead = text[start:cut]
-        if clause_start and lead in _national_openings(gaz) and view.is_start(cut):
+        if clause_start and lead in national_openings(gaz) and view.is_start(cut):
             return start  # ，全国台湾同胞…联谊会: the nation's word opens the name
         if word_tag(lead) in _LEAD_WORD_TAGS and gaz.place_at(text, cut) is not None and view.is_start(cut):
             return cut  # 该制度广州市党委, 情况重演广州市政府: a word of the clause, then a place-named name

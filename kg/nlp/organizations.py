@@ -333,18 +333,13 @@ def _place_sharing_level(view: TokenView, suffix_start: int, gaz: Gazetteers) ->
     """新都区委: a district's full name ends in the level its organ opens with (区委), where jieba
     may have cut the name apart (新|都|区委); the name starts at the place. `suffix_start` if none."""
     text = view.text
-    if text[suffix_start : suffix_start + 1] not in _level_openings(gaz):
+    if text[suffix_start : suffix_start + 1] not in _openings(gaz)[0]:
         return suffix_start
     for start in range(max(0, suffix_start - 6), suffix_start - 1):
         hit = gaz.place_at(text, start)
         if hit is not None and start + len(hit[0]) == suffix_start + 1 and view.is_start(start):
             return start
     return suffix_start
-
-
-@derived
-def _level_openings(gaz: Gazetteers) -> frozenset[str]:
-    return frozenset(gaz.names["organization"]["level_openings"])
 
 
 def _committee_of_nobody(name: str, suffix: str, gaz: Gazetteers) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from kg.nlp.candidates import Candidate, TokenView
 from kg.nlp.gazetteers import Gazetteers, derived, word_tag
-from kg.nlp.grammar import name_start, only_everyday_words
+from kg.nlp.grammar import name_start, national_openings, only_everyday_words
 
 __all__ = ["find_places", "find_zones", "find_towns", "find_named_parks"]
 
@@ -186,15 +186,10 @@ _GEOGRAPHIC_NAME = "ns"  # jieba's tag of a place name: 黄河三角洲 may open
 
 def _national_with_its_place(text: str, start: int, suffix_start: int, gaz: Gazetteers) -> bool:
     return (
-        text.startswith(_national_openings(gaz), start)
+        text.startswith(national_openings(gaz), start)
         and text[suffix_start - 1 : suffix_start] == "）"
         and suffix_start - start > 4
     )
-
-
-@derived
-def _national_openings(gaz: Gazetteers) -> tuple[str, ...]:
-    return tuple(gaz.names["organization"]["national_openings"])
 
 
 def find_named_parks(view: TokenView, gaz: Gazetteers) -> list[Candidate]:
